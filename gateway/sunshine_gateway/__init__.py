@@ -1,0 +1,1 @@
+"""Sunshine gateway: the single entry of the platform."""

@@ -1,0 +1,72 @@
+"""The demo district: 锦华区, a fictional district modelled on the offices' own reports (seeds/)."""
+
+from __future__ import annotations
+
+DEMO_PASSWORD = "Sunshine@2026"
+
+# Region code of the fictional district, used inside the demo credit codes.
+REGION_CODE = "510199"
+
+DISTRICT = "锦华区人民政府"
+
+DEPARTMENTS = [
+    "锦华区人民政府办公室",
+    "锦华区发展和改革局",
+    "锦华区教育局",
+    "锦华区科学技术局",
+    "锦华区经济和信息化局",
+    "锦华区公安分局",
+    "锦华区民政局",
+    "锦华区司法局",
+    "锦华区财政局",
+    "锦华区人力资源和社会保障局",
+    "锦华区规划和自然资源局",
+    "锦华区生态环境局",
+    "锦华区住房和城乡建设局",
+    "锦华区交通运输局",
+    "锦华区水务局",
+    "锦华区农业农村局",
+    "锦华区商务局",
+    "锦华区文化广播电视和旅游局",
+    "锦华区卫生健康局",
+    "锦华区退役军人事务局",
+    "锦华区应急管理局",
+    "锦华区审计局",
+    "锦华区市场监督管理局",
+    "锦华区统计局",
+    "锦华区医疗保障局",
+    "锦华区城市管理局",
+    "锦华区政务服务管理局",
+    "锦华区信访局",
+    "锦华区投资促进局",
+    "锦华区机关事务管理局",
+]
+
+# Streets and townships with their communities (社区) or villages (村).
+STREETS = {
+    "东湖街道": ["东湖社区", "望江社区", "锦绣社区"],
+    "青龙街道": ["青龙社区", "昭觉社区", "北湖社区"],
+    "双桥街道": ["双桥子社区", "建设路社区", "万科社区"],
+    "府河街道": ["府河社区", "新华社区", "桃源社区"],
+    "龙潭街道": ["龙潭社区", "向龙社区", "同仁社区"],
+    "保和街道": ["保和社区", "和美社区", "东篱社区"],
+    "白莲街道": ["白莲池社区", "玉双社区", "东虹社区"],
+    "万年街道": ["万年场社区", "杉板桥社区", "八里社区"],
+}
+TOWNSHIPS = {
+    "金马镇": ["金马村", "石桥村", "柏杨村"],
+    "青山乡": ["青山村", "云顶村", "红旗村"],
+}
+
+# username, display name, unit name, roles
+USERS = [
+    ("admin", "系统运维", DISTRICT, ["ops_admin"]),
+    ("office", "王敏（区政务公开办）", DISTRICT, ["office"]),
+    ("supervisor", "李强（电子监察）", DISTRICT, ["supervisor"]),
+    ("handler", "刘洋（依申请公开）", DISTRICT, ["application_handler"]),
+    ("publisher", "张丽（教育局信息员）", "锦华区教育局", ["publisher"]),
+    ("reviewer", "陈刚（教育局审查员）", "锦华区教育局", ["reviewer"]),
+    ("edu_handler", "周婷（教育局依申请公开）", "锦华区教育局", ["application_handler"]),
+    ("clerk", "赵静（政务大厅窗口）", "锦华区政务服务管理局", ["window_clerk"]),
+    ("donghu", "孙磊（东湖街道信息员）", "东湖街道", ["publisher", "reviewer"]),
+]

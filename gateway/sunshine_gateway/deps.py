@@ -1,0 +1,49 @@
+"""Dependencies of the gateway's own routes."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, Request
+
+from sunshine_gateway.identity import service
+from sunshine_gateway.identity.models import User
+from sunshine_gateway.ratelimit import RateLimits
+from sunshine_gateway.settings import GatewaySettings
+from sunshine_kit.auth import CurrentPrincipal, Principal
+from sunshine_kit.db import SessionDep
+
+
+async def _signed_in(principal: CurrentPrincipal, session: SessionDep) -> Principal:
+    """A valid token whose session has not been logged out."""
+    if not principal.is_service:
+        await service.active_user(session, principal)
+    return principal
+
+
+SignedIn = Annotated[Principal, Depends(_signed_in)]
+
+
+async def _current_user(principal: SignedIn, session: SessionDep) -> User:
+    return await service.active_user(session, principal)
+
+
+CurrentUser = Annotated[User, Depends(_current_user)]
+
+
+def get_settings(request: Request) -> GatewaySettings:
+    settings: GatewaySettings = request.app.state.settings
+    return settings
+
+
+def get_limits(request: Request) -> RateLimits:
+    limits: RateLimits = request.app.state.rate_limits
+    return limits
+
+
+SettingsDep = Annotated[GatewaySettings, Depends(get_settings)]
+LimitsDep = Annotated[RateLimits, Depends(get_limits)]
+
+
+def client_ip(request: Request) -> str:
+    return request.client.host if request.client else "unknown"

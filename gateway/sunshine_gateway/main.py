@@ -1,0 +1,52 @@
+"""The gateway app: `uvicorn sunshine_gateway.main:app`."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, FastAPI
+
+from sunshine_gateway.docs.routes import SpecCache
+from sunshine_gateway.docs.routes import router as docs_router
+from sunshine_gateway.identity.routes import router as auth_router
+from sunshine_gateway.identity.routes import users_router
+from sunshine_gateway.org.routes import router as units_router
+from sunshine_gateway.proxy.routes import router as proxy_router
+from sunshine_gateway.ratelimit import RateLimits
+from sunshine_gateway.settings import GatewaySettings
+from sunshine_gateway.spa import router as spa_router
+from sunshine_gateway.workcalendar.routes import router as calendar_router
+from sunshine_kit.app import create_app
+
+DESCRIPTION = """阳光政务网关：统一入口、身份认证与角色、组织机构、工作日历，
+以及各服务的合并接口文档。
+
+Every service's API appears here under `/api/<service>`; authenticate with
+`POST /api/auth/login` and send `Authorization: Bearer <access_token>`."""
+
+
+def create_gateway(settings: GatewaySettings | None = None) -> FastAPI:
+    settings = settings or GatewaySettings()
+    api = APIRouter(prefix="/api")
+    for router in (auth_router, users_router, units_router, calendar_router):
+        api.include_router(router)
+    app = create_app(
+        settings,
+        title="阳光政务 Sunshine",
+        description=DESCRIPTION,
+        routers=[api],
+        api_prefix="/api",
+        replicate_org=False,
+        openapi_url=None,
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.state.rate_limits = RateLimits(settings.rate_limit_storage)
+    app.state.spec_cache = SpecCache()
+    # Order matters: the gateway's own /api routes above, then the proxy, the docs, and last
+    # the SPA's catch-all.
+    app.include_router(proxy_router, prefix="/api")
+    app.include_router(docs_router)
+    app.include_router(spa_router)
+    return app
+
+
+app = create_gateway()

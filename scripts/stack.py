@@ -1,0 +1,218 @@
+"""Run the whole platform as local processes: migrate, load demo data, start, stop.
+
+`python scripts/stack.py run` is what `make run` calls (SQLite files under var/, nothing to
+install); the cross-service tests import `Stack` to run the same processes on PostgreSQL and
+to stop and start one of them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@dataclass(frozen=True)
+class Component:
+    name: str
+    package: str
+    directory: str
+    offset: int
+
+    @property
+    def alembic_ini(self) -> Path:
+        return ROOT / self.directory / "alembic.ini"
+
+
+COMPONENTS = (
+    Component("gateway", "sunshine_gateway", "gateway", 0),
+    Component("catalog", "sunshine_catalog", "services/catalog", 1),
+    Component("applications", "sunshine_applications", "services/applications", 2),
+    Component("hall", "sunshine_hall", "services/hall", 3),
+    Component("reporting", "sunshine_reporting", "services/reporting", 4),
+)
+BY_NAME = {c.name: c for c in COMPONENTS}
+
+
+class Stack:
+    """The five processes of one installation, each with its own database."""
+
+    def __init__(
+        self,
+        database_urls: dict[str, str],
+        *,
+        base_port: int = 8000,
+        host: str = "127.0.0.1",
+        log_dir: Path = ROOT / "var" / "log",
+        extra_env: dict[str, str] | None = None,
+    ) -> None:
+        self.database_urls = database_urls
+        self.base_port = base_port
+        self.host = host
+        self.log_dir = log_dir
+        self.extra_env = extra_env or {}
+        self.processes: dict[str, subprocess.Popen[bytes]] = {}
+
+    def url(self, name: str) -> str:
+        return f"http://{self.host}:{self.base_port + BY_NAME[name].offset}"
+
+    def env(self, component: Component) -> dict[str, str]:
+        env = dict(os.environ)
+        env.update(
+            {
+                "DATABASE_URL": self.database_urls[component.name],
+                **{f"{c.name.upper()}_URL": self.url(c.name) for c in COMPONENTS},
+                "LOG_JSON": env.get("LOG_JSON", "true"),
+                "PYTHONUNBUFFERED": "1",
+            }
+        )
+        env.update(self.extra_env)
+        return env
+
+    def migrate(self) -> None:
+        for component in COMPONENTS:
+            subprocess.run(
+                [
+                    sys.executable,
+                    "-m",
+                    "alembic",
+                    "-c",
+                    str(component.alembic_ini),
+                    "upgrade",
+                    "heads",
+                ],
+                env=self.env(component),
+                check=True,
+                stdout=subprocess.DEVNULL,
+            )
+
+    def load_demo(self) -> None:
+        """Each component that has demo data loads it (it skips itself when already loaded)."""
+        for component in COMPONENTS:
+            if importlib.util.find_spec(f"{component.package}.demo") is None:
+                continue
+            subprocess.run(
+                [sys.executable, "-m", f"{component.package}.demo"],
+                env=self.env(component),
+                check=True,
+            )
+
+    def start(self, name: str | None = None) -> None:
+        self.log_dir.mkdir(parents=True, exist_ok=True)
+        for component in COMPONENTS if name is None else (BY_NAME[name],):
+            port = self.base_port + component.offset
+            log = open(self.log_dir / f"{component.name}.log", "ab")  # noqa: SIM115
+            self.processes[component.name] = subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "uvicorn",
+                    f"{component.package}.main:app",
+                    "--host",
+                    self.host,
+                    "--port",
+                    str(port),
+                    "--no-access-log",
+                ],
+                env=self.env(component),
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                cwd=ROOT,
+            )
+        for component in COMPONENTS if name is None else (BY_NAME[name],):
+            self.wait_ready(component.name)
+
+    def wait_ready(self, name: str, timeout: float = 60.0) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            process = self.processes[name]
+            if process.poll() is not None:
+                raise RuntimeError(
+                    f"{name} exited with {process.returncode}; see {self.log_dir}/{name}.log"
+                )
+            try:
+                with urllib.request.urlopen(f"{self.url(name)}/readyz", timeout=2) as response:
+                    if response.status == 200:
+                        return
+            except OSError:
+                pass
+            time.sleep(0.2)
+        raise TimeoutError(f"{name} not ready after {timeout}s; see {self.log_dir}/{name}.log")
+
+    def stop(self, name: str | None = None) -> None:
+        names = list(self.processes) if name is None else [name]
+        for each in names:
+            process = self.processes.pop(each, None)
+            if process is None:
+                continue
+            process.send_signal(signal.SIGTERM)
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+
+
+def sqlite_urls(directory: Path) -> dict[str, str]:
+    directory.mkdir(parents=True, exist_ok=True)
+    return {c.name: f"sqlite+aiosqlite:///{directory / c.name}.db" for c in COMPONENTS}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("command", choices=["run", "migrate"])
+    parser.add_argument(
+        "--data", type=Path, default=ROOT / "var", help="folder of the SQLite files"
+    )
+    parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
+    parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
+    args = parser.parse_args()
+
+    stack = Stack(
+        sqlite_urls(args.data), base_port=args.port, host=args.host, log_dir=args.data / "log"
+    )
+    stack.migrate()
+    if args.command == "migrate":
+        return
+    stack.load_demo()
+    stopping = False
+
+    def _stop(*_: object) -> None:
+        nonlocal stopping
+        stopping = True
+
+    signal.signal(signal.SIGINT, _stop)
+    signal.signal(signal.SIGTERM, _stop)
+    stack.start()
+    print(
+        f"\n  阳光政务 Sunshine is running at {stack.url('gateway')}/\n"
+        f"  API docs: {stack.url('gateway')}/docs   logs: {args.data / 'log'}/\n"
+        f"  Demo accounts: office, publisher, reviewer, handler, clerk, supervisor, admin"
+        f" — password Sunshine@2026\n  Press Ctrl-C to stop.\n",
+        flush=True,
+    )
+    try:
+        while not stopping:
+            for name, process in stack.processes.items():
+                if process.poll() is not None:
+                    print(
+                        f"{name} stopped unexpectedly (exit {process.returncode}); see logs",
+                        flush=True,
+                    )
+                    stopping = True
+            time.sleep(0.5)
+    finally:
+        stack.stop()
+
+
+if __name__ == "__main__":
+    main()

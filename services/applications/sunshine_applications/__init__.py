@@ -1,0 +1,1 @@
+"""Applications service: disclosure on application (依申请公开) and public interaction."""

@@ -1,0 +1,20 @@
+"""The applications service app: `uvicorn sunshine_applications.main:app`."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+
+from sunshine_kit.app import create_app
+from sunshine_kit.settings import Settings
+
+
+def create(settings: Settings | None = None) -> FastAPI:
+    return create_app(
+        settings or Settings(service_name="applications"),
+        title="依申请公开服务 Applications",
+        description="依申请公开：受理、补正、征求意见、延期、答复与法定期限；咨询与留言。",
+        routers=[],
+    )
+
+
+app = create()

@@ -1,0 +1,1 @@
+"""Hall service: the government service centre (政务服务中心)."""

@@ -1,0 +1,123 @@
+"""The one way a Sunshine component is put together: same health, metrics, errors and logs."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable, Sequence
+from contextlib import asynccontextmanager
+from typing import Any
+
+import httpx
+from fastapi import APIRouter, FastAPI, Request, Response
+from fastapi.responses import JSONResponse
+from fastapi.routing import APIRoute
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from sqlalchemy import text
+
+from sunshine_kit.audit.routes import router as audit_router
+from sunshine_kit.auth import ServiceTokens
+from sunshine_kit.calendar.routes import router as calendar_router
+from sunshine_kit.calendar.service import CalendarHolder
+from sunshine_kit.db import Database
+from sunshine_kit.errors import install_error_handlers
+from sunshine_kit.http import ServiceClient
+from sunshine_kit.logging import configure_logging
+from sunshine_kit.middleware import RequestContextMiddleware
+from sunshine_kit.outbox.routes import router as outbox_router
+from sunshine_kit.outbox.worker import OutboxWorker
+from sunshine_kit.settings import Settings
+from sunshine_kit.units.routes import router as units_router
+
+
+def operation_id(route: APIRoute) -> str:
+    """Stable operation ids `tag-name`, which the generated SPA client is keyed on."""
+    tag = route.tags[0] if route.tags else "default"
+    return f"{tag}-{route.name}"
+
+
+def create_app(
+    settings: Settings,
+    *,
+    title: str,
+    description: str,
+    routers: Sequence[APIRouter],
+    api_prefix: str = "",
+    replicate_org: bool = True,
+    on_startup: Callable[[FastAPI], object] | None = None,
+    **fastapi_options: Any,
+) -> FastAPI:
+    """A component's FastAPI app. Services replicate the org tree and calendar from the gateway."""
+    configure_logging(settings.service_name, settings.log_level, settings.log_json)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        worker = None
+        if settings.outbox_worker_enabled:
+            worker = OutboxWorker(
+                app.state.db.sessionmaker, app.state.http, settings, app.state.tokens
+            )
+            worker.start()
+        if on_startup is not None:
+            on_startup(app)
+        try:
+            yield
+        finally:
+            if worker is not None:
+                await worker.stop()
+            await app.state.http.aclose()
+            await app.state.db.dispose()
+
+    app = FastAPI(
+        title=title,
+        description=description,
+        version="0.1.0",
+        lifespan=lifespan,
+        generate_unique_id_function=operation_id,
+        **fastapi_options,
+    )
+    # Built here rather than in the lifespan so that tests, which override only the session,
+    # find the same state without starting the background worker.
+    app.state.settings = settings
+    app.state.db = Database(settings.database_url)
+    app.state.http = httpx.AsyncClient(timeout=settings.http_timeout_seconds)
+    app.state.tokens = ServiceTokens(settings)
+    app.state.services = ServiceClient(app.state.http, settings, app.state.tokens)
+    app.state.calendar = CalendarHolder()
+
+    app.add_middleware(RequestContextMiddleware)
+    install_error_handlers(app)
+    app.include_router(_ops_router())
+    for router in routers:
+        app.include_router(router)
+    app.include_router(outbox_router, prefix=api_prefix)
+    app.include_router(audit_router, prefix=api_prefix)
+    if replicate_org:
+        app.include_router(units_router, prefix=api_prefix)
+        app.include_router(calendar_router, prefix=api_prefix)
+    return app
+
+
+def _ops_router() -> APIRouter:
+    router = APIRouter(tags=["ops"])
+
+    @router.get("/healthz")
+    async def healthz() -> dict[str, str]:
+        """Liveness: the process answers."""
+        return {"status": "ok"}
+
+    @router.get("/readyz", response_model=None)
+    async def readyz(request: Request) -> dict[str, str] | JSONResponse:
+        """Readiness: the process can reach its database."""
+        try:
+            async with request.app.state.db.engine.connect() as connection:
+                await connection.execute(text("SELECT 1"))
+        except Exception as exc:
+            return JSONResponse(
+                {"status": "unavailable", "database": type(exc).__name__}, status_code=503
+            )
+        return {"status": "ok", "database": "ok"}
+
+    @router.get("/metrics", include_in_schema=False)
+    async def metrics() -> Response:
+        return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
+
+    return router

@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+
+from sunshine_kit.audit import service as audit
+from sunshine_kit.auth import ServiceCaller
+from sunshine_kit.calendar import service
+from sunshine_kit.calendar.schemas import YearArrangementOut, YearArrangementPush
+from sunshine_kit.db import SessionDep
+from sunshine_kit.errors import ERROR_RESPONSES
+from sunshine_kit.inbox import IdempotencyKey, first_delivery
+
+router = APIRouter(prefix="/calendar", tags=["calendar"], responses=ERROR_RESPONSES)
+
+
+@router.get("/years", response_model=list[YearArrangementOut])
+async def list_years(session: SessionDep) -> list[YearArrangementOut]:
+    """The holiday arrangements this component counts working days with."""
+    return await service.list_years(session)
+
+
+@router.put("/years/{year}", status_code=204)
+async def receive_year(
+    year: int,
+    body: YearArrangementPush,
+    request: Request,
+    session: SessionDep,
+    caller: ServiceCaller,
+    idempotency_key: IdempotencyKey,
+) -> None:
+    """Receive a year's arrangement loaded at the gateway (outbox delivery)."""
+    if not await first_delivery(session, idempotency_key, source=caller.username):
+        return
+    row = await service.store(session, year, body)
+    await audit.record(
+        session,
+        actor=caller,
+        action="calendar.year_loaded",
+        entity_type="calendar_year",
+        entity_id=year,
+        after={"holidays": row.holidays, "workdays": row.workdays, "note": row.note},
+    )
+    request.app.state.calendar.invalidate()

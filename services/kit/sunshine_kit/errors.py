@@ -1,0 +1,167 @@
+"""One error shape for every component: a machine code, a human message, the fields at fault."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import structlog
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+log = structlog.get_logger()
+
+
+class FieldError(BaseModel):
+    field: str
+    reason: str
+
+
+class ErrorDetail(BaseModel):
+    code: str
+    message: str
+    fields: list[FieldError] | None = None
+
+
+class ErrorBody(BaseModel):
+    """What every 4xx and 5xx answer carries."""
+
+    error: ErrorDetail
+    request_id: str | None = None
+
+
+class AppError(Exception):
+    status_code = 400
+    code = "bad_request"
+    message = "请求有误"
+
+    def __init__(
+        self,
+        message: str | None = None,
+        *,
+        code: str | None = None,
+        fields: list[FieldError] | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
+        self.message = message or self.message
+        self.code = code or self.code
+        self.fields = fields
+        self.headers = headers
+        super().__init__(self.message)
+
+
+class Unauthorized(AppError):
+    status_code = 401
+    code = "unauthorized"
+    message = "请先登录"
+
+
+class Forbidden(AppError):
+    status_code = 403
+    code = "forbidden"
+    message = "无权执行此操作"
+
+
+class NotFound(AppError):
+    status_code = 404
+    code = "not_found"
+    message = "记录不存在"
+
+
+class Conflict(AppError):
+    status_code = 409
+    code = "conflict"
+    message = "与现有记录冲突"
+
+
+class InvalidInput(AppError):
+    """A rule of ours (not the schema) rejects a field."""
+
+    status_code = 422
+    code = "invalid_input"
+
+    def __init__(self, field: str, reason: str, *, code: str | None = None) -> None:
+        super().__init__(
+            f"{field}: {reason}", code=code, fields=[FieldError(field=field, reason=reason)]
+        )
+
+
+class TooManyRequests(AppError):
+    status_code = 429
+    code = "too_many_requests"
+    message = "操作过于频繁，请稍后再试"
+
+
+class UpstreamUnavailable(AppError):
+    status_code = 502
+    code = "upstream_unavailable"
+    message = "依赖的服务暂时不可用"
+
+
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    status: {"model": ErrorBody} for status in (400, 401, 403, 404, 409, 422, 429)
+}
+
+
+def _request_id(request: Request) -> str | None:
+    return getattr(request.state, "request_id", None)
+
+
+def error_response(
+    request: Request,
+    status_code: int,
+    code: str,
+    message: str,
+    fields: list[FieldError] | None = None,
+    headers: dict[str, str] | None = None,
+) -> JSONResponse:
+    body = ErrorBody(
+        error=ErrorDetail(code=code, message=message, fields=fields),
+        request_id=_request_id(request),
+    )
+    return JSONResponse(
+        body.model_dump(exclude_none=True), status_code=status_code, headers=headers
+    )
+
+
+def _field_path(loc: tuple[Any, ...]) -> str:
+    return ".".join(str(part) for part in loc)
+
+
+_HTTP_CODES = {
+    401: ("unauthorized", "请先登录"),
+    403: ("forbidden", "无权执行此操作"),
+    404: ("not_found", "请求的地址不存在"),
+    405: ("method_not_allowed", "不支持该请求方法"),
+}
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(AppError)
+    async def _app_error(request: Request, exc: AppError) -> JSONResponse:
+        return error_response(
+            request, exc.status_code, exc.code, exc.message, exc.fields, exc.headers
+        )
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
+        fields = [
+            FieldError(field=_field_path(tuple(err["loc"])), reason=err["msg"])
+            for err in exc.errors()
+        ]
+        names = "、".join(f.field for f in fields)
+        return error_response(request, 422, "validation_error", f"请求参数有误：{names}", fields)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        code, message = _HTTP_CODES.get(exc.status_code, ("http_error", str(exc.detail)))
+        return error_response(
+            request, exc.status_code, code, message, headers=getattr(exc, "headers", None)
+        )
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("unhandled_error", path=request.url.path)
+        return error_response(request, 500, "internal_error", "服务器内部错误，请稍后再试")

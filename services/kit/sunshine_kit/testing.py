@@ -1,0 +1,143 @@
+"""Pytest fixtures shared by every component's tests (load with `pytest_plugins`).
+
+Each test runs inside a transaction that is rolled back at its end, on a database of its own
+per test process: PostgreSQL when TEST_DATABASE_URL names a server (as `make test` does), else
+a temporary SQLite file. A component's conftest provides two fixtures: `alembic_ini` and `app`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import time
+import uuid
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import httpx
+import jwt
+import pytest
+from fastapi import FastAPI
+from sqlalchemy import text
+from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, create_async_engine
+
+from sunshine_kit.auth import ALGORITHM, ISSUER
+from sunshine_kit.db import Database, create_engine, get_session, unit_of_work
+from sunshine_kit.migrate import upgrade
+from sunshine_kit.settings import DEV_JWT_SECRET
+
+
+def token_for(
+    *roles: str,
+    unit_id: int | None = 1,
+    username: str = "tester",
+    user_id: int = 1,
+    secret: str = DEV_JWT_SECRET,
+    lifetime: int = 600,
+) -> str:
+    """A signed token as the gateway would issue it; `service` among roles makes a service token."""
+    now = int(time.time())
+    service = "service" in roles
+    claims = {
+        "iss": ISSUER,
+        "sub": f"service:{username}" if service else str(user_id),
+        "usr": username,
+        "name": username,
+        "unit": unit_id,
+        "roles": list(roles),
+        "sid": uuid.uuid4().hex,
+        "typ": "service" if service else "access",
+        "iat": now,
+        "exp": now + lifetime,
+    }
+    return jwt.encode(claims, secret, algorithm=ALGORITHM)
+
+
+def auth(*roles: str, **kwargs: object) -> dict[str, str]:
+    """Authorization header for a caller with `roles`."""
+    return {"Authorization": f"Bearer {token_for(*roles, **kwargs)}"}  # type: ignore[arg-type]
+
+
+async def _create_database(server_url: str, name: str) -> str:
+    url = make_url(server_url)
+    admin = create_async_engine(url.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    async with admin.connect() as conn:
+        await conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        await conn.execute(text(f'CREATE DATABASE "{name}"'))
+    await admin.dispose()
+    return url.set(database=name).render_as_string(hide_password=False)
+
+
+@pytest.fixture(scope="session")
+async def database_url(
+    alembic_ini: Path, tmp_path_factory: pytest.TempPathFactory
+) -> AsyncIterator[str]:
+    """A freshly migrated database for this test process."""
+    server = os.environ.get("TEST_DATABASE_URL")
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+    component = alembic_ini.parent.name
+    if server:
+        url = await _create_database(server, f"test_{component}_{worker}")
+    else:
+        url = f"sqlite+aiosqlite:///{tmp_path_factory.mktemp(component)}/test.db"
+    await asyncio.to_thread(upgrade, alembic_ini, url)
+    yield url
+
+
+@pytest.fixture(scope="session")
+async def engine(database_url: str) -> AsyncIterator[AsyncEngine]:
+    engine = create_engine(database_url)
+    yield engine
+    await engine.dispose()
+
+
+@pytest.fixture
+async def session(engine: AsyncEngine) -> AsyncIterator[AsyncSession]:
+    """A session whose every commit is a savepoint inside a transaction rolled back at the end."""
+    async with engine.connect() as connection:
+        transaction = await connection.begin()
+        session = AsyncSession(
+            bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False
+        )
+        try:
+            yield session
+        finally:
+            await session.close()
+            await transaction.rollback()
+
+
+@pytest.fixture
+async def client(
+    app: FastAPI, session: AsyncSession, database_url: str
+) -> AsyncIterator[httpx.AsyncClient]:
+    """An HTTP client on the app, whose requests use the test's session."""
+    if app.state.db.url != database_url:
+        # Readiness checks and anything else outside the request session see the test database.
+        await app.state.db.dispose()
+        app.state.db = Database(database_url)
+
+    async def _session() -> AsyncIterator[AsyncSession]:
+        async with unit_of_work(session):
+            yield session
+
+    app.dependency_overrides[get_session] = _session
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
+        yield http
+    app.dependency_overrides.clear()
+
+
+async def migration_differences(engine: AsyncEngine) -> list[object]:
+    """What the migrated database lacks or has beyond the models (empty when they agree)."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from sunshine_kit.db import Base
+
+    def compare(connection: object) -> list[object]:
+        context = MigrationContext.configure(connection, opts={"compare_type": True})  # type: ignore[arg-type]
+        return list(compare_metadata(context, Base.metadata))
+
+    async with engine.connect() as connection:
+        return await connection.run_sync(compare)

@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+
+from sqlalchemy import ForeignKey, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from sunshine_kit.db import Base, utcnow
+
+
+class UnitType(StrEnum):
+    GOVERNMENT = "government"  # 政府本级
+    DEPARTMENT = "department"  # 部门
+    STREET = "street"  # 街道
+    TOWNSHIP = "township"  # 乡镇
+    COMMUNITY = "community"  # 社区
+    VILLAGE = "village"  # 村
+
+
+class Unit(Base):
+    """单位: one node of the organisation tree.
+
+    The gateway owns the tree; every service keeps a copy, fed through the outbox, for its own
+    scoping and reports. `version` rises with each change so a late, older copy never wins.
+    """
+
+    __tablename__ = "unit"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(String(100))
+    credit_code: Mapped[str] = mapped_column(String(18), unique=True)
+    type: Mapped[str] = mapped_column(String(20))
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id"), index=True)
+    sort_order: Mapped[int] = mapped_column(default=0)
+    closed: Mapped[bool] = mapped_column(default=False)
+    version: Mapped[int] = mapped_column(default=1)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)

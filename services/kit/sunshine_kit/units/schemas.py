@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+import re
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from sunshine_kit.units.models import UnitType
+
+# 统一社会信用代码 (GB 32100-2015): 18 characters from digits and upper-case letters without
+# I, O, S, V, Z; the last is a check character over the first 17.
+CREDIT_CODE = re.compile(r"^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$")
+_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
+
+
+def credit_code_check_char(first17: str) -> str:
+    total = sum(_ALPHABET.index(c) * w for c, w in zip(first17, _WEIGHTS, strict=True))
+    return _ALPHABET[(31 - total % 31) % 31]
+
+
+def make_credit_code(first17: str) -> str:
+    """A complete code from its first 17 characters (demo data and tests)."""
+    return first17 + credit_code_check_char(first17)
+
+
+def check_credit_code(value: str) -> str:
+    value = value.strip().upper()
+    if not CREDIT_CODE.match(value):
+        raise ValueError("统一社会信用代码应为18位数字或大写字母（不含I、O、S、V、Z）")
+    if credit_code_check_char(value[:17]) != value[17]:
+        raise ValueError("统一社会信用代码校验位不正确")
+    return value
+
+
+class UnitOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    name: str
+    credit_code: str
+    type: UnitType
+    parent_id: int | None
+    sort_order: int
+    closed: bool
+
+
+class UnitSnapshot(UnitOut):
+    """The whole state of a unit as the gateway sends it to the services."""
+
+    version: int = Field(ge=1)
+    event: str = Field(description="unit.created / unit.renamed / unit.moved / unit.closed / ...")
+
+    @field_validator("credit_code")
+    @classmethod
+    def _credit_code(cls, value: str) -> str:
+        return check_credit_code(value)

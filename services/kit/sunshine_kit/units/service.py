@@ -1,0 +1,91 @@
+"""The organisation tree as each component sees it, and the unit-scope rule of SPEC §2."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from sunshine_kit.audit import service as audit
+from sunshine_kit.auth import Principal
+from sunshine_kit.errors import Forbidden, NotFound
+from sunshine_kit.units.models import Unit
+from sunshine_kit.units.schemas import UnitOut, UnitSnapshot
+
+
+async def get_unit(session: AsyncSession, unit_id: int) -> Unit:
+    unit = await session.get(Unit, unit_id)
+    if unit is None:
+        raise NotFound("单位不存在", code="unit_not_found")
+    return unit
+
+
+async def ancestors(session: AsyncSession, unit_id: int) -> list[int]:
+    """The unit and every unit above it, nearest first."""
+    chain: list[int] = []
+    current: int | None = unit_id
+    while current is not None and current not in chain:
+        chain.append(current)
+        current = await session.scalar(select(Unit.parent_id).where(Unit.id == current))
+    return chain
+
+
+async def subtree_ids(session: AsyncSession, root_id: int) -> set[int]:
+    """The unit and all units below it."""
+    rows = (await session.execute(select(Unit.id, Unit.parent_id))).all()
+    children: dict[int, list[int]] = {}
+    for unit_id, parent_id in rows:
+        if parent_id is not None:
+            children.setdefault(parent_id, []).append(unit_id)
+    found, stack = {root_id}, [root_id]
+    while stack:
+        for child in children.get(stack.pop(), []):
+            if child not in found:
+                found.add(child)
+                stack.append(child)
+    return found
+
+
+async def can_act_on(session: AsyncSession, principal: Principal, unit_id: int) -> bool:
+    """Staff act on their own unit; the office, supervisors and ops admins on their subtree."""
+    if principal.is_service:
+        return True
+    if principal.unit_id is None:
+        return False
+    if principal.unit_id == unit_id:
+        return True
+    return principal.reaches_subtree and principal.unit_id in await ancestors(session, unit_id)
+
+
+async def ensure_can_act_on(session: AsyncSession, principal: Principal, unit_id: int) -> None:
+    if not await can_act_on(session, principal, unit_id):
+        raise Forbidden("无权操作其他单位的数据", code="unit_forbidden")
+
+
+async def apply_snapshot(
+    session: AsyncSession, snapshot: UnitSnapshot, *, actor: Principal
+) -> bool:
+    """Store the gateway's copy of a unit, unless ours is as new; True if applied."""
+    unit = await session.get(Unit, snapshot.id)
+    after = UnitOut.model_validate(snapshot).model_dump(mode="json")
+    if unit is None:
+        unit = Unit(id=snapshot.id)
+        session.add(unit)
+        before = None
+    elif unit.version >= snapshot.version:
+        return False
+    else:
+        before = UnitOut.model_validate(unit).model_dump(mode="json")
+    for key, value in after.items():
+        setattr(unit, key, value)
+    unit.version = snapshot.version
+    await session.flush()
+    await audit.record(
+        session,
+        actor=actor,
+        action=snapshot.event,
+        entity_type="unit",
+        entity_id=snapshot.id,
+        before=before,
+        after=after,
+    )
+    return True

@@ -1,0 +1,45 @@
+from pathlib import Path
+
+import pytest
+from fastapi import APIRouter, FastAPI
+from pydantic import BaseModel, Field
+
+from sunshine_kit.app import create_app
+from sunshine_kit.audit import service as audit
+from sunshine_kit.auth import CurrentPrincipal, Role, require_roles
+from sunshine_kit.db import SessionDep
+from sunshine_kit.errors import InvalidInput
+from sunshine_kit.settings import Settings
+
+pytest_plugins = ["sunshine_kit.testing"]
+
+
+class Note(BaseModel):
+    title: str = Field(min_length=2)
+    fail_after_write: bool = False
+
+
+router = APIRouter(tags=["notes"])
+
+
+@router.post("/notes", status_code=201, dependencies=[require_roles(Role.PUBLISHER)])
+async def add_note(body: Note, session: SessionDep, principal: CurrentPrincipal) -> dict[str, str]:
+    """A tiny component: writes an audit entry, then may refuse, to show the rollback."""
+    await audit.record(
+        session, actor=principal, action="note.added", entity_type="note", entity_id=body.title
+    )
+    await session.flush()
+    if body.fail_after_write:
+        raise InvalidInput("body.title", "与已有记录冲突")
+    return {"title": body.title}
+
+
+@pytest.fixture(scope="session")
+def alembic_ini() -> Path:
+    return Path(__file__).parents[1] / "alembic.ini"
+
+
+@pytest.fixture(scope="session")
+def app() -> FastAPI:
+    settings = Settings(service_name="kit", outbox_worker_enabled=False)
+    return create_app(settings, title="kit", description="kit test app", routers=[router])

@@ -1,0 +1,1 @@
+"""Reporting service: annual reports, monthly bulletins and work-summary figures."""

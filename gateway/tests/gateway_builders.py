@@ -22,9 +22,7 @@ async def district(session: AsyncSession) -> dict[str, UnitOut]:
     return {u.name: UnitOut.model_validate(u) for u in (await session.scalars(select(Unit))).all()}
 
 
-async def make_user(
-    session: AsyncSession, username: str, unit: UnitOut, roles: list[str]
-) -> User:
+async def make_user(session: AsyncSession, username: str, unit: UnitOut, roles: list[str]) -> User:
     user = User(
         username=username,
         display_name=username,

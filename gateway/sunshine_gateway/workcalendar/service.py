@@ -6,7 +6,6 @@ import uuid
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from sunshine_kit.audit import service as audit
 from sunshine_kit.auth import Principal
 from sunshine_kit.calendar import service as calendar
 from sunshine_kit.calendar.models import CalendarYear
@@ -18,15 +17,8 @@ from sunshine_kit.settings import SERVICE_NAMES
 async def load_year(
     session: AsyncSession, actor: Principal, year: int, body: YearArrangementIn
 ) -> CalendarYear:
-    row = await calendar.store(session, year, body)
-    await audit.record(
-        session,
-        actor=actor,
-        action="calendar.year_loaded",
-        entity_type="calendar_year",
-        entity_id=year,
-        after={"holidays": row.holidays, "workdays": row.workdays, "note": row.note},
-    )
+    """Store the year and queue it for every service, in one transaction."""
+    row = await calendar.load_year(session, actor, year, body)
     push = YearArrangementPush(year=year, **body.model_dump()).model_dump(mode="json")
     load_id = uuid.uuid4().hex[:12]
     for service in SERVICE_NAMES:

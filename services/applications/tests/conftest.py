@@ -1,19 +1,12 @@
 from pathlib import Path
 
-import pytest
-from fastapi import FastAPI
-
 from sunshine_applications.main import create
 from sunshine_kit.settings import Settings
+from sunshine_kit.testing import component_fixtures
 
 pytest_plugins = ["sunshine_kit.testing"]
 
-
-@pytest.fixture(scope="session")
-def alembic_ini() -> Path:
-    return Path(__file__).parents[1] / "alembic.ini"
-
-
-@pytest.fixture(scope="session")
-def app() -> FastAPI:
-    return create(Settings(service_name="applications", outbox_worker_enabled=False))
+alembic_ini, app = component_fixtures(
+    Path(__file__).parents[1],
+    lambda: create(Settings(service_name="applications", outbox_worker_enabled=False)),
+)

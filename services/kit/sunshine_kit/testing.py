@@ -11,7 +11,7 @@ import asyncio
 import os
 import time
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 
 import httpx
@@ -141,3 +141,19 @@ async def migration_differences(engine: AsyncEngine) -> list[object]:
 
     async with engine.connect() as connection:
         return await connection.run_sync(compare)
+
+
+def component_fixtures(
+    component_dir: Path, make_app: Callable[[], FastAPI]
+) -> tuple[object, object]:
+    """The `alembic_ini` and `app` fixtures of a component, for its conftest to bind."""
+
+    @pytest.fixture(scope="session", name="alembic_ini")
+    def _alembic_ini() -> Path:
+        return component_dir / "alembic.ini"
+
+    @pytest.fixture(scope="session", name="app")
+    def _app() -> FastAPI:
+        return make_app()
+
+    return _alembic_ini, _app

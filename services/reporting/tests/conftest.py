@@ -1,26 +1,21 @@
 from pathlib import Path
 
-import pytest
-from fastapi import FastAPI
-
 from sunshine_kit.settings import Settings
+from sunshine_kit.testing import component_fixtures
 from sunshine_reporting.main import create
 
 pytest_plugins = ["sunshine_kit.testing"]
 
-
-@pytest.fixture(scope="session")
-def alembic_ini() -> Path:
-    return Path(__file__).parents[1] / "alembic.ini"
-
-
-@pytest.fixture(scope="session")
-def app() -> FastAPI:
-    return create(
+# The catalog's address is a port where nothing listens: tests that need the real catalog are
+# the cross-service tests in the top-level tests/.
+alembic_ini, app = component_fixtures(
+    Path(__file__).parents[1],
+    lambda: create(
         Settings(
             service_name="reporting",
             outbox_worker_enabled=False,
             catalog_url="http://127.0.0.1:9",
             http_timeout_seconds=1,
         )
-    )
+    ),
+)

@@ -2,12 +2,11 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request
 
-from sunshine_kit.audit import service as audit
 from sunshine_kit.auth import ServiceCaller
 from sunshine_kit.calendar import service
 from sunshine_kit.calendar.schemas import YearArrangementOut, YearArrangementPush
 from sunshine_kit.db import SessionDep
-from sunshine_kit.errors import ERROR_RESPONSES
+from sunshine_kit.errors import ERROR_RESPONSES, InvalidInput
 from sunshine_kit.inbox import IdempotencyKey, first_delivery
 
 router = APIRouter(prefix="/calendar", tags=["calendar"], responses=ERROR_RESPONSES)
@@ -31,13 +30,7 @@ async def receive_year(
     """Receive a year's arrangement loaded at the gateway (outbox delivery)."""
     if not await first_delivery(session, idempotency_key, source=caller.username):
         return
-    row = await service.store(session, year, body)
-    await audit.record(
-        session,
-        actor=caller,
-        action="calendar.year_loaded",
-        entity_type="calendar_year",
-        entity_id=year,
-        after={"holidays": row.holidays, "workdays": row.workdays, "note": row.note},
-    )
+    if body.year != year:
+        raise InvalidInput("body.year", "与地址中的年份不一致")
+    await service.load_year(session, caller, year, body)
     request.app.state.calendar.invalidate()

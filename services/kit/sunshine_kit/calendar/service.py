@@ -8,6 +8,8 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from sunshine_kit.audit import service as audit
+from sunshine_kit.auth import Principal
 from sunshine_kit.calendar.models import CalendarYear
 from sunshine_kit.calendar.schemas import YearArrangementIn, YearArrangementOut
 from sunshine_kit.errors import InvalidInput
@@ -40,6 +42,22 @@ async def store(session: AsyncSession, year: int, body: YearArrangementIn) -> Ca
     row.workdays = sorted(d.isoformat() for d in arrangement.workdays)
     row.note = body.note
     await session.flush()
+    return row
+
+
+async def load_year(
+    session: AsyncSession, actor: Principal, year: int, body: YearArrangementIn
+) -> CalendarYear:
+    """Store a year's arrangement and audit it."""
+    row = await store(session, year, body)
+    await audit.record(
+        session,
+        actor=actor,
+        action="calendar.year_loaded",
+        entity_type="calendar_year",
+        entity_id=year,
+        after={"holidays": row.holidays, "workdays": row.workdays, "note": row.note},
+    )
     return row
 
 

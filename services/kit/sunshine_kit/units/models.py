@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import ForeignKey, String
+from sqlalchemy import String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from sunshine_kit.db import Base, utcnow
@@ -31,7 +31,9 @@ class Unit(Base):
     name: Mapped[str] = mapped_column(String(100))
     credit_code: Mapped[str] = mapped_column(String(18), unique=True)
     type: Mapped[str] = mapped_column(String(20))
-    parent_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id"), index=True)
+    # No foreign key on purpose: a service's copy may receive a unit before its parent (each
+    # message is retried on its own), and the gateway checks the tree when it changes it.
+    parent_id: Mapped[int | None] = mapped_column(index=True)
     sort_order: Mapped[int] = mapped_column(default=0)
     closed: Mapped[bool] = mapped_column(default=False)
     version: Mapped[int] = mapped_column(default=1)

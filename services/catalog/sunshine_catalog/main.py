@@ -5,17 +5,18 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from sunshine_catalog.columns.routes import router as columns_router
+from sunshine_catalog.items.routes import router as items_router
+from sunshine_catalog.settings import CatalogSettings
 from sunshine_catalog.stats.routes import router as stats_router
 from sunshine_kit.app import create_app
-from sunshine_kit.settings import Settings
 
 
-def create(settings: Settings | None = None) -> FastAPI:
+def create(settings: CatalogSettings | None = None) -> FastAPI:
     return create_app(
-        settings or Settings(service_name="catalog"),
+        settings or CatalogSettings(),
         title="公开目录服务 Catalog",
         description="主动公开与政府信息公开目录：目录模板、栏目、统计。",
-        routers=[columns_router, stats_router],
+        routers=[columns_router, items_router, stats_router],
     )
 
 

@@ -1,6 +1,22 @@
 """Every table of the catalog service, for Alembic."""
 
 from sunshine_catalog.columns.models import CatalogueColumn, UnitColumnSetting
+from sunshine_catalog.items.models import (
+    ChangeEntry,
+    FeedCounter,
+    IndexSequence,
+    InformationItem,
+    ItemColumn,
+)
 from sunshine_kit.models import metadata
 
-__all__ = ["CatalogueColumn", "UnitColumnSetting", "metadata"]
+__all__ = [
+    "CatalogueColumn",
+    "ChangeEntry",
+    "FeedCounter",
+    "IndexSequence",
+    "InformationItem",
+    "ItemColumn",
+    "UnitColumnSetting",
+    "metadata",
+]

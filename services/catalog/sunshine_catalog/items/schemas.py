@@ -1,0 +1,196 @@
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from sunshine_catalog.items.models import DisclosureAttribute, DocumentType, ItemStatus, Validity
+
+
+class Channel(StrEnum):
+    WEBSITE = "website"  # 政府网站
+    WEIBO = "weibo"  # 政务微博
+    WECHAT = "wechat"  # 政务微信
+    NEW_MEDIA = "new_media"  # 政务新媒体（客户端等）
+    NOTICE_BOARD = "notice_board"  # 公开栏
+    READING_POINT = "reading_point"  # 查阅点
+    PRESS_CONFERENCE = "press_conference"  # 新闻发布会
+    BROADCAST = "broadcast"  # 报刊、广播、电视
+
+
+def _clean(value: str) -> str:
+    return " ".join(value.split())
+
+
+class ItemFields(BaseModel):
+    """What the author fills in; shared by creating and editing."""
+
+    title: str = Field(min_length=2, max_length=300, description="标题")
+    body_html: str = Field("", max_length=2_000_000, description="正文（富文本，保存时清理）")
+    document_number: str = Field("", max_length=100, description="发文字号")
+    issuing_unit: str = Field("", max_length=100, description="发布机构，空为本单位")
+    formed_on: date = Field(description="生成日期（或变更日期）")
+    topic: str = Field("", max_length=50, description="主题分类")
+    keywords: str = Field("", max_length=200, description="关键词，以空格或逗号分隔")
+    disclosure_attribute: DisclosureAttribute = DisclosureAttribute.PROACTIVE
+    non_disclosure_reason: str = Field("", max_length=200, description="非主动公开的理由")
+    document_type: DocumentType = DocumentType.OTHER
+    channels: list[Channel] = Field(default_factory=lambda: [Channel.WEBSITE])
+    also_in_columns: list[int] = Field(default_factory=list, description="同时列入的其他栏目")
+    interprets_id: int | None = Field(None, description="所解读的政策文件（政策解读时填写）")
+
+    @field_validator("title", "document_number", "issuing_unit", "topic", "keywords")
+    @classmethod
+    def _tidy(cls, value: str) -> str:
+        return _clean(value)
+
+    @model_validator(mode="after")
+    def _reason_when_not_proactive(self) -> ItemFields:
+        if self.disclosure_attribute != DisclosureAttribute.PROACTIVE and not (
+            self.non_disclosure_reason.strip()
+        ):
+            raise ValueError("非主动公开的信息须写明理由（non_disclosure_reason）")
+        return self
+
+
+class ItemIn(ItemFields):
+    unit_id: int = Field(description="所属单位")
+    column_id: int = Field(description="所属栏目")
+
+
+class ItemUpdate(BaseModel):
+    """Changes to a draft, rejected or withdrawn item; absent fields stay as they are."""
+
+    column_id: int | None = None
+    title: str | None = Field(None, min_length=2, max_length=300)
+    body_html: str | None = Field(None, max_length=2_000_000)
+    document_number: str | None = Field(None, max_length=100)
+    issuing_unit: str | None = Field(None, max_length=100)
+    formed_on: date | None = None
+    topic: str | None = Field(None, max_length=50)
+    keywords: str | None = Field(None, max_length=200)
+    disclosure_attribute: DisclosureAttribute | None = None
+    non_disclosure_reason: str | None = Field(None, max_length=200)
+    document_type: DocumentType | None = None
+    channels: list[Channel] | None = None
+    also_in_columns: list[int] | None = None
+    interprets_id: int | None = None
+
+
+class ReviewIn(BaseModel):
+    """保密审查 and 属性审核 by someone other than the author."""
+
+    decision: Literal["approve", "reject"]
+    confidentiality_checked: bool = Field(False, description="已完成保密审查")
+    attribute_checked: bool = Field(False, description="已完成公开属性审核")
+    reason: str = Field("", max_length=500, description="退回理由或审查意见")
+
+    @model_validator(mode="after")
+    def _complete(self) -> ReviewIn:
+        if self.decision == "approve" and not (
+            self.confidentiality_checked and self.attribute_checked
+        ):
+            raise ValueError("发布前须完成保密审查和公开属性审核")
+        if self.decision == "reject" and not self.reason.strip():
+            raise ValueError("退回须写明理由")
+        return self
+
+
+class WithdrawIn(BaseModel):
+    reason: str = Field(min_length=2, max_length=500, description="撤回理由")
+
+
+class ValidityIn(BaseModel):
+    validity: Validity
+    changed_on: date = Field(description="失效或废止日期")
+    replaced_by_id: int | None = Field(None, description="替代的信息")
+
+
+class MoveIn(BaseModel):
+    """Migrate items from one column to another (栏目调整), in bulk."""
+
+    from_column_id: int
+    to_column_id: int
+    unit_id: int | None = Field(None, description="只迁移该单位的信息；空为全部单位")
+    item_ids: list[int] | None = Field(None, description="只迁移这些信息；空为该栏目全部")
+
+
+class MoveOut(BaseModel):
+    moved: int
+
+
+class ItemSummary(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    index_number: str
+    title: str
+    unit_id: int
+    column_id: int
+    document_number: str
+    document_type: DocumentType
+    formed_on: date
+    published_at: datetime | None
+    validity: Validity
+    status: ItemStatus
+
+
+class PublicItem(ItemSummary):
+    body_html: str
+    issuing_unit: str
+    topic: str
+    keywords: str
+    disclosure_attribute: DisclosureAttribute
+    validity_changed_on: date | None
+    replaced_by_id: int | None
+    channels: list[Channel]
+    interprets_id: int | None
+    column_ids: list[int]
+    interpretation_ids: list[int] = Field(description="已发布的解读")
+    unit_name: str
+    column_name: str
+
+
+class StaffItem(PublicItem):
+    """What staff see on top: the workflow and the deadline."""
+
+    non_disclosure_reason: str
+    author: str
+    reviewer: str | None
+    review_note: str
+    due_on: date
+    due_provisional: bool
+    archive_on: date | None
+    source: str
+    created_at: datetime
+    updated_at: datetime
+
+
+class DeadlineRow(BaseModel):
+    id: int
+    index_number: str
+    title: str
+    status: ItemStatus
+    formed_on: date
+    due_on: date
+    due_provisional: bool
+    working_days_left: int = Field(description="剩余工作日，负数为已逾期")
+    published_at: datetime | None
+
+
+class MissingInterpretation(BaseModel):
+    id: int
+    index_number: str
+    title: str
+    published_at: datetime
+    interpretation_due_on: date
+    working_days_overdue: int
+
+
+class ItemPage(BaseModel):
+    items: list[ItemSummary]
+    total: int
+    page: int
+    size: int

@@ -1,0 +1,79 @@
+"""Chinese word segmentation for full-text search, the same on PostgreSQL and SQLite.
+
+Neither database segments Chinese by itself, so the service segments with jieba when it saves an
+item and stores the words separated by spaces; the database then indexes plain space-separated
+words (PostgreSQL's `simple` text search configuration, SQLite's FTS5 `unicode61` tokenizer),
+and a query is segmented the same way before it is matched.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import re
+from functools import cache
+
+import jieba
+
+jieba.setLogLevel(logging.WARNING)
+
+_TAG = re.compile(r"<[^>]+>")
+_SPACE = re.compile(r"\s+")
+# Words that carry no meaning for a search and would match nearly every item.
+STOP_WORDS = frozenset(
+    [
+        "的",
+        "了",
+        "和",
+        "与",
+        "及",
+        "或",
+        "在",
+        "是",
+        "为",
+        "对",
+        "等",
+        "之",
+        "其",
+        "于",
+        "以",
+        "将",
+        "由",
+        "按",
+        "从",
+        "并",
+        "而",
+        "关于",
+    ]
+)
+
+
+def plain_text(body_html: str) -> str:
+    """The visible text of a sanitised body."""
+    return _SPACE.sub(" ", html.unescape(_TAG.sub(" ", body_html))).strip()
+
+
+@cache
+def _initialised() -> bool:
+    jieba.initialize()
+    return True
+
+
+def words(text: str) -> list[str]:
+    """Search words of `text`: jieba's search-engine mode, lower-cased, stop words dropped."""
+    _initialised()
+    out = []
+    for word in jieba.cut_for_search(text):
+        word = word.strip().lower()
+        if word and word not in STOP_WORDS and not _is_punctuation(word):
+            out.append(word)
+    return out
+
+
+def _is_punctuation(word: str) -> bool:
+    return all(not ch.isalnum() for ch in word)
+
+
+def index_text(*parts: str) -> str:
+    """The space-separated words stored with an item for the full-text index."""
+    return " ".join(w for part in parts if part for w in words(part))

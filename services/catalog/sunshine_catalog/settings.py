@@ -1,0 +1,20 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from sunshine_kit.settings import Settings
+
+
+class CatalogSettings(Settings):
+    service_name: str = "catalog"
+    # Where every change of the catalogue is pushed (the provincial platform); empty: no push.
+    province_push_url: str = ""
+    # Attachments: "local" keeps files under attachment_dir; "s3" uses the S3_* settings.
+    attachment_storage: str = "local"
+    attachment_dir: Path = Path("var/attachments")
+    attachment_max_bytes: int = 50 * 1024 * 1024
+    s3_endpoint_url: str = ""
+    s3_bucket: str = "sunshine-attachments"
+    s3_access_key: str = ""
+    s3_secret_key: str = ""
+    s3_region: str = "us-east-1"

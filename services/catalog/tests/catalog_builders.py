@@ -1,0 +1,86 @@
+"""Builders shared by the catalog service's tests: the demo-like district and items in it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from httpx import AsyncClient
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from sunshine_kit.testing import auth
+from sunshine_kit.units.models import Unit
+from sunshine_kit.units.schemas import make_credit_code
+
+DISTRICT, STREET, BUREAU, OTHER_STREET = 1, 2, 3, 4
+
+PUBLISHER = auth("publisher", unit_id=BUREAU, username="zhangli")
+REVIEWER = auth("reviewer", unit_id=BUREAU, username="chengang")
+OFFICE = auth("office", unit_id=DISTRICT, username="wangmin")
+STREET_PUBLISHER = auth("publisher", unit_id=STREET, username="sunlei")
+
+
+async def org(session: AsyncSession) -> None:
+    """A district with a bureau and two streets, as the gateway would have sent it."""
+    for unit_id, name, type_, parent in (
+        (DISTRICT, "锦华区人民政府", "government", None),
+        (STREET, "东湖街道", "street", DISTRICT),
+        (BUREAU, "锦华区教育局", "department", DISTRICT),
+        (OTHER_STREET, "青龙街道", "street", DISTRICT),
+    ):
+        session.add(
+            Unit(
+                id=unit_id,
+                name=name,
+                type=type_,
+                parent_id=parent,
+                credit_code=make_credit_code(f"11510199MB{unit_id:07d}"),
+            )
+        )
+    # Committed (to a savepoint the test's end rolls back), so a refused request that rolls
+    # back its own work leaves the district in place.
+    await session.commit()
+
+
+async def column_id(client: AsyncClient, code: str) -> int:
+    def find(nodes: list[dict[str, Any]]) -> int | None:
+        for node in nodes:
+            if node["code"] == code:
+                return int(node["id"])
+            found = find(node["children"])
+            if found is not None:
+                return found
+        return None
+
+    found = find((await client.get("/columns")).json())
+    assert found is not None, code
+    return found
+
+
+def item_body(column: int, **overrides: Any) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "unit_id": BUREAU,
+        "column_id": column,
+        "title": "锦华区教育局关于2026年秋季学期义务教育招生入学工作的通知",
+        "body_html": "<p>各街道、各学校：现将2026年秋季学期义务教育招生入学工作通知如下。</p>",
+        "document_number": "锦教发〔2026〕12号",
+        "formed_on": "2026-08-03",
+        "keywords": "招生 入学 义务教育",
+        "topic": "教育",
+    }
+    body.update(overrides)
+    return body
+
+
+async def publish(client: AsyncClient, column: int, **overrides: Any) -> dict[str, Any]:
+    """An item taken through the whole review: created, submitted, approved."""
+    created = await client.post("/items", json=item_body(column, **overrides), headers=PUBLISHER)
+    assert created.status_code == 201, created.text
+    item_id = created.json()["id"]
+    assert (await client.post(f"/items/{item_id}/submit", headers=PUBLISHER)).status_code == 200
+    reviewed = await client.post(
+        f"/items/{item_id}/review",
+        json={"decision": "approve", "confidentiality_checked": True, "attribute_checked": True},
+        headers=REVIEWER,
+    )
+    assert reviewed.status_code == 200, reviewed.text
+    return dict(reviewed.json())

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-from httpx import AsyncClient
-from sqlalchemy import func, select
-from sqlalchemy.ext.asyncio import AsyncSession
-
 from catalog_builders import (
     BUREAU,
     OFFICE,
@@ -18,6 +14,10 @@ from catalog_builders import (
     org,
     publish,
 )
+from httpx import AsyncClient
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
 from sunshine_catalog.items.models import InformationItem
 from sunshine_kit.testing import auth
 

@@ -95,9 +95,16 @@ class Stack:
                 stdout=subprocess.DEVNULL,
             )
 
-    def load_demo(self) -> None:
-        """Each component that has demo data loads it (it skips itself when already loaded)."""
+    def load_demo(self, *, running: bool) -> None:
+        """Each component that has demo data loads it (it skips itself when already loaded).
+
+        The gateway's demo (the district, its units and users) loads before anything runs; the
+        services' demos load once everything runs, because they wait for the units the gateway
+        sends them through the outbox, as in any installation.
+        """
         for component in COMPONENTS:
+            if (component.name != "gateway") != running:
+                continue
             if importlib.util.find_spec(f"{component.package}.demo") is None:
                 continue
             subprocess.run(
@@ -183,7 +190,7 @@ def main() -> None:
     stack.migrate()
     if args.command == "migrate":
         return
-    stack.load_demo()
+    stack.load_demo(running=False)
     stopping = False
 
     def _stop(*_: object) -> None:
@@ -193,6 +200,7 @@ def main() -> None:
     signal.signal(signal.SIGINT, _stop)
     signal.signal(signal.SIGTERM, _stop)
     stack.start()
+    stack.load_demo(running=True)
     print(
         f"\n  阳光政务 Sunshine is running at {stack.url('gateway')}/\n"
         f"  API docs: {stack.url('gateway')}/docs   logs: {args.data / 'log'}/\n"

@@ -20,6 +20,17 @@ from stack import COMPONENTS, Stack, sqlite_urls
 from support import DEMO_PASSWORD
 
 
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+# Where the catalog pushes every change (the provincial platform); tests run a reference
+# receiver there (tests/province_receiver.py), and stop it to show nothing is lost.
+PROVINCE_PORT = _free_port()
+
+
 def _free_base_port() -> int:
     for base in range(18100, 19000, 10):
         try:
@@ -62,11 +73,13 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
             "OUTBOX_BACKOFF_MAX_SECONDS": "1",
             "LOGIN_RATE_LIMIT": "100/minute",
             "LOGIN_IP_RATE_LIMIT": "300/minute",
+            "PROVINCE_PUSH_URL": f"http://127.0.0.1:{PROVINCE_PORT}/harvest",
         },
     )
     running.migrate()
-    running.load_demo()
+    running.load_demo(running=False)
     running.start()
+    running.load_demo(running=True)
     try:
         yield running
     finally:

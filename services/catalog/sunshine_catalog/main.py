@@ -5,6 +5,8 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from sunshine_catalog.columns.routes import router as columns_router
+from sunshine_catalog.feed.routes import router as feed_router
+from sunshine_catalog.intake.routes import router as intake_router
 from sunshine_catalog.items.routes import router as items_router
 from sunshine_catalog.settings import CatalogSettings
 from sunshine_catalog.stats.routes import router as stats_router
@@ -16,7 +18,7 @@ def create(settings: CatalogSettings | None = None) -> FastAPI:
         settings or CatalogSettings(),
         title="公开目录服务 Catalog",
         description="主动公开与政府信息公开目录：目录模板、栏目、统计。",
-        routers=[columns_router, items_router, stats_router],
+        routers=[columns_router, items_router, intake_router, stats_router, feed_router],
     )
 
 

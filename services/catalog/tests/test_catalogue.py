@@ -1,3 +1,4 @@
+from catalog_builders import BUREAU, DISTRICT, OTHER_STREET, STREET, org
 from httpx import AsyncClient
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
@@ -5,32 +6,6 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 from sunshine_catalog.columns.models import CatalogueColumn
 from sunshine_kit.audit.models import AuditEntry
 from sunshine_kit.testing import auth, migration_differences
-from sunshine_kit.units.models import Unit
-from sunshine_kit.units.schemas import make_credit_code
-
-DISTRICT, STREET, BUREAU, OTHER_STREET = 1, 2, 3, 4
-
-
-async def org(session: AsyncSession) -> None:
-    """A district with a bureau and two streets, as the gateway would have sent it."""
-    for unit_id, name, type_, parent in (
-        (DISTRICT, "锦华区人民政府", "government", None),
-        (STREET, "东湖街道", "street", DISTRICT),
-        (BUREAU, "锦华区教育局", "department", DISTRICT),
-        (OTHER_STREET, "青龙街道", "street", DISTRICT),
-    ):
-        session.add(
-            Unit(
-                id=unit_id,
-                name=name,
-                type=type_,
-                parent_id=parent,
-                credit_code=make_credit_code(f"11510199MB{unit_id:07d}"),
-            )
-        )
-    # Committed (to a savepoint the test's end rolls back), so a refused request that rolls
-    # back its own work leaves the district in place.
-    await session.commit()
 
 
 def names(tree: list[dict]) -> list[str]:

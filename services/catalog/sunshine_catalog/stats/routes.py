@@ -1,13 +1,16 @@
 from __future__ import annotations
 
-from fastapi import APIRouter
+from typing import Annotated
+
+from fastapi import APIRouter, Query
 
 from sunshine_catalog.columns.service import unit_columns
-from sunshine_catalog.stats.schemas import CatalogueFigures
-from sunshine_kit.auth import StaffRoles, require_roles
+from sunshine_catalog.stats import service
+from sunshine_catalog.stats.schemas import CatalogueFigures, ItemFigures
+from sunshine_kit.auth import CurrentPrincipal, StaffRoles, require_roles
 from sunshine_kit.db import SessionDep
 from sunshine_kit.errors import ERROR_RESPONSES
-from sunshine_kit.units.service import get_unit
+from sunshine_kit.units.service import ensure_can_act_on, get_unit, subtree_ids
 
 router = APIRouter(prefix="/stats", tags=["stats"], responses=ERROR_RESPONSES)
 
@@ -27,3 +30,23 @@ async def catalogue_figures(unit_id: int, session: SessionDep) -> CatalogueFigur
         columns=len(columns),
         article20_columns=sum(1 for c in columns if c.article20_item is not None),
     )
+
+
+@router.get(
+    "/units/{unit_id}/items",
+    response_model=ItemFigures,
+    dependencies=[require_roles(*StaffRoles)],
+)
+async def item_figures(
+    unit_id: int,
+    session: SessionDep,
+    principal: CurrentPrincipal,
+    year: Annotated[int, Query(ge=2000, le=2100, description="年度")],
+    below: Annotated[bool, Query(description="包括下属单位")] = False,
+) -> ItemFigures:
+    """A year's proactive disclosure of a unit: by month, column, type and channel; 规章 and
+    行政规范性文件 issued, repealed and valid; timeliness against the 20-working-day rule."""
+    await ensure_can_act_on(session, principal, unit_id)
+    unit = await get_unit(session, unit_id)
+    unit_ids = await subtree_ids(session, unit_id) if below else {unit_id}
+    return await service.item_figures(session, unit, unit_ids, year, below)

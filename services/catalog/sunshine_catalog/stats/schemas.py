@@ -10,3 +10,46 @@ class CatalogueFigures(BaseModel):
     unit_name: str
     columns: int = Field(description="本单位目录中的栏目数")
     article20_columns: int = Field(description="其中对应《条例》第二十条的栏目数")
+
+
+class ColumnCount(BaseModel):
+    column_id: int
+    column_name: str
+    count: int
+
+
+class ChannelCount(BaseModel):
+    channel: str
+    count: int
+
+
+class DocumentFigures(BaseModel):
+    """规章 or 行政规范性文件 in the year, as table 二 of the annual report counts them."""
+
+    issued: int = Field(description="本年制发件数")
+    repealed: int = Field(description="本年废止件数")
+    valid: int = Field(description="现行有效件数（年末）")
+
+
+class Timeliness(BaseModel):
+    published: int = Field(description="本年发布")
+    on_time: int = Field(description="在20个工作日内发布")
+    late: int = Field(description="超期发布")
+    on_time_rate: float | None = Field(description="按时发布率，无发布时为空")
+
+
+class ItemFigures(BaseModel):
+    """A unit's (or its subtree's) proactive disclosure in a year, for the reporting service."""
+
+    unit_id: int
+    unit_name: str
+    year: int
+    include_subunits: bool
+    published: int = Field(description="本年主动公开信息数")
+    by_month: list[int] = Field(description="1至12月各月发布数")
+    by_column: list[ColumnCount]
+    by_document_type: dict[str, int]
+    by_channel: list[ChannelCount]
+    regulations: DocumentFigures = Field(description="规章")
+    normative_documents: DocumentFigures = Field(description="行政规范性文件")
+    timeliness: Timeliness

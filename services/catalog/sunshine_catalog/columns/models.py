@@ -27,6 +27,8 @@ class CatalogueColumn(Base):
     hidden_for_unit_types: Mapped[list[Any]] = mapped_column(default=list)
     retention_years: Mapped[int | None] = mapped_column(comment="保管期限（年），空为永久")
     active: Mapped[bool] = mapped_column(default=True)
+    # Set when the column was merged into another: old links to it resolve to that column.
+    merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("catalogue_column.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 

@@ -42,7 +42,8 @@ async def add_column(
 async def update_column(
     column_id: int, body: ColumnUpdate, session: SessionDep, principal: CurrentPrincipal
 ) -> ColumnNode:
-    """Rename a column, change its retention period or the unit types it is hidden for."""
+    """Rename, reorder or move a column; change its retention period or the unit types it is
+    hidden for."""
     return service.to_node(await service.update_column(session, principal, column_id, body))
 
 

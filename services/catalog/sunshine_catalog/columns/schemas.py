@@ -32,6 +32,9 @@ class ColumnUpdate(BaseModel):
     name: str | None = Field(None, min_length=2, max_length=100)
     retention_years: int | None = Field(None, ge=1, le=100)
     hidden_for_unit_types: list[UnitType] | None = None
+    sort_order: int | None = Field(None, ge=0, le=9999, description="排序号（同级内）")
+    parent_id: int | None = Field(None, description="移到该栏目之下")
+    to_top_level: bool = Field(False, description="移为一级栏目")
 
 
 class UnitColumnSettingIn(BaseModel):

@@ -22,6 +22,9 @@ def _column_dict(column: CatalogueColumn) -> dict[str, object]:
         "parent_id": column.parent_id,
         "retention_years": column.retention_years,
         "hidden_for_unit_types": list(column.hidden_for_unit_types),
+        "sort_order": column.sort_order,
+        "active": column.active,
+        "merged_into_id": column.merged_into_id,
     }
 
 
@@ -120,7 +123,14 @@ async def update_column(
 ) -> CatalogueColumn:
     column = await get_column(session, column_id)
     before = _column_dict(column)
-    for key, value in body.model_dump(exclude_unset=True, mode="json").items():
+    values = body.model_dump(exclude_unset=True, mode="json")
+    parent_id = values.pop("parent_id", None)
+    if values.pop("to_top_level", False):
+        column.parent_id = None
+    elif parent_id is not None:
+        await _ensure_not_below(session, column, parent_id)
+        column.parent_id = parent_id
+    for key, value in values.items():
         setattr(column, key, value)
     await session.flush()
     await audit.record(
@@ -133,6 +143,20 @@ async def update_column(
         after=_column_dict(column),
     )
     return column
+
+
+async def _ensure_not_below(session: AsyncSession, column: CatalogueColumn, parent_id: int) -> None:
+    """A column cannot move under itself or under one of its own sub-columns."""
+    try:
+        current: CatalogueColumn | None = await get_column(session, parent_id)
+    except NotFound:
+        raise InvalidInput("parent_id", "上级栏目不存在或已停用") from None
+    while current is not None:
+        if current.id == column.id:
+            raise InvalidInput("parent_id", "不能把栏目移到它自己或它的下级栏目之下")
+        current = (
+            await session.get(CatalogueColumn, current.parent_id) if current.parent_id else None
+        )
 
 
 async def set_unit_setting(

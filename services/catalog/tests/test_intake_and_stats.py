@@ -81,6 +81,7 @@ async def test_figures_for_the_annual_report(client: AsyncClient, session: Async
     assert figures.status_code == 200, figures.text
     data = figures.json()
     assert data["published"] == 3
+    assert data["by_unit"] == [{"unit_id": BUREAU, "unit_name": "锦华区教育局", "count": 3}]
     assert data["normative_documents"] == {"issued": 2, "repealed": 1, "valid": 1}
     assert data["regulations"] == {"issued": 0, "repealed": 0, "valid": 0}
     assert data["by_document_type"] == {"regulation": 0, "normative": 2, "other": 1}

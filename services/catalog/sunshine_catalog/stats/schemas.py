@@ -18,6 +18,12 @@ class ColumnCount(BaseModel):
     count: int
 
 
+class UnitCount(BaseModel):
+    unit_id: int
+    unit_name: str
+    count: int
+
+
 class ChannelCount(BaseModel):
     channel: str
     count: int
@@ -47,6 +53,7 @@ class ItemFigures(BaseModel):
     include_subunits: bool
     published: int = Field(description="本年主动公开信息数")
     by_month: list[int] = Field(description="1至12月各月发布数")
+    by_unit: list[UnitCount] = Field(description="各单位发布数（含下属单位时）")
     by_column: list[ColumnCount]
     by_document_type: dict[str, int]
     by_channel: list[ChannelCount]

@@ -17,6 +17,7 @@ from sunshine_catalog.stats.schemas import (
     DocumentFigures,
     ItemFigures,
     Timeliness,
+    UnitCount,
 )
 from sunshine_kit.units.models import Unit
 
@@ -72,6 +73,7 @@ async def item_figures(
     rows = (
         await session.execute(
             select(
+                InformationItem.unit_id,
                 InformationItem.column_id,
                 InformationItem.document_type,
                 InformationItem.channels,
@@ -86,11 +88,13 @@ async def item_figures(
         )
     ).all()
     months = [0] * 12
+    units: Counter[int] = Counter()
     columns: Counter[int] = Counter()
     types: Counter[str] = Counter({t.value: 0 for t in DocumentType})
     channels: Counter[str] = Counter()
     on_time = 0
-    for column_id, document_type, item_channels, published_at, due_on in rows:
+    for unit_id, column_id, document_type, item_channels, published_at, due_on in rows:
+        units[unit_id] += 1
         local = published_at.astimezone(BEIJING)
         months[local.month - 1] += 1
         columns[column_id] += 1
@@ -106,6 +110,9 @@ async def item_figures(
             )
         ).all()
     )
+    unit_names = dict(
+        (await session.execute(select(Unit.id, Unit.name).where(Unit.id.in_(units)))).all()
+    )
     published = len(rows)
     return ItemFigures(
         unit_id=unit.id,
@@ -114,6 +121,10 @@ async def item_figures(
         include_subunits=include_subunits,
         published=published,
         by_month=months,
+        by_unit=[
+            UnitCount(unit_id=u, unit_name=unit_names.get(u, ""), count=n)
+            for u, n in units.most_common()
+        ],
         by_column=[
             ColumnCount(column_id=c, column_name=names.get(c, ""), count=n)
             for c, n in columns.most_common()

@@ -1,5 +1,11 @@
 """Every table of the applications service, for Alembic."""
 
+from sunshine_applications.applications.models import (
+    DisclosureApplication,
+    OpinionRequest,
+    Remedy,
+    TrackingSequence,
+)
 from sunshine_kit.models import metadata
 
-__all__ = ["metadata"]
+__all__ = ["DisclosureApplication", "OpinionRequest", "Remedy", "TrackingSequence", "metadata"]

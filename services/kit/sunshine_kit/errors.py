@@ -148,7 +148,11 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
         fields = [
-            FieldError(field=_field_path(tuple(err["loc"])), reason=err["msg"])
+            # Our own validators' messages are for people: drop pydantic's "Value error, " prefix.
+            FieldError(
+                field=_field_path(tuple(err["loc"])),
+                reason=str(err["msg"]).removeprefix("Value error, "),
+            )
             for err in exc.errors()
         ]
         names = "、".join(f.field for f in fields)

@@ -1,0 +1,409 @@
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from pydantic import BaseModel, Field, ValidationInfo, field_validator
+
+from sunshine_applications.applications.clock import Phase, Urgency
+from sunshine_applications.applications.models import (
+    ApplicantType,
+    Channel,
+    OpinionKind,
+    OrganisationKind,
+    Outcome,
+    RemedyKind,
+    RemedyResult,
+    Status,
+)
+
+# How many numbered reasons each result has in the annual report (e.g. 不予公开 1–8).
+OUTCOME_REASONS: dict[Outcome, tuple[str, ...]] = {
+    Outcome.DISCLOSED: (),
+    Outcome.PARTLY_DISCLOSED: (),
+    Outcome.NOT_DISCLOSED: (
+        "属于国家秘密",
+        "其他法律行政法规禁止公开",
+        "危及“三安全一稳定”",
+        "保护第三方合法权益",
+        "属于三类内部事务信息",
+        "属于四类过程性信息",
+        "属于行政执法案卷",
+        "属于行政查询事项",
+    ),
+    Outcome.UNAVAILABLE: (
+        "本机关不掌握相关政府信息",
+        "没有现成信息需要另行制作",
+        "补正后申请内容仍不明确",
+    ),
+    Outcome.NOT_PROCESSED: (
+        "信访举报投诉类申请",
+        "重复申请",
+        "要求提供公开出版物",
+        "无正当理由大量反复申请",
+        "要求行政机关确认或重新出具已获取信息",
+    ),
+    Outcome.OTHER: (
+        "申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+        "申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+        "其他",
+    ),
+}
+OUTCOME_LABELS = {
+    Outcome.DISCLOSED: "予以公开",
+    Outcome.PARTLY_DISCLOSED: "部分公开",
+    Outcome.NOT_DISCLOSED: "不予公开",
+    Outcome.UNAVAILABLE: "无法提供",
+    Outcome.NOT_PROCESSED: "不予处理",
+    Outcome.OTHER: "其他处理",
+}
+ID_CARD = "居民身份证"
+_MOBILE = re.compile(r"^1[3-9]\d{9}$")
+_LANDLINE = re.compile(r"^0\d{2,3}-?\d{7,8}$")
+_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+_ID_CHECK = "10X98765432"
+
+
+def valid_id_card(number: str) -> bool:
+    """GB 11643: 17 digits and a check character."""
+    if not re.fullmatch(r"\d{17}[\dX]", number):
+        return False
+    total = sum(int(d) * w for d, w in zip(number[:17], _ID_WEIGHTS, strict=True))
+    return _ID_CHECK[total % 11] == number[17]
+
+
+class ApplicationIn(BaseModel):
+    """What an applicant fills in (online) or staff copy from a letter, fax or visit."""
+
+    unit_id: int = Field(description="申请的行政机关")
+    applicant_type: ApplicantType
+    organisation_kind: OrganisationKind | None = Field(
+        None, description="法人或其他组织的类别", validate_default=True
+    )
+    applicant_name: str = Field(min_length=2, max_length=100, description="姓名或联系人")
+    organisation_name: str = Field(
+        "", max_length=200, description="法人或其他组织名称", validate_default=True
+    )
+    id_type: str = Field(ID_CARD, max_length=30, description="证件类型")
+    id_number: str = Field(min_length=4, max_length=50, description="证件号码")
+    phone: str = Field(min_length=7, max_length=30, description="联系电话")
+    email: str = Field("", max_length=100)
+    address: str = Field("", max_length=200, description="通信地址")
+    description: str = Field(min_length=5, max_length=5000, description="所需政府信息的描述")
+    purpose: str = Field("", max_length=500, description="用途（可不填）")
+    form: str = Field("electronic", pattern="^(paper|electronic|post)$", description="获取形式")
+
+    @field_validator("applicant_name", "description", "phone", "id_number", mode="before")
+    @classmethod
+    def _strip(cls, value: object) -> object:
+        return value.strip() if isinstance(value, str) else value
+
+    @field_validator("organisation_kind")
+    @classmethod
+    def _kind(cls, value: OrganisationKind | None, info: ValidationInfo) -> OrganisationKind | None:
+        legal = info.data.get("applicant_type") == ApplicantType.LEGAL_PERSON
+        if legal and value is None:
+            raise ValueError("法人或其他组织须选择组织类别")
+        if not legal and value is not None:
+            raise ValueError("自然人不填写组织类别")
+        return value
+
+    @field_validator("organisation_name")
+    @classmethod
+    def _organisation(cls, value: str, info: ValidationInfo) -> str:
+        value = value.strip()
+        if info.data.get("applicant_type") == ApplicantType.LEGAL_PERSON and not value:
+            raise ValueError("法人或其他组织须填写组织名称")
+        return value
+
+    @field_validator("phone")
+    @classmethod
+    def _phone(cls, value: str) -> str:
+        if not (_MOBILE.match(value) or _LANDLINE.match(value)):
+            raise ValueError("请填写11位手机号码或带区号的固定电话")
+        return value
+
+    @field_validator("id_number")
+    @classmethod
+    def _id_number(cls, value: str, info: ValidationInfo) -> str:
+        value = value.upper()
+        if info.data.get("id_type") == ID_CARD and not valid_id_card(value):
+            raise ValueError("居民身份证号码不正确，请核对18位号码")
+        return value
+
+
+class RegisteredApplicationIn(ApplicationIn):
+    """An application staff register: the channel and its dates decide the received date."""
+
+    channel: Channel
+    submitted_on: date = Field(description="提交或寄出日期")
+    signed_for_on: date | None = Field(None, description="信函签收日期", validate_default=True)
+    confirmed_on: date | None = Field(
+        None, description="传真、电子邮件确认收到日期", validate_default=True
+    )
+
+    @field_validator("channel")
+    @classmethod
+    def _not_online(cls, value: Channel) -> Channel:
+        if value == Channel.ONLINE:
+            raise ValueError("网上申请由申请人在门户提交")
+        return value
+
+    @field_validator("signed_for_on")
+    @classmethod
+    def _signed(cls, value: date | None, info: ValidationInfo) -> date | None:
+        if info.data.get("channel") == Channel.LETTER and value is None:
+            raise ValueError("信函申请须填写签收日期")
+        return _not_before_submission(value, info)
+
+    @field_validator("confirmed_on")
+    @classmethod
+    def _confirmed(cls, value: date | None, info: ValidationInfo) -> date | None:
+        if info.data.get("channel") in (Channel.FAX, Channel.EMAIL) and value is None:
+            raise ValueError("传真、电子邮件申请须填写确认收到日期")
+        return _not_before_submission(value, info)
+
+
+def _not_before_submission(value: date | None, info: ValidationInfo) -> date | None:
+    submitted = info.data.get("submitted_on")
+    if value is not None and submitted is not None and value < submitted:
+        raise ValueError("收到日期不能早于提交日期")
+    return value
+
+
+class Submitted(BaseModel):
+    """What the applicant keeps: the query code is shown this once only."""
+
+    tracking_number: str
+    query_code: str
+    received_on: date | None
+
+
+class TrackIn(BaseModel):
+    tracking_number: str = Field(min_length=5, max_length=30)
+    query_code: str = Field(min_length=4, max_length=20)
+
+
+class ClockOut(BaseModel):
+    phase: Phase
+    started_on: date | None
+    supplement_notice_due_on: date | None
+    reply_due_on: date | None
+    working_days_left: int | None
+    paused_working_days: int
+    urgency: Urgency
+    provisional: bool
+
+
+class OpinionOut(BaseModel):
+    id: int
+    kind: OpinionKind
+    party: str
+    asked_on: date
+    answer_due_on: date | None
+    answered_on: date | None
+    answer: str
+
+
+class ApplicationOut(BaseModel):
+    """An application as staff see it; ID and phone numbers masked except for its handler."""
+
+    id: int
+    unit_id: int
+    unit_name: str
+    tracking_number: str
+    channel: Channel
+    applicant_type: ApplicantType
+    organisation_kind: OrganisationKind | None
+    applicant_name: str
+    organisation_name: str
+    id_type: str
+    id_number: str
+    phone: str
+    email: str
+    address: str
+    description: str
+    purpose: str
+    form: str
+    submitted_on: date
+    received_on: date | None
+    status: Status
+    handler: str | None
+    supplement_requested_on: date | None
+    supplement_due_on: date | None
+    supplement_request: str
+    supplement_received_on: date | None
+    extension_working_days: int
+    extension_approved_by: str
+    extension_reason: str
+    fee_fen: int
+    fee_notified_on: date | None
+    fee_due_on: date | None
+    fee_paid_on: date | None
+    outcome: Outcome | None
+    outcome_label: str | None
+    outcome_reason: int | None
+    outcome_explanation: str
+    legal_basis: str
+    linked_item_ids: list[int]
+    replied_on: date | None
+    repeat_of_id: int | None
+    clock: ClockOut | None
+    opinions: list[OpinionOut]
+    masked: bool = Field(description="证件号码和电话是否已遮蔽")
+    created_at: datetime
+
+
+class InboxRow(BaseModel):
+    id: int
+    tracking_number: str
+    unit_id: int
+    applicant_name: str
+    description: str
+    channel: Channel
+    status: Status
+    handler: str | None
+    received_on: date | None
+    reply_due_on: date | None
+    working_days_left: int | None
+    urgency: Urgency
+    provisional: bool
+
+
+class InboxPage(BaseModel):
+    items: list[InboxRow]
+    total: int
+    page: int
+    size: int
+
+
+class PublicStep(BaseModel):
+    at: date
+    what: str
+
+
+class PublicStatus(BaseModel):
+    """What anyone with the tracking number and query code sees."""
+
+    tracking_number: str
+    unit_name: str
+    applicant_name: str
+    description: str
+    status: Status
+    status_label: str
+    received_on: date | None
+    reply_due_on: date | None
+    due_provisional: bool
+    supplement_request: str
+    supplement_due_on: date | None
+    outcome_label: str | None
+    outcome_explanation: str
+    replied_on: date | None
+    steps: list[PublicStep]
+
+
+class ConfirmReceiptIn(BaseModel):
+    received_on: date = Field(description="确认收到日期")
+
+
+class AssignIn(BaseModel):
+    handler: str = Field(min_length=1, max_length=50, description="经办人用户名")
+
+
+class SupplementRequestIn(BaseModel):
+    requested_on: date
+    request: str = Field(min_length=5, max_length=5000, description="需补正的全部事项")
+    due_on: date = Field(description="申请人补正期限")
+
+
+class SupplementReceivedIn(BaseModel):
+    received_on: date
+
+
+class OpinionIn(BaseModel):
+    kind: OpinionKind
+    party: str = Field(min_length=2, max_length=200)
+    asked_on: date
+
+
+class OpinionAnswerIn(BaseModel):
+    answered_on: date
+    answer: str = Field("", max_length=5000)
+
+
+class ExtensionIn(BaseModel):
+    working_days: int = Field(ge=1, le=20, description="延长工作日数，不超过20")
+    approved_by: str = Field(min_length=2, max_length=50, description="批准的机关负责人")
+    reason: str = Field(min_length=2, max_length=500)
+    notified_on: date = Field(description="告知申请人日期")
+
+
+class FeeNoticeIn(BaseModel):
+    fee_fen: int = Field(gt=0, le=100_000_000, description="信息处理费（分）")
+    notified_on: date
+    due_on: date
+
+
+class FeePaidIn(BaseModel):
+    paid_on: date
+
+
+class DecisionIn(BaseModel):
+    outcome: Outcome
+    outcome_reason: int | None = Field(
+        None, ge=1, le=8, description="细项序号", validate_default=True
+    )
+    explanation: str = Field("", max_length=10_000, description="理由与说明")
+    legal_basis: str = Field("", max_length=2000, description="法律依据", validate_default=True)
+    linked_item_ids: list[int] = Field(default_factory=list, description="已公开的目录信息")
+
+    @field_validator("outcome_reason")
+    @classmethod
+    def _reason_fits(cls, value: int | None, info: ValidationInfo) -> int | None:
+        outcome = info.data.get("outcome")
+        if outcome is None:
+            return value
+        reasons, label = OUTCOME_REASONS[outcome], OUTCOME_LABELS[outcome]
+        if reasons and value is None:
+            raise ValueError(f"“{label}”须选择细项")
+        if not reasons and value is not None:
+            raise ValueError(f"“{label}”没有细项")
+        if value is not None and value > len(reasons):
+            raise ValueError(f"“{label}”只有{len(reasons)}个细项")
+        return value
+
+    @field_validator("legal_basis")
+    @classmethod
+    def _reasons_given(cls, value: str, info: ValidationInfo) -> str:
+        refused = info.data.get("outcome") in (Outcome.PARTLY_DISCLOSED, Outcome.NOT_DISCLOSED)
+        if refused and not (value.strip() and str(info.data.get("explanation", "")).strip()):
+            raise ValueError("部分公开或不予公开须写明理由和法律依据")
+        return value
+
+
+class ReplyIn(BaseModel):
+    replied_on: date = Field(description="答复（送达）日期")
+
+
+class RemedyIn(BaseModel):
+    kind: RemedyKind
+    filed_on: date
+    result: RemedyResult = RemedyResult.PENDING
+    decided_on: date | None = None
+    note: str = Field("", max_length=2000)
+
+
+class RemedyUpdate(BaseModel):
+    result: RemedyResult
+    decided_on: date | None = None
+    note: str | None = Field(None, max_length=2000)
+
+
+class RemedyOut(BaseModel):
+    id: int
+    application_id: int
+    kind: RemedyKind
+    filed_on: date
+    result: RemedyResult
+    decided_on: date | None
+    note: str

@@ -71,6 +71,9 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
             "OUTBOX_POLL_SECONDS": "0.3",
             "OUTBOX_BACKOFF_SECONDS": "0.3",
             "OUTBOX_BACKOFF_MAX_SECONDS": "1",
+            # With one-second retries the default ten attempts are gone in seconds; a service
+            # stopped by a test must find its messages still waiting when it comes back.
+            "OUTBOX_MAX_ATTEMPTS": "10000",
             "LOGIN_RATE_LIMIT": "100/minute",
             "LOGIN_IP_RATE_LIMIT": "300/minute",
             "PROVINCE_PUSH_URL": f"http://127.0.0.1:{PROVINCE_PORT}/harvest",
@@ -78,9 +81,9 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     )
     running.migrate()
     running.load_demo(running=False)
-    running.start()
-    running.load_demo(running=True)
     try:
+        running.start()
+        running.load_demo(running=True)
         yield running
     finally:
         running.stop()

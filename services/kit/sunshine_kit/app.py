@@ -109,6 +109,7 @@ def _ops_router() -> APIRouter:
         """Readiness: the process can reach its database."""
         try:
             async with request.app.state.db.engine.connect() as connection:
+                connection = await connection.execution_options(read_only=True)
                 await connection.execute(text("SELECT 1"))
         except Exception as exc:
             return JSONResponse(

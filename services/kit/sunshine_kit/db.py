@@ -88,7 +88,12 @@ def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
 
         @event.listens_for(engine.sync_engine, "begin")
         def _sqlite_begin(connection: Any) -> None:
-            connection.exec_driver_sql("BEGIN")
+            # IMMEDIATE takes the write lock up front: a plain BEGIN that reads and then writes
+            # while another connection writes fails at once with "database is locked" instead
+            # of waiting out busy_timeout. One writer at a time is SQLite's model anyway; work
+            # that only reads (the readiness probe) says so and does not queue for the lock.
+            read_only = connection.get_execution_options().get("read_only", False)
+            connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
         return engine
     kwargs.setdefault("pool_size", 10)
@@ -127,4 +132,6 @@ async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
         yield session
 
 
-SessionDep = Annotated[AsyncSession, Depends(get_session)]
+# Scope "function": the commit happens before the response leaves, so a client never sees a
+# success whose commit then failed, nor races its own next request past an uncommitted write.
+SessionDep = Annotated[AsyncSession, Depends(get_session, scope="function")]

@@ -89,16 +89,17 @@ async def deliver_one(
 
     error: str | None = None
     retryable = True
+    headers = {"Idempotency-Key": key, "X-Request-ID": f"outbox-{message_id}"}
+    if destination in settings.service_urls:
+        # Only our own components get our service token; an outside receiver (a provincial
+        # platform) must never be handed a credential that opens our services.
+        headers["Authorization"] = f"Bearer {tokens.token()}"
     try:
         response = await http.request(
             method,
             settings.url_of(destination) + path,
             json=payload,
-            headers={
-                "Idempotency-Key": key,
-                "Authorization": f"Bearer {tokens.token()}",
-                "X-Request-ID": f"outbox-{message_id}",
-            },
+            headers=headers,
             timeout=settings.http_timeout_seconds,
         )
         if response.status_code >= 300:

@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from sunshine_catalog.items.models import DocumentType, Validity
+from sunshine_catalog.search import service
+from sunshine_catalog.search.schemas import SearchOrder, SearchPage
+from sunshine_kit.db import SessionDep
+from sunshine_kit.errors import ERROR_RESPONSES
+
+router = APIRouter(tags=["search"], responses=ERROR_RESPONSES)
+
+
+@router.get("/search", response_model=SearchPage)
+async def search(
+    session: SessionDep,
+    q: Annotated[str, Query(min_length=1, max_length=100, description="检索词")],
+    unit_id: Annotated[int | None, Query(description="发布单位")] = None,
+    column_id: Annotated[int | None, Query(description="栏目")] = None,
+    year: Annotated[int | None, Query(ge=1949, le=9999, description="生成日期所在年份")] = None,
+    document_type: Annotated[DocumentType | None, Query(description="文件类型")] = None,
+    validity: Annotated[Validity | None, Query(description="效力")] = None,
+    order: Annotated[SearchOrder, Query(description="排序：相关度或发布日期")] = (
+        SearchOrder.RELEVANCE
+    ),
+    size: Annotated[int, Query(ge=1, le=50, description="每页条数")] = 10,
+    cursor: Annotated[str | None, Query(max_length=500, description="上一页给出的游标")] = None,
+) -> SearchPage:
+    """Full-text search of the published catalogue (public): every word of `q` must match."""
+    filters = service.SearchFilters(
+        unit_id=unit_id,
+        column_id=column_id,
+        year=year,
+        document_type=document_type,
+        validity=validity,
+    )
+    return await service.search(session, q, filters, order, size, cursor)

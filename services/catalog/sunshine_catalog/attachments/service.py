@@ -1,0 +1,175 @@
+"""Attachments (附件) of information items: accepted only scrubbed, stored, listed, removed."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import posixpath
+import re
+import unicodedata
+from collections.abc import Sequence
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from sunshine_catalog.attachments import scrub
+from sunshine_catalog.attachments.models import Attachment
+from sunshine_catalog.attachments.storage import AttachmentStorage, StoredFileMissing, new_key
+from sunshine_catalog.items import service as items
+from sunshine_catalog.items.models import InformationItem
+from sunshine_kit.audit import service as audit
+from sunshine_kit.auth import Principal
+from sunshine_kit.errors import AppError, Conflict, FieldError, Forbidden, InvalidInput, NotFound
+from sunshine_kit.units.service import ensure_can_act_on
+
+MAX_FILENAME = 200
+# Characters Windows refuses in names, which would break saving the download.
+UNSAFE_IN_NAMES = re.compile(r'[<>:"|?*]')
+
+
+class FileTooLarge(AppError):
+    status_code = 413
+    code = "file_too_large"
+
+    def __init__(self, limit: int) -> None:
+        reason = f"文件超过 {_size_text(limit)} 的大小上限"
+        super().__init__(reason, fields=[FieldError(field="file", reason=reason)])
+
+
+def _size_text(size: int) -> str:
+    if size >= 1024 * 1024:
+        return f"{size / 1024 / 1024:g} MB"
+    return f"{size / 1024:.0f} KB" if size >= 1024 else f"{size} 字节"
+
+
+def clean_filename(name: str) -> str:
+    """The name as it is kept and offered for download: no folders, control or unsafe chars."""
+    name = unicodedata.normalize("NFC", name).replace("\\", "/").rsplit("/", 1)[-1]
+    # Control and format characters include the right-to-left override ("txt.exe" shown as
+    # "exe.txt"), which would disguise a name.
+    name = "".join(ch for ch in name if unicodedata.category(ch)[0] != "C")
+    name = UNSAFE_IN_NAMES.sub("_", name).strip(" .")
+    stem, extension = posixpath.splitext(name)
+    if len(name) > MAX_FILENAME:
+        name = stem[: MAX_FILENAME - len(extension)] + extension
+    return name
+
+
+async def list_attachments(session: AsyncSession, item_id: int) -> Sequence[Attachment]:
+    rows = await session.scalars(
+        select(Attachment).where(Attachment.item_id == item_id).order_by(Attachment.id)
+    )
+    return rows.all()
+
+
+async def get_attachment(session: AsyncSession, attachment_id: int) -> Attachment:
+    attachment = await session.get(Attachment, attachment_id)
+    if attachment is None:
+        raise NotFound("附件不存在", code="attachment_not_found")
+    return attachment
+
+
+async def visible_attachment(
+    session: AsyncSession, principal: Principal | None, attachment_id: int
+) -> tuple[Attachment, InformationItem]:
+    """An attachment of a published item to everyone; of the rest, only to the unit's staff."""
+    attachment = await get_attachment(session, attachment_id)
+    try:
+        item = await items.visible_item(session, principal, attachment.item_id)
+    except NotFound:
+        raise NotFound("附件不存在", code="attachment_not_found") from None
+    return attachment, item
+
+
+async def _ensure_editor(session: AsyncSession, actor: Principal, item: InformationItem) -> None:
+    """Attachments change with the item: the same people, the same states as editing it."""
+    if not actor.is_service and not actor.has_any(*items.WRITERS):
+        raise Forbidden("只有信息发布员或政务公开办可以管理附件", code="role_forbidden")
+    await ensure_can_act_on(session, actor, item.unit_id)
+    if item.status not in items.EDITABLE:
+        raise Conflict(
+            "已提交或已发布的信息不能修改附件：请先撤回或等待审查结果", code="item_not_editable"
+        )
+
+
+def _described(attachment: Attachment) -> dict[str, object]:
+    return {
+        "attachment_id": attachment.id,
+        "filename": attachment.filename,
+        "size": attachment.size,
+        "sha256": attachment.sha256,
+        "scrubbed": attachment.scrubbed,
+    }
+
+
+async def add_attachment(
+    session: AsyncSession,
+    storage: AttachmentStorage,
+    actor: Principal,
+    item: InformationItem,
+    filename: str,
+    data: bytes,
+    *,
+    max_bytes: int,
+) -> Attachment:
+    """Check, scrub and keep a file. The row is written before the file, so a failed store
+    rolls the row back and a refused file leaves neither."""
+    await _ensure_editor(session, actor, item)
+    if len(data) > max_bytes:
+        raise FileTooLarge(max_bytes)
+    name = clean_filename(filename)
+    try:
+        cleaned = await asyncio.to_thread(scrub.clean, name, data)
+    except scrub.Refused as refused:
+        raise InvalidInput("file", refused.reason, code=refused.code) from None
+    attachment = Attachment(
+        item_id=item.id,
+        filename=name,
+        content_type=cleaned.content_type,
+        size=len(cleaned.data),
+        sha256=hashlib.sha256(cleaned.data).hexdigest(),
+        storage_key=new_key(),
+        scrubbed=cleaned.scrubbed,
+        uploaded_by=actor.username,
+    )
+    session.add(attachment)
+    item.updated_at = items.now()
+    await session.flush()
+    await audit.record(
+        session,
+        actor=actor,
+        action="item.attachment_added",
+        entity_type="item",
+        entity_id=item.id,
+        after=_described(attachment),
+    )
+    await session.flush()
+    await storage.put(attachment.storage_key, cleaned.data, cleaned.content_type)
+    return attachment
+
+
+async def remove_attachment(
+    session: AsyncSession, storage: AttachmentStorage, actor: Principal, attachment: Attachment
+) -> None:
+    """Remove an attachment of an editable item: its row, then its file."""
+    item = await items.get_item(session, attachment.item_id)
+    await _ensure_editor(session, actor, item)
+    await audit.record(
+        session,
+        actor=actor,
+        action="item.attachment_removed",
+        entity_type="item",
+        entity_id=item.id,
+        before=_described(attachment),
+    )
+    await session.delete(attachment)
+    item.updated_at = items.now()
+    await session.flush()
+    await storage.delete(attachment.storage_key)
+
+
+async def read_file(storage: AttachmentStorage, attachment: Attachment) -> bytes:
+    try:
+        return await storage.get(attachment.storage_key)
+    except StoredFileMissing:
+        raise NotFound("附件文件缺失，请联系信息发布单位", code="attachment_file_missing") from None

@@ -5,6 +5,8 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request, Response
 
+from sunshine_catalog.attachments import service as attachments
+from sunshine_catalog.attachments.routes import get_storage
 from sunshine_catalog.items import service
 from sunshine_catalog.items.models import InformationItem, ItemStatus
 from sunshine_catalog.items.schemas import (
@@ -127,8 +129,17 @@ async def update_item(
 
 
 @router.delete("/items/{item_id}", status_code=204)
-async def delete_item(item_id: int, session: SessionDep, principal: CurrentPrincipal) -> Response:
-    await service.delete_draft(session, principal, await service.get_item(session, item_id))
+async def delete_item(
+    item_id: int, request: Request, session: SessionDep, principal: CurrentPrincipal
+) -> Response:
+    """Delete a never-published draft, with its attachments' files."""
+    item = await service.get_item(session, item_id)
+    # Checked before any file goes: removing files cannot be rolled back.
+    await service.ensure_deletable(session, principal, item)
+    storage = get_storage(request)
+    for attachment in await attachments.list_attachments(session, item.id):
+        await attachments.remove_attachment(session, storage, principal, attachment)
+    await service.delete_draft(session, principal, item)
     return Response(status_code=204)
 
 

@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from sunshine_catalog.columns.models import CatalogueColumn
 from sunshine_catalog.columns.service import get_column
+from sunshine_catalog.feed.service import to_entry
 from sunshine_catalog.items.models import (
     ChangeEntry,
     ChangeKind,
@@ -376,13 +377,17 @@ async def update_item(
     return item
 
 
-async def delete_draft(session: AsyncSession, actor: Principal, item: InformationItem) -> None:
-    """A draft never published may be deleted; its index number stays used."""
+async def ensure_deletable(session: AsyncSession, actor: Principal, item: InformationItem) -> None:
+    """Only a draft that was never published may be deleted; its index number stays used."""
     await _ensure_writer(session, actor, item.unit_id)
     if item.status not in (ItemStatus.DRAFT, ItemStatus.REJECTED):
         raise Conflict("只能删除未发布的草稿；已发布的信息请撤回", code="item_not_deletable")
     if await session.scalar(select(ChangeEntry.seq).where(ChangeEntry.item_id == item.id)):
         raise Conflict("该信息曾经发布，只能撤回不能删除", code="item_not_deletable")
+
+
+async def delete_draft(session: AsyncSession, actor: Principal, item: InformationItem) -> None:
+    await ensure_deletable(session, actor, item)
     await audit.record(
         session,
         actor=actor,
@@ -600,17 +605,12 @@ async def record_change(
             session,
             destination=province_url,
             path="",
-            payload={"seq": entry.seq, "kind": kind.value, "item": entry.snapshot},
+            # What the public feed shows of the entry, no more: the snapshot also holds the
+            # workflow (author, reviewer, notes) and the body of items later withdrawn.
+            payload=to_entry(entry).model_dump(mode="json"),
             key=f"catalog-change-{entry.seq}",
         )
     return entry
-
-
-async def changes_after(session: AsyncSession, cursor: int, limit: int) -> Sequence[ChangeEntry]:
-    rows = await session.scalars(
-        select(ChangeEntry).where(ChangeEntry.seq > cursor).order_by(ChangeEntry.seq).limit(limit)
-    )
-    return rows.all()
 
 
 # --- lists -----------------------------------------------------------------------------------

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
+from sunshine_catalog.attachments.routes import router as attachments_router
 from sunshine_catalog.columns.routes import router as columns_router
 from sunshine_catalog.feed.routes import router as feed_router
 from sunshine_catalog.intake.routes import router as intake_router
 from sunshine_catalog.items.routes import router as items_router
+from sunshine_catalog.proposals.routes import router as proposals_router
+from sunshine_catalog.reorganisation.routes import router as reorganisation_router
+from sunshine_catalog.search.routes import router as search_router
 from sunshine_catalog.settings import CatalogSettings
 from sunshine_catalog.stats.routes import router as stats_router
 from sunshine_kit.app import create_app
@@ -18,7 +22,17 @@ def create(settings: CatalogSettings | None = None) -> FastAPI:
         settings or CatalogSettings(),
         title="公开目录服务 Catalog",
         description="主动公开与政府信息公开目录：目录模板、栏目、统计。",
-        routers=[columns_router, items_router, intake_router, stats_router, feed_router],
+        routers=[
+            columns_router,
+            reorganisation_router,
+            items_router,
+            attachments_router,
+            intake_router,
+            stats_router,
+            feed_router,
+            search_router,
+            proposals_router,
+        ],
     )
 
 

@@ -49,6 +49,15 @@ if [[ -f frontend/package.json ]]; then
     fi
 fi
 
+# --- What the reply letters' PDF needs at run time ------------------------------------------
+# WeasyPrint lays text out with Pango and embeds the Noto CJK fonts. Both checks are cheap; the
+# output is tested whole rather than piped to `grep -q`, which pipefail would misread.
+if [[ -z "$(fc-list :lang=zh 2>/dev/null)" ]] \
+    || ! /sbin/ldconfig -p | grep libpango-1.0 >/dev/null; then
+    say "installing Chinese fonts and Pango (PDF reply letters)"
+    apt_install fontconfig fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
+fi
+
 # --- What the tests need from Debian --------------------------------------------------------
 if $want_test; then
     if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then

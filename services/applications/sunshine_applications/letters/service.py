@@ -1,0 +1,184 @@
+"""The reply letter (答复告知书): its content, composed once from an application's decision."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from sunshine_applications.applications.models import (
+    ApplicantType,
+    DisclosureApplication,
+    Outcome,
+    Status,
+)
+from sunshine_applications.applications.service import today
+from sunshine_applications.letters import templates
+from sunshine_applications.letters.schemas import LetterContent
+from sunshine_kit.errors import Conflict
+from sunshine_kit.units.models import Unit, UnitType
+from sunshine_kit.units.service import ancestors, get_unit
+
+# Units that are themselves a people's government: their reconsideration body is the next one up.
+_GOVERNMENTS = (UnitType.GOVERNMENT, UnitType.TOWNSHIP)
+_TRACKING = re.compile(r"^YSQ(\d{4})(\d+)$")
+_END_PUNCTUATION = tuple("。！？；.!?;")
+
+
+def chinese_date(value: date) -> str:
+    """2026年2月13日, as a letter writes it (GB/T 9704: Arabic numerals, no leading zeros)."""
+    return f"{value.year}年{value.month}月{value.day}日"
+
+
+def letter_number(tracking_number: str) -> str:
+    """依告〔2026〕第12号: the year and sequence of the tracking number, unique like it."""
+    match = _TRACKING.match(tracking_number)
+    if match is None:
+        return f"依告〔{tracking_number}〕号"
+    return f"依告〔{match.group(1)}〕第{int(match.group(2))}号"
+
+
+def filename(tracking_number: str, extension: str) -> str:
+    return f"{templates.TITLE}-{tracking_number}.{extension}"
+
+
+async def reconsideration_body(session: AsyncSession, unit: Unit) -> str:
+    """Where the applicant asks for 行政复议 (行政复议法 2023, 第二十四条).
+
+    A department or a street office answers to the people's government above it; a government
+    (or township) to the government one level up, which the unit table may not hold.
+    """
+    for unit_id in (await ancestors(session, unit.id))[1:]:
+        above = await get_unit(session, unit_id)
+        if above.type in _GOVERNMENTS:
+            return above.name
+    return "上一级人民政府" if unit.type in _GOVERNMENTS else "本级人民政府"
+
+
+def decided_outcome(application: DisclosureApplication) -> Outcome:
+    """The result the letter announces; there is none to announce before the decision."""
+    if application.status not in (Status.DECIDED, Status.CLOSED) or application.outcome is None:
+        raise Conflict(
+            "该申请尚未作出答复决定，暂不能生成答复告知书", code="application_not_decided"
+        )
+    return Outcome(application.outcome)
+
+
+def ensure_closed(application: DisclosureApplication) -> None:
+    if application.status != Status.CLOSED:
+        raise Conflict(
+            "答复告知书将在本机关作出答复后提供，请稍后再查询", code="application_not_closed"
+        )
+
+
+async def compose(session: AsyncSession, application: DisclosureApplication) -> LetterContent:
+    """The letter for a decided (or closed) application, dated the reply day or else today."""
+    outcome = decided_outcome(application)
+    unit = await get_unit(session, application.unit_id)
+    legal_person = application.applicant_type == ApplicantType.LEGAL_PERSON
+    you = "您单位" if legal_person else "您"
+    paragraphs = [_request(application, you)]
+    if application.extension_working_days and application.extension_notified_on:
+        paragraphs.append(
+            f"因{_sentence(application.extension_reason, end=False)}，经本机关负责人同意，"
+            f"本机关已于{chinese_date(application.extension_notified_on)}告知{you}"
+            f"将答复期限延长{application.extension_working_days}个工作日。"
+        )
+    paragraphs += await _result(session, application, outcome, you)
+    paragraphs.append(
+        f"如对本答复不服，可以在收到本告知书之日起60日内向"
+        f"{await reconsideration_body(session, unit)}申请行政复议，"
+        "或者在6个月内依法向人民法院提起行政诉讼。"
+    )
+    paragraphs.append(templates.CLOSING)
+    return LetterContent(
+        title=templates.TITLE,
+        number=letter_number(application.tracking_number),
+        addressee=application.organisation_name if legal_person else application.applicant_name,
+        paragraphs=paragraphs,
+        signature=unit.name,
+        date=chinese_date(application.replied_on or today()),
+        tracking_number=application.tracking_number,
+    )
+
+
+def _request(application: DisclosureApplication, you: str) -> str:
+    received = application.received_on or application.submitted_on
+    return (
+        f"本机关于{chinese_date(received)}收到{you}提出的政府信息公开申请"
+        f"（申请编号：{application.tracking_number}），"
+        f"申请获取“{_sentence(application.description, end=False)}”。"
+    )
+
+
+async def _result(
+    session: AsyncSession, application: DisclosureApplication, outcome: Outcome, you: str
+) -> list[str]:
+    explanation = application.outcome_explanation.strip()
+    provided = False
+    if outcome == Outcome.DISCLOSED and application.linked_item_ids:
+        wording = templates.ALREADY_PUBLISHED
+    elif outcome == Outcome.DISCLOSED:
+        wording, provided = templates.DISCLOSED, True
+    elif outcome == Outcome.PARTLY_DISCLOSED:
+        wording, provided = templates.PARTLY_DISCLOSED, True
+    else:
+        wording = templates.REASONED[outcome][(application.outcome_reason or 1) - 1]
+    values = {**await _placeholders(session, application), "you": you}
+    main = wording.finding.format(**values)
+    if wording.articles:
+        main += f"根据{templates.REGULATIONS}{wording.articles}的规定，"
+    main += wording.decision.format(**values)
+    if explanation and wording.explained:
+        main += wording.explained.format(**values)
+    paragraphs = [main]
+    if explanation:
+        paragraphs.append(templates.EXPLANATION.format(text=_sentence(explanation)))
+    if application.legal_basis.strip():
+        paragraphs.append(templates.LEGAL_BASIS.format(text=_sentence(application.legal_basis)))
+    if provided:
+        what = "可以公开的内容" if outcome == Outcome.PARTLY_DISCLOSED else "该政府信息"
+        paragraphs.append(f"本机关按照{you}要求的形式，将{what}{_how(application, you)}。")
+    return paragraphs
+
+
+async def _placeholders(
+    session: AsyncSession, application: DisclosureApplication
+) -> dict[str, str]:
+    def day(value: date | None) -> str:
+        return chinese_date(value) if value else ""
+
+    repeat_of = ""
+    if application.repeat_of_id is not None:
+        earlier = await session.get(DisclosureApplication, application.repeat_of_id)
+        if earlier is not None:
+            repeat_of = f"（申请编号：{earlier.tracking_number}）"
+    return {
+        "supplement_requested_on": day(application.supplement_requested_on),
+        "supplement_due_on": day(application.supplement_due_on),
+        "fee_notified_on": day(application.fee_notified_on),
+        "fee_due_on": day(application.fee_due_on),
+        "fee_yuan": f"{application.fee_fen // 100}.{application.fee_fen % 100:02d}",
+        "repeat_of": repeat_of,
+        "items": "、".join(str(i) for i in application.linked_item_ids),
+    }
+
+
+def _how(application: DisclosureApplication, you: str) -> str:
+    how = templates.HOW_PROVIDED.get(application.form, templates.HOW_PROVIDED["paper"])
+    email = application.email.strip()
+    address = application.address.strip()
+    return how.format(
+        you=you,
+        email=f"（电子邮箱：{email}）" if email else "",
+        address=f"（{address}）" if address else "",
+    )
+
+
+def _sentence(text: str, *, end: bool = True) -> str:
+    """The handler's or applicant's words inside a sentence of the letter."""
+    text = " ".join(text.split())
+    if not end:
+        return text.rstrip("".join(_END_PUNCTUATION) + "，,")
+    return text if text.endswith(_END_PUNCTUATION) else text + "。"

@@ -6,6 +6,14 @@ from sunshine_applications.applications.models import (
     Remedy,
     TrackingSequence,
 )
+from sunshine_applications.inquiries.models import Inquiry
 from sunshine_kit.models import metadata
 
-__all__ = ["DisclosureApplication", "OpinionRequest", "Remedy", "TrackingSequence", "metadata"]
+__all__ = [
+    "DisclosureApplication",
+    "Inquiry",
+    "OpinionRequest",
+    "Remedy",
+    "TrackingSequence",
+    "metadata",
+]

@@ -44,6 +44,7 @@ from sunshine_applications.applications.schemas import (
     RemedyUpdate,
     SupplementRequestIn,
 )
+from sunshine_applications.proposals import service as proposals  # a cycle: module, not names
 from sunshine_kit.audit import service as audit
 from sunshine_kit.auth import Principal, Role
 from sunshine_kit.errors import Conflict, Forbidden, InvalidInput, NotFound
@@ -790,6 +791,9 @@ async def decide(
         "application.decided",
         {"outcome": body.outcome.value, "outcome_reason": body.outcome_reason},
     )
+    # Article 44: several applicants asked for this and it was disclosed → propose it to the
+    # catalogue for proactive disclosure (see proposals.service).
+    await proposals.propose_if_asked_often(session, application)
 
 
 async def _ensure_published_item(services: ServiceClient, item_id: int, field: str) -> None:

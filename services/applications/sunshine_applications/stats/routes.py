@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from sunshine_applications.stats import service
+from sunshine_applications.stats.schemas import ApplicationFigures
+from sunshine_kit.auth import CurrentPrincipal, StaffRoles, require_roles
+from sunshine_kit.db import SessionDep
+from sunshine_kit.errors import ERROR_RESPONSES
+from sunshine_kit.units.service import ensure_can_act_on, get_unit, subtree_ids
+
+router = APIRouter(prefix="/stats", tags=["stats"], responses=ERROR_RESPONSES)
+
+
+@router.get(
+    "/units/{unit_id}/applications",
+    response_model=ApplicationFigures,
+    dependencies=[require_roles(*StaffRoles)],
+)
+async def application_figures(
+    unit_id: int,
+    session: SessionDep,
+    principal: CurrentPrincipal,
+    year: Annotated[int, Query(ge=2000, le=2100, description="年度")],
+    below: Annotated[bool, Query(description="包括下属单位")] = False,
+) -> ApplicationFigures:
+    """Tables 三 and 四 of the annual report, consultations and fees of a unit's year
+    (staff and other services)."""
+    await ensure_can_act_on(session, principal, unit_id)
+    unit = await get_unit(session, unit_id)
+    unit_ids = await subtree_ids(session, unit_id) if below else {unit_id}
+    return await service.application_figures(session, unit, unit_ids, year, below)

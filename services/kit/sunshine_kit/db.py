@@ -129,6 +129,9 @@ async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
     """One session per request, committed or rolled back by `unit_of_work`."""
     database: Database = request.app.state.db
     async with database.sessionmaker() as session, unit_of_work(session):
+        if request.method in ("GET", "HEAD"):
+            # Reads never write: on SQLite they then do not queue for the write lock.
+            await session.connection(execution_options={"read_only": True})
         yield session
 
 

@@ -13,6 +13,17 @@ import { LoginPage } from "./pages/LoginPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
 import { HomePage } from "./pages/portal/HomePage";
 import { UnitCataloguePage } from "./pages/portal/UnitCataloguePage";
+import { ItemPage } from "./pages/catalog/ItemPage";
+import { SearchPage } from "./pages/catalog/SearchPage";
+import { ColumnsPage } from "./pages/catalog/console/ColumnsPage";
+import { DeadlinesPage } from "./pages/catalog/console/DeadlinesPage";
+import { ItemEditorPage } from "./pages/catalog/console/ItemEditorPage";
+import { ItemsPage } from "./pages/catalog/console/ItemsPage";
+import { ReviewPage } from "./pages/catalog/console/ReviewPage";
+import { ApplicationPage } from "./pages/applications/ApplicationPage";
+import { ApplyPage } from "./pages/applications/ApplyPage";
+import { InboxPage } from "./pages/applications/InboxPage";
+import { TrackPage } from "./pages/applications/TrackPage";
 
 export const router = createBrowserRouter([
   {
@@ -22,6 +33,10 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <HomePage /> },
       { path: "units/:unitId", element: <UnitCataloguePage /> },
+      { path: "items/:itemId", element: <ItemPage /> },
+      { path: "search", element: <SearchPage /> },
+      { path: "apply", element: <ApplyPage /> },
+      { path: "track", element: <TrackPage /> },
       { path: "login", element: <LoginPage /> },
       { path: "*", element: <NotFoundPage /> },
     ],
@@ -44,6 +59,32 @@ export const router = createBrowserRouter([
         element: <RequireRole path="/console/delivery"><DeliveryPage /></RequireRole>,
       },
       { path: "audit", element: <RequireRole path="/console/audit"><AuditPage /></RequireRole> },
+      { path: "items", element: <RequireRole path="/console/items"><ItemsPage /></RequireRole> },
+      {
+        path: "items/new",
+        element: <RequireRole path="/console/items"><ItemEditorPage /></RequireRole>,
+      },
+      {
+        path: "items/:itemId",
+        element: <RequireRole path="/console/items"><ItemEditorPage /></RequireRole>,
+      },
+      { path: "review", element: <RequireRole path="/console/review"><ReviewPage /></RequireRole> },
+      {
+        path: "deadlines",
+        element: <RequireRole path="/console/deadlines"><DeadlinesPage /></RequireRole>,
+      },
+      {
+        path: "columns",
+        element: <RequireRole path="/console/columns"><ColumnsPage /></RequireRole>,
+      },
+      {
+        path: "applications",
+        element: <RequireRole path="/console/applications"><InboxPage /></RequireRole>,
+      },
+      {
+        path: "applications/:applicationId",
+        element: <RequireRole path="/console/applications"><ApplicationPage /></RequireRole>,
+      },
       { path: "*", element: <NotFoundPage /> },
     ],
   },

@@ -423,7 +423,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Resolve Column
+         * @description A column by id; an old id of a merged column leads to the column it went into.
+         */
+        get: operations["catalog-columns-resolve_column"];
         put?: never;
         post?: never;
         delete?: never;
@@ -431,7 +435,8 @@ export interface paths {
         head?: never;
         /**
          * Update Column
-         * @description Rename a column, change its retention period or the unit types it is hidden for.
+         * @description Rename, reorder or move a column; change its retention period or the unit types it is
+         *     hidden for.
          */
         patch: operations["catalog-columns-update_column"];
         trace?: never;
@@ -456,6 +461,375 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/catalog/columns/{column_id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Merge Column
+         * @description Merge a column into another with all its items (栏目合并).
+         */
+        post: operations["catalog-columns-merge_column"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalog/columns/{column_id}/split": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Split Column
+         * @description Split a column into new sub-columns, moving the items named for each (栏目拆分).
+         */
+        post: operations["catalog-columns-split_column"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalog/units/{unit_id}/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Published Items
+         * @description A unit's published items, newest first, optionally in one column (public).
+         */
+        get: operations["catalog-items-published_items"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalog/items/{item_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Item
+         * @description An item: published ones to everyone, with workflow and deadline to the unit's staff.
+         */
+        get: operations["catalog-items-read_item"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete Item
+         * @description Delete a never-published draft, with its attachments' files.
+         */
+        delete: operations["catalog-items-delete_item"];
+        options?: never;
+        head?: never;
+        /** Update Item */
+        patch: operations["catalog-items-update_item"];
+        trace?: never;
+    };
+    "/api/catalog/items/by-index/{index_number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read By Index Number
+         * @description An item by its 索引号 (links printed on documents use it).
+         */
+        get: operations["catalog-items-read_by_index_number"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalog/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Staff Items
+         * @description Items in the caller's reach, for the console (e.g. the review queue: status=submitted).
+         */
+        get: operations["catalog-items-staff_items"];
+        put?: never;
+        /**
+         * Create Item
+         * @description A new draft, with its index number and its publication deadline.
+         */
+        post: operations["catalog-items-create_item"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalog/items/{item_id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit
+         * @description Send a draft to review (保密审查、属性审核).
+         */
+        post: operations["catalog-items-submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalog/items/{item_id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Review
+         * @description Publish after both checks, or send back with the reasons.
+         */
+        post: operations["catalog-items-review"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalog/items/{item_id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw */
+        post: operations["catalog-items-withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalog/items/{item_id}/validity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change Validity
+         * @description 失效 or 废止, with the date and the replacing item.
+         */
+        post: operations["catalog-items-change_validity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalog/items/{item_id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Item History
+         * @description Every step the item went through (created, submitted, reviewed, published...).
+         */
+        get: operations["catalog-items-item_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalog/items/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move Items
+         * @description Migrate items from one column to another in bulk (栏目调整).
+         */
+        post: operations["catalog-items-move_items"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalog/units/{unit_id}/deadlines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Deadlines
+         * @description Items at risk of missing, or past, the 20-working-day publication deadline.
+         */
+        get: operations["catalog-items-deadlines"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalog/units/{unit_id}/interpretations/missing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Missing Interpretations
+         * @description Policy documents still without their 政策解读 three working days after publication.
+         */
+        get: operations["catalog-items-missing_interpretations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalog/items/{item_id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Attachments
+         * @description An item's attachments: public once it is published, to the unit's staff before.
+         */
+        get: operations["catalog-attachments-list_attachments"];
+        put?: never;
+        /**
+         * Upload Attachment
+         * @description Attach a file to an editable item; author, comments, tracked changes, GPS are removed.
+         */
+        post: operations["catalog-attachments-upload_attachment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalog/attachments/{attachment_id}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download Attachment
+         * @description The scrubbed file, under its original name.
+         */
+        get: operations["catalog-attachments-download_attachment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalog/attachments/{attachment_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete Attachment */
+        delete: operations["catalog-attachments-delete_attachment"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalog/intake/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Receive Item
+         * @description Publish an item sent by another service (双公示, 年度报告); the same key twice is one item.
+         *
+         *     A repeat answers 200 with the item made the first time.
+         */
+        post: operations["catalog-intake-receive_item"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/catalog/stats/units/{unit_id}/catalogue": {
         parameters: {
             query?: never;
@@ -470,6 +844,190 @@ export interface paths {
         get: operations["catalog-stats-catalogue_figures"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalog/stats/units/{unit_id}/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Item Figures
+         * @description A year's proactive disclosure of a unit: by month, column, type and channel; 规章 and
+         *     行政规范性文件 issued, repealed and valid; timeliness against the 20-working-day rule.
+         */
+        get: operations["catalog-stats-item_figures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalog/feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Harvest
+         * @description Changes of the catalogue after a cursor, oldest first, for other platforms to harvest
+         *     (public). Reading on from next_cursor returns every change once, in order.
+         */
+        get: operations["catalog-feed-harvest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalog/feed.atom": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Atom
+         * @description The latest 50 changes as an Atom feed, for feed readers (public).
+         */
+        get: operations["catalog-feed-atom"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalog/feed.rss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Rss
+         * @description The latest 50 changes as an RSS 2.0 feed, for feed readers (public).
+         */
+        get: operations["catalog-feed-rss"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalog/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search
+         * @description Full-text search of the published catalogue (public): every word of `q` must match.
+         */
+        get: operations["catalog-search-search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalog/proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Receive Proposal
+         * @description A proposal for proactive disclosure from the applications service (Article 44).
+         *
+         *     The same key twice is one proposal: a repeat answers 200 with the one made the first time.
+         */
+        post: operations["catalog-proposals-receive_proposal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalog/units/{unit_id}/proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Unit Proposals
+         * @description Information applicants keep asking a unit for, proposed for proactive disclosure.
+         */
+        get: operations["catalog-proposals-unit_proposals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalog/proposals/{proposal_id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept
+         * @description Adopt it: the information is (or will be) disclosed proactively.
+         */
+        post: operations["catalog-proposals-accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalog/proposals/{proposal_id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decline
+         * @description Decline it, with the reason.
+         */
+        post: operations["catalog-proposals-decline"];
         delete?: never;
         options?: never;
         head?: never;
@@ -633,6 +1191,592 @@ export interface paths {
          * @description Receive a year's arrangement loaded at the gateway (outbox delivery).
          */
         put: operations["catalog-calendar-receive_year"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Inbox
+         * @description The handlers' inbox, soonest due first, with working days left.
+         */
+        get: operations["applications-applications-inbox"];
+        put?: never;
+        /**
+         * Apply Online
+         * @description Apply online (public, no account). Keep the tracking number and query code.
+         */
+        post: operations["applications-applications-apply_online"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/applications/track": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Track
+         * @description Follow an application with its tracking number and query code (public).
+         */
+        post: operations["applications-applications-track"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/applications/registered": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Register
+         * @description Record an application received by letter, fax, e-mail or in person.
+         */
+        post: operations["applications-applications-register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/applications/{application_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read */
+        get: operations["applications-applications-read"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/applications/{application_id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * History
+         * @description The application's full timeline, newest first.
+         */
+        get: operations["applications-applications-history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/applications/{application_id}/receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm Receipt
+         * @description Confirm receipt of an online application: the received date of Article 31.
+         */
+        post: operations["applications-applications-confirm_receipt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/applications/{application_id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Assign */
+        post: operations["applications-applications-assign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/applications/{application_id}/supplement-request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Request Supplement
+         * @description 补正通知 (once, within 7 working days of receipt); the clock stops.
+         */
+        post: operations["applications-applications-request_supplement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/applications/{application_id}/supplement-received": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Receive Supplement
+         * @description The supplement arrived: the 20 working days start again from this day.
+         */
+        post: operations["applications-applications-receive_supplement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/applications/{application_id}/opinions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask Opinion
+         * @description 征求第三方或其他机关意见: the clock is suspended until the answer.
+         */
+        post: operations["applications-applications-ask_opinion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/applications/{application_id}/opinions/{opinion_id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record Opinion */
+        post: operations["applications-applications-record_opinion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/applications/{application_id}/extension": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Extend
+         * @description One extension of at most 20 working days.
+         */
+        post: operations["applications-applications-extend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/applications/{application_id}/fee-notice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Notify Fee */
+        post: operations["applications-applications-notify_fee"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/applications/{application_id}/fee-paid": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Fee Paid */
+        post: operations["applications-applications-fee_paid"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/applications/{application_id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decide
+         * @description The result in the annual report's taxonomy, with reasons and legal basis.
+         */
+        post: operations["applications-applications-decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/applications/{application_id}/reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reply
+         * @description The reply was delivered: the application is closed.
+         */
+        post: operations["applications-applications-reply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/applications/{application_id}/remedies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Remedies */
+        get: operations["applications-applications-remedies"];
+        put?: never;
+        /**
+         * Add Remedy
+         * @description Record a 行政复议 or 行政诉讼 against the application.
+         */
+        post: operations["applications-applications-add_remedy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/applications/remedies/{remedy_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update Remedy */
+        patch: operations["applications-applications-update_remedy"];
+        trace?: never;
+    };
+    "/api/applications/applications/due-dates/recompute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Recompute
+         * @description Recompute every open application's due date (after loading a year's arrangement).
+         */
+        post: operations["applications-applications-recompute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/inquiries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Inquiries
+         * @description Consultations and messages in reach, open first, soonest due first.
+         */
+        get: operations["applications-inquiries-list_inquiries"];
+        put?: never;
+        /**
+         * Ask Online
+         * @description Ask a question or leave a message online (public). Keep the number and the code.
+         */
+        post: operations["applications-inquiries-ask_online"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/inquiries/registered": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Register
+         * @description Record a consultation taken on site or on the phone; give the asker the code.
+         */
+        post: operations["applications-inquiries-register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/inquiries/{inquiry_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read */
+        get: operations["applications-inquiries-read"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/inquiries/{inquiry_id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * History
+         * @description Every step of the inquiry, newest first.
+         */
+        get: operations["applications-inquiries-history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/inquiries/{inquiry_id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer */
+        post: operations["applications-inquiries-answer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/inquiries/{inquiry_id}/public": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Answer
+         * @description The question and its answer, for the asker with the code (public).
+         */
+        get: operations["applications-inquiries-read_answer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/inquiries/{inquiry_id}/satisfaction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rate
+         * @description The asker rates the answer (满意、基本满意、不满意), once (public).
+         */
+        post: operations["applications-inquiries-rate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/applications/{application_id}/letter.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Letter Docx
+         * @description The reply letter as a Word file, to adjust and sign; once the decision is taken.
+         */
+        get: operations["applications-letters-letter_docx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/applications/{application_id}/letter.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Letter Pdf
+         * @description The reply letter as a PDF; once the decision is taken.
+         */
+        get: operations["applications-letters-letter_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/applications/track/letter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Public Letter
+         * @description The applicant downloads the reply letter with the query code (public), once replied.
+         */
+        post: operations["applications-letters-public_letter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/stats/units/{unit_id}/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Application Figures
+         * @description Tables 三 and 四 of the annual report, consultations and fees of a unit's year
+         *     (staff and other services).
+         */
+        get: operations["applications-stats-application_figures"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -1461,6 +2605,56 @@ export interface components {
              */
             note: string;
         };
+        /** CatalogAcceptIn */
+        CatalogAcceptIn: {
+            /**
+             * Item Id
+             * @description 据此主动公开的信息（可在发布后补填）
+             */
+            item_id?: number | null;
+            /**
+             * Note
+             * @default
+             */
+            note: string;
+        };
+        /**
+         * CatalogAttachmentOut
+         * @description 附件 as listed with its item: the file kept is the one with metadata removed.
+         */
+        CatalogAttachmentOut: {
+            /** Id */
+            id: number;
+            /** Item Id */
+            item_id: number;
+            /**
+             * Filename
+             * @description 文件名
+             */
+            filename: string;
+            /** Content Type */
+            content_type: string;
+            /**
+             * Size
+             * @description 字节数
+             */
+            size: number;
+            /**
+             * Sha256
+             * @description 所存文件的 SHA-256
+             */
+            sha256: string;
+            /**
+             * Scrubbed
+             * @description 已清除作者、单位、批注、修订记录、拍摄位置等元数据
+             */
+            scrubbed: boolean;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
         /** CatalogAuditEntryOut */
         CatalogAuditEntryOut: {
             /** Id */
@@ -1491,6 +2685,14 @@ export interface components {
             /** Request Id */
             request_id: string | null;
         };
+        /** CatalogBody_attachments-upload_attachment */
+        "CatalogBody_attachments-upload_attachment": {
+            /**
+             * File
+             * @description 附件：PDF、docx、xlsx、pptx、JPG、PNG、TXT、CSV
+             */
+            file: string;
+        };
         /**
          * CatalogCatalogueFigures
          * @description Figures of one unit's catalogue, for the reporting service.
@@ -1510,6 +2712,32 @@ export interface components {
              * @description 其中对应《条例》第二十条的栏目数
              */
             article20_columns: number;
+        };
+        /**
+         * CatalogChangeKind
+         * @enum {string}
+         */
+        CatalogChangeKind: "published" | "updated" | "withdrawn" | "validity_changed" | "moved";
+        /**
+         * CatalogChannel
+         * @enum {string}
+         */
+        CatalogChannel: "website" | "weibo" | "wechat" | "new_media" | "notice_board" | "reading_point" | "press_conference" | "broadcast";
+        /** CatalogChannelCount */
+        CatalogChannelCount: {
+            /** Channel */
+            channel: string;
+            /** Count */
+            count: number;
+        };
+        /** CatalogColumnCount */
+        CatalogColumnCount: {
+            /** Column Id */
+            column_id: number;
+            /** Column Name */
+            column_name: string;
+            /** Count */
+            count: number;
         };
         /** CatalogColumnIn */
         CatalogColumnIn: {
@@ -1566,7 +2794,91 @@ export interface components {
             retention_years?: number | null;
             /** Hidden For Unit Types */
             hidden_for_unit_types?: components["schemas"]["CatalogUnitType"][] | null;
+            /**
+             * Sort Order
+             * @description 排序号（同级内）
+             */
+            sort_order?: number | null;
+            /**
+             * Parent Id
+             * @description 移到该栏目之下
+             */
+            parent_id?: number | null;
+            /**
+             * To Top Level
+             * @description 移为一级栏目
+             * @default false
+             */
+            to_top_level: boolean;
         };
+        /** CatalogDeadlineRow */
+        CatalogDeadlineRow: {
+            /** Id */
+            id: number;
+            /** Index Number */
+            index_number: string;
+            /** Title */
+            title: string;
+            status: components["schemas"]["CatalogItemStatus"];
+            /**
+             * Formed On
+             * Format: date
+             */
+            formed_on: string;
+            /**
+             * Due On
+             * Format: date
+             */
+            due_on: string;
+            /** Due Provisional */
+            due_provisional: boolean;
+            /**
+             * Working Days Left
+             * @description 剩余工作日，负数为已逾期
+             */
+            working_days_left: number;
+            /** Published At */
+            published_at: string | null;
+        };
+        /** CatalogDeclineIn */
+        CatalogDeclineIn: {
+            /**
+             * Note
+             * @description 不予采纳的理由
+             */
+            note: string;
+        };
+        /**
+         * CatalogDisclosureAttribute
+         * @enum {string}
+         */
+        CatalogDisclosureAttribute: "proactive" | "on_application" | "not_disclosed";
+        /**
+         * CatalogDocumentFigures
+         * @description 规章 or 行政规范性文件 in the year, as table 二 of the annual report counts them.
+         */
+        CatalogDocumentFigures: {
+            /**
+             * Issued
+             * @description 本年制发件数
+             */
+            issued: number;
+            /**
+             * Repealed
+             * @description 本年废止件数
+             */
+            repealed: number;
+            /**
+             * Valid
+             * @description 现行有效件数（年末）
+             */
+            valid: number;
+        };
+        /**
+         * CatalogDocumentType
+         * @enum {string}
+         */
+        CatalogDocumentType: "regulation" | "normative" | "other";
         /**
          * CatalogErrorBody
          * @description What every 4xx and 5xx answer carries.
@@ -1585,6 +2897,102 @@ export interface components {
             /** Fields */
             fields?: components["schemas"]["CatalogFieldError"][] | null;
         };
+        /**
+         * CatalogFeedEntry
+         * @description One change of the catalogue (目录变更): published, withdrawn, validity changed, moved.
+         */
+        CatalogFeedEntry: {
+            /**
+             * Seq
+             * @description 变更序号，按提交顺序递增
+             */
+            seq: number;
+            kind: components["schemas"]["CatalogChangeKind"];
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /** Item Id */
+            item_id: number;
+            /** Unit Id */
+            unit_id: number;
+            item: components["schemas"]["CatalogFeedItem"];
+        };
+        /**
+         * CatalogFeedItem
+         * @description The item as it stood right after the change.
+         *
+         *     Never the body: a withdrawn item's text must not travel on, and an older entry of an item
+         *     withdrawn since would carry it too. Harvesters read the text of published items at `url`.
+         */
+        CatalogFeedItem: {
+            /** Id */
+            id: number;
+            /** Unit Id */
+            unit_id: number;
+            /**
+             * Column Id
+             * @description 所属栏目
+             */
+            column_id: number;
+            /**
+             * Index Number
+             * @description 索引号
+             */
+            index_number: string;
+            /** Title */
+            title: string;
+            /**
+             * Document Number
+             * @description 发文字号
+             */
+            document_number: string;
+            document_type: components["schemas"]["CatalogDocumentType"];
+            /**
+             * Issuing Unit
+             * @description 发布机构
+             */
+            issuing_unit: string;
+            /**
+             * Formed On
+             * Format: date
+             * @description 生成日期
+             */
+            formed_on: string;
+            status: components["schemas"]["CatalogItemStatus"];
+            /** @description 效力：有效、失效、废止 */
+            validity: components["schemas"]["CatalogValidity"];
+            /** Validity Changed On */
+            validity_changed_on: string | null;
+            /**
+             * Replaced By Id
+             * @description 替代它的信息
+             */
+            replaced_by_id: number | null;
+            /** Published At */
+            published_at: string | null;
+            /**
+             * Url
+             * @description 门户上的信息页面路径，如 /items/12
+             */
+            url: string;
+        };
+        /** CatalogFeedPage */
+        CatalogFeedPage: {
+            /** Entries */
+            entries: components["schemas"]["CatalogFeedEntry"][];
+            /**
+             * Next Cursor
+             * @description 下次请求的 after：本页最后一条的序号；没有新变更时原样返回
+             */
+            next_cursor: string;
+            /**
+             * Has More
+             * @description after=next_cursor 时是否马上还有更多
+             */
+            has_more: boolean;
+        };
         /** CatalogFieldError */
         CatalogFieldError: {
             /** Field */
@@ -1596,6 +3004,290 @@ export interface components {
         CatalogHTTPValidationError: {
             /** Detail */
             detail?: components["schemas"]["CatalogValidationError"][];
+        };
+        /**
+         * CatalogIntakeItemIn
+         * @description An item another service publishes (its own review happened there).
+         */
+        CatalogIntakeItemIn: {
+            /** Unit Id */
+            unit_id: number;
+            /**
+             * Column Code
+             * @description 栏目编码：X-DOUBLE-PUBLICITY-01、X-DOUBLE-PUBLICITY-02、X-ANNUAL-REPORT
+             */
+            column_code: string;
+            /** Title */
+            title: string;
+            /**
+             * Body Html
+             * @default
+             */
+            body_html: string;
+            /**
+             * Document Number
+             * @description 决定书文号等
+             * @default
+             */
+            document_number: string;
+            /**
+             * Formed On
+             * Format: date
+             * @description 决定或成文日期
+             */
+            formed_on: string;
+            /** @default other */
+            document_type: components["schemas"]["CatalogDocumentType"];
+            /**
+             * Keywords
+             * @default
+             */
+            keywords: string;
+        };
+        /**
+         * CatalogItemFigures
+         * @description A unit's (or its subtree's) proactive disclosure in a year, for the reporting service.
+         */
+        CatalogItemFigures: {
+            /** Unit Id */
+            unit_id: number;
+            /** Unit Name */
+            unit_name: string;
+            /** Year */
+            year: number;
+            /** Include Subunits */
+            include_subunits: boolean;
+            /**
+             * Published
+             * @description 本年主动公开信息数
+             */
+            published: number;
+            /**
+             * By Month
+             * @description 1至12月各月发布数
+             */
+            by_month: number[];
+            /**
+             * By Unit
+             * @description 各单位发布数（含下属单位时）
+             */
+            by_unit: components["schemas"]["CatalogUnitCount"][];
+            /** By Column */
+            by_column: components["schemas"]["CatalogColumnCount"][];
+            /** By Document Type */
+            by_document_type: {
+                [key: string]: number;
+            };
+            /** By Channel */
+            by_channel: components["schemas"]["CatalogChannelCount"][];
+            /** @description 规章 */
+            regulations: components["schemas"]["CatalogDocumentFigures"];
+            /** @description 行政规范性文件 */
+            normative_documents: components["schemas"]["CatalogDocumentFigures"];
+            timeliness: components["schemas"]["CatalogTimeliness"];
+        };
+        /** CatalogItemIn */
+        CatalogItemIn: {
+            /**
+             * Title
+             * @description 标题
+             */
+            title: string;
+            /**
+             * Body Html
+             * @description 正文（富文本，保存时清理）
+             * @default
+             */
+            body_html: string;
+            /**
+             * Document Number
+             * @description 发文字号
+             * @default
+             */
+            document_number: string;
+            /**
+             * Issuing Unit
+             * @description 发布机构，空为本单位
+             * @default
+             */
+            issuing_unit: string;
+            /**
+             * Formed On
+             * Format: date
+             * @description 生成日期（或变更日期）
+             */
+            formed_on: string;
+            /**
+             * Topic
+             * @description 主题分类
+             * @default
+             */
+            topic: string;
+            /**
+             * Keywords
+             * @description 关键词，以空格或逗号分隔
+             * @default
+             */
+            keywords: string;
+            /** @default proactive */
+            disclosure_attribute: components["schemas"]["CatalogDisclosureAttribute"];
+            /**
+             * Non Disclosure Reason
+             * @description 非主动公开的理由
+             * @default
+             */
+            non_disclosure_reason: string;
+            /** @default other */
+            document_type: components["schemas"]["CatalogDocumentType"];
+            /** Channels */
+            channels?: components["schemas"]["CatalogChannel"][];
+            /**
+             * Also In Columns
+             * @description 同时列入的其他栏目
+             */
+            also_in_columns?: number[];
+            /**
+             * Interprets Id
+             * @description 所解读的政策文件（政策解读时填写）
+             */
+            interprets_id?: number | null;
+            /**
+             * Unit Id
+             * @description 所属单位
+             */
+            unit_id: number;
+            /**
+             * Column Id
+             * @description 所属栏目
+             */
+            column_id: number;
+        };
+        /** CatalogItemPage */
+        CatalogItemPage: {
+            /** Items */
+            items: components["schemas"]["CatalogItemSummary"][];
+            /** Total */
+            total: number;
+            /** Page */
+            page: number;
+            /** Size */
+            size: number;
+        };
+        /**
+         * CatalogItemStatus
+         * @enum {string}
+         */
+        CatalogItemStatus: "draft" | "submitted" | "rejected" | "published" | "withdrawn";
+        /** CatalogItemSummary */
+        CatalogItemSummary: {
+            /** Id */
+            id: number;
+            /** Index Number */
+            index_number: string;
+            /** Title */
+            title: string;
+            /** Unit Id */
+            unit_id: number;
+            /** Column Id */
+            column_id: number;
+            /** Document Number */
+            document_number: string;
+            document_type: components["schemas"]["CatalogDocumentType"];
+            /**
+             * Formed On
+             * Format: date
+             */
+            formed_on: string;
+            /** Published At */
+            published_at: string | null;
+            validity: components["schemas"]["CatalogValidity"];
+            status: components["schemas"]["CatalogItemStatus"];
+        };
+        /**
+         * CatalogItemUpdate
+         * @description Changes to a draft, rejected or withdrawn item; absent fields stay as they are.
+         */
+        CatalogItemUpdate: {
+            /** Column Id */
+            column_id?: number | null;
+            /** Title */
+            title?: string | null;
+            /** Body Html */
+            body_html?: string | null;
+            /** Document Number */
+            document_number?: string | null;
+            /** Issuing Unit */
+            issuing_unit?: string | null;
+            /** Formed On */
+            formed_on?: string | null;
+            /** Topic */
+            topic?: string | null;
+            /** Keywords */
+            keywords?: string | null;
+            disclosure_attribute?: components["schemas"]["CatalogDisclosureAttribute"] | null;
+            /** Non Disclosure Reason */
+            non_disclosure_reason?: string | null;
+            document_type?: components["schemas"]["CatalogDocumentType"] | null;
+            /** Channels */
+            channels?: components["schemas"]["CatalogChannel"][] | null;
+            /** Also In Columns */
+            also_in_columns?: number[] | null;
+            /** Interprets Id */
+            interprets_id?: number | null;
+        };
+        /** CatalogMergeIn */
+        CatalogMergeIn: {
+            /**
+             * Into Column Id
+             * @description 并入的栏目
+             */
+            into_column_id: number;
+        };
+        /** CatalogMissingInterpretation */
+        CatalogMissingInterpretation: {
+            /** Id */
+            id: number;
+            /** Index Number */
+            index_number: string;
+            /** Title */
+            title: string;
+            /**
+             * Published At
+             * Format: date-time
+             */
+            published_at: string;
+            /**
+             * Interpretation Due On
+             * Format: date
+             */
+            interpretation_due_on: string;
+            /** Working Days Overdue */
+            working_days_overdue: number;
+        };
+        /**
+         * CatalogMoveIn
+         * @description Migrate items from one column to another (栏目调整), in bulk.
+         */
+        CatalogMoveIn: {
+            /** From Column Id */
+            from_column_id: number;
+            /** To Column Id */
+            to_column_id: number;
+            /**
+             * Unit Id
+             * @description 只迁移该单位的信息；空为全部单位
+             */
+            unit_id?: number | null;
+            /**
+             * Item Ids
+             * @description 只迁移这些信息；空为该栏目全部
+             */
+            item_ids?: number[] | null;
+        };
+        /** CatalogMoveOut */
+        CatalogMoveOut: {
+            /** Moved */
+            moved: number;
         };
         /** CatalogOutboxMessageOut */
         CatalogOutboxMessageOut: {
@@ -1637,6 +3329,368 @@ export interface components {
             /** Dead */
             dead: number;
         };
+        /**
+         * CatalogProposalIn
+         * @description What the applications service sends (Article 44).
+         */
+        CatalogProposalIn: {
+            /** Unit Id */
+            unit_id: number;
+            /**
+             * Description
+             * @description 申请公开的信息
+             */
+            description: string;
+            /**
+             * Application Count
+             * @description 申请件数
+             */
+            application_count: number;
+            /**
+             * Tracking Numbers
+             * @description 申请编号
+             */
+            tracking_numbers: string[];
+        };
+        /** CatalogProposalOut */
+        CatalogProposalOut: {
+            /** Id */
+            id: number;
+            /** Unit Id */
+            unit_id: number;
+            /** Description */
+            description: string;
+            /** Application Count */
+            application_count: number;
+            /** Tracking Numbers */
+            tracking_numbers: string[];
+            status: components["schemas"]["CatalogProposalStatus"];
+            /** Handled By */
+            handled_by: string | null;
+            /** Handled At */
+            handled_at: string | null;
+            /** Item Id */
+            item_id: number | null;
+            /** Note */
+            note: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
+        /** CatalogProposalPage */
+        CatalogProposalPage: {
+            /** Items */
+            items: components["schemas"]["CatalogProposalOut"][];
+            /** Total */
+            total: number;
+            /** Page */
+            page: number;
+            /** Size */
+            size: number;
+        };
+        /**
+         * CatalogProposalStatus
+         * @enum {string}
+         */
+        CatalogProposalStatus: "open" | "accepted" | "declined";
+        /** CatalogPublicItem */
+        CatalogPublicItem: {
+            /** Id */
+            id: number;
+            /** Index Number */
+            index_number: string;
+            /** Title */
+            title: string;
+            /** Unit Id */
+            unit_id: number;
+            /** Column Id */
+            column_id: number;
+            /** Document Number */
+            document_number: string;
+            document_type: components["schemas"]["CatalogDocumentType"];
+            /**
+             * Formed On
+             * Format: date
+             */
+            formed_on: string;
+            /** Published At */
+            published_at: string | null;
+            validity: components["schemas"]["CatalogValidity"];
+            status: components["schemas"]["CatalogItemStatus"];
+            /** Body Html */
+            body_html: string;
+            /** Issuing Unit */
+            issuing_unit: string;
+            /** Topic */
+            topic: string;
+            /** Keywords */
+            keywords: string;
+            disclosure_attribute: components["schemas"]["CatalogDisclosureAttribute"];
+            /** Validity Changed On */
+            validity_changed_on: string | null;
+            /** Replaced By Id */
+            replaced_by_id: number | null;
+            /** Channels */
+            channels: components["schemas"]["CatalogChannel"][];
+            /** Interprets Id */
+            interprets_id: number | null;
+            /** Column Ids */
+            column_ids: number[];
+            /**
+             * Interpretation Ids
+             * @description 已发布的解读
+             */
+            interpretation_ids: number[];
+            /** Unit Name */
+            unit_name: string;
+            /** Column Name */
+            column_name: string;
+        };
+        /** CatalogReorganisedOut */
+        CatalogReorganisedOut: {
+            /** Columns */
+            columns: components["schemas"]["CatalogColumnNode"][];
+            /**
+             * Moved
+             * @description 迁移的信息条数
+             */
+            moved: number;
+        };
+        /**
+         * CatalogResolvedColumn
+         * @description Where an old link to a column leads today.
+         */
+        CatalogResolvedColumn: {
+            /** Asked Id */
+            asked_id: number;
+            column: components["schemas"]["CatalogColumnNode"];
+            /**
+             * Merged
+             * @description 原栏目已并入此栏目
+             */
+            merged: boolean;
+        };
+        /**
+         * CatalogReviewIn
+         * @description 保密审查 and 属性审核 by someone other than the author.
+         */
+        CatalogReviewIn: {
+            /**
+             * Decision
+             * @enum {string}
+             */
+            decision: "approve" | "reject";
+            /**
+             * Confidentiality Checked
+             * @description 已完成保密审查
+             * @default false
+             */
+            confidentiality_checked: boolean;
+            /**
+             * Attribute Checked
+             * @description 已完成公开属性审核
+             * @default false
+             */
+            attribute_checked: boolean;
+            /**
+             * Reason
+             * @description 退回理由或审查意见
+             * @default
+             */
+            reason: string;
+        };
+        /**
+         * CatalogSearchHit
+         * @description One published item found by a search, with the words found marked.
+         */
+        CatalogSearchHit: {
+            /** Id */
+            id: number;
+            /** Index Number */
+            index_number: string;
+            /** Title */
+            title: string;
+            /**
+             * Title Highlight
+             * @description 标题，HTML转义，检索词以<em>标出
+             */
+            title_highlight: string;
+            /**
+             * Snippet
+             * @description 正文中检索词附近的摘要，HTML转义，检索词以<em>标出
+             */
+            snippet: string;
+            /** Unit Id */
+            unit_id: number;
+            /** Unit Name */
+            unit_name: string;
+            /** Column Id */
+            column_id: number;
+            /** Column Name */
+            column_name: string;
+            /** Document Number */
+            document_number: string;
+            document_type: components["schemas"]["CatalogDocumentType"];
+            /** Published At */
+            published_at: string | null;
+            validity: components["schemas"]["CatalogValidity"];
+        };
+        /**
+         * CatalogSearchOrder
+         * @enum {string}
+         */
+        CatalogSearchOrder: "relevance" | "date";
+        /** CatalogSearchPage */
+        CatalogSearchPage: {
+            /** Items */
+            items: components["schemas"]["CatalogSearchHit"][];
+            /**
+             * Total
+             * @description 符合条件的信息总数
+             */
+            total: number;
+            /**
+             * Next Cursor
+             * @description 下一页的游标；没有下一页时为空
+             */
+            next_cursor: string | null;
+        };
+        /**
+         * CatalogSplitIn
+         * @description Split a column: new sub-columns, each taking the items named for it.
+         */
+        CatalogSplitIn: {
+            /** Parts */
+            parts: components["schemas"]["CatalogSplitPart"][];
+        };
+        /** CatalogSplitPart */
+        CatalogSplitPart: {
+            /**
+             * Name
+             * @description 新栏目名称
+             */
+            name: string;
+            /**
+             * Code
+             * @description 栏目编码
+             */
+            code: string;
+            /**
+             * Item Ids
+             * @description 迁入新栏目的信息
+             */
+            item_ids?: number[];
+        };
+        /**
+         * CatalogStaffItem
+         * @description What staff see on top: the workflow and the deadline.
+         */
+        CatalogStaffItem: {
+            /** Id */
+            id: number;
+            /** Index Number */
+            index_number: string;
+            /** Title */
+            title: string;
+            /** Unit Id */
+            unit_id: number;
+            /** Column Id */
+            column_id: number;
+            /** Document Number */
+            document_number: string;
+            document_type: components["schemas"]["CatalogDocumentType"];
+            /**
+             * Formed On
+             * Format: date
+             */
+            formed_on: string;
+            /** Published At */
+            published_at: string | null;
+            validity: components["schemas"]["CatalogValidity"];
+            status: components["schemas"]["CatalogItemStatus"];
+            /** Body Html */
+            body_html: string;
+            /** Issuing Unit */
+            issuing_unit: string;
+            /** Topic */
+            topic: string;
+            /** Keywords */
+            keywords: string;
+            disclosure_attribute: components["schemas"]["CatalogDisclosureAttribute"];
+            /** Validity Changed On */
+            validity_changed_on: string | null;
+            /** Replaced By Id */
+            replaced_by_id: number | null;
+            /** Channels */
+            channels: components["schemas"]["CatalogChannel"][];
+            /** Interprets Id */
+            interprets_id: number | null;
+            /** Column Ids */
+            column_ids: number[];
+            /**
+             * Interpretation Ids
+             * @description 已发布的解读
+             */
+            interpretation_ids: number[];
+            /** Unit Name */
+            unit_name: string;
+            /** Column Name */
+            column_name: string;
+            /** Non Disclosure Reason */
+            non_disclosure_reason: string;
+            /** Author */
+            author: string;
+            /** Reviewer */
+            reviewer: string | null;
+            /** Review Note */
+            review_note: string;
+            /**
+             * Due On
+             * Format: date
+             */
+            due_on: string;
+            /** Due Provisional */
+            due_provisional: boolean;
+            /** Archive On */
+            archive_on: string | null;
+            /** Source */
+            source: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /** CatalogTimeliness */
+        CatalogTimeliness: {
+            /**
+             * Published
+             * @description 本年发布
+             */
+            published: number;
+            /**
+             * On Time
+             * @description 在20个工作日内发布
+             */
+            on_time: number;
+            /**
+             * Late
+             * @description 超期发布
+             */
+            late: number;
+            /**
+             * On Time Rate
+             * @description 按时发布率，无发布时为空
+             */
+            on_time_rate: number | null;
+        };
         /** CatalogUnitColumnSettingIn */
         CatalogUnitColumnSettingIn: {
             /**
@@ -1653,6 +3707,15 @@ export interface components {
             column_id: number;
             /** Hidden */
             hidden: boolean;
+        };
+        /** CatalogUnitCount */
+        CatalogUnitCount: {
+            /** Unit Id */
+            unit_id: number;
+            /** Unit Name */
+            unit_name: string;
+            /** Count */
+            count: number;
         };
         /** CatalogUnitOut */
         CatalogUnitOut: {
@@ -1714,6 +3777,34 @@ export interface components {
             /** Context */
             ctx?: Record<string, never>;
         };
+        /**
+         * CatalogValidity
+         * @enum {string}
+         */
+        CatalogValidity: "valid" | "expired" | "repealed";
+        /** CatalogValidityIn */
+        CatalogValidityIn: {
+            validity: components["schemas"]["CatalogValidity"];
+            /**
+             * Changed On
+             * Format: date
+             * @description 失效或废止日期
+             */
+            changed_on: string;
+            /**
+             * Replaced By Id
+             * @description 替代的信息
+             */
+            replaced_by_id?: number | null;
+        };
+        /** CatalogWithdrawIn */
+        CatalogWithdrawIn: {
+            /**
+             * Reason
+             * @description 撤回理由
+             */
+            reason: string;
+        };
         /** CatalogYearArrangementOut */
         CatalogYearArrangementOut: {
             /** Year */
@@ -1757,6 +3848,294 @@ export interface components {
             /** Year */
             year: number;
         };
+        /** ApplicationsAnswerIn */
+        ApplicationsAnswerIn: {
+            /** Answer */
+            answer: string;
+            /**
+             * Answered On
+             * Format: date
+             * @description 答复日期
+             */
+            answered_on: string;
+        };
+        /**
+         * ApplicationsApplicantCounts
+         * @description One row of table 三 across its columns (申请人情况).
+         */
+        ApplicationsApplicantCounts: {
+            /**
+             * Natural Person
+             * @description 自然人
+             * @default 0
+             */
+            natural_person: number;
+            /**
+             * Business
+             * @description 法人或其他组织：商业企业
+             * @default 0
+             */
+            business: number;
+            /**
+             * Research
+             * @description 法人或其他组织：科研机构
+             * @default 0
+             */
+            research: number;
+            /**
+             * Public Welfare
+             * @description 法人或其他组织：社会公益组织
+             * @default 0
+             */
+            public_welfare: number;
+            /**
+             * Legal Service
+             * @description 法人或其他组织：法律服务机构
+             * @default 0
+             */
+            legal_service: number;
+            /**
+             * Other
+             * @description 法人或其他组织：其他
+             * @default 0
+             */
+            other: number;
+            /**
+             * Total
+             * @description 总计
+             * @default 0
+             */
+            total: number;
+        };
+        /**
+         * ApplicationsApplicantType
+         * @enum {string}
+         */
+        ApplicationsApplicantType: "natural_person" | "legal_person";
+        /**
+         * ApplicationsApplicationFigures
+         * @description A unit's (or its subtree's) figures for the annual report: tables 三 and 四 and more.
+         */
+        ApplicationsApplicationFigures: {
+            /** Unit Id */
+            unit_id: number;
+            /** Unit Name */
+            unit_name: string;
+            /** Year */
+            year: number;
+            /** Include Subunits */
+            include_subunits: boolean;
+            /**
+             * Applications
+             * @description 三、收到和处理政府信息公开申请情况
+             */
+            applications: components["schemas"]["ApplicationsApplicationRow"][];
+            /**
+             * Remedies
+             * @description 四、政府信息公开行政复议、行政诉讼情况
+             */
+            remedies: components["schemas"]["ApplicationsRemedyRow"][];
+            /**
+             * Inquiries
+             * @description 咨询与留言
+             */
+            inquiries: components["schemas"]["ApplicationsInquiryFigures"][];
+            /** @description 信息处理费 */
+            fees: components["schemas"]["ApplicationsFees"];
+        };
+        /**
+         * ApplicationsApplicationIn
+         * @description What an applicant fills in (online) or staff copy from a letter, fax or visit.
+         */
+        ApplicationsApplicationIn: {
+            /**
+             * Unit Id
+             * @description 申请的行政机关
+             */
+            unit_id: number;
+            applicant_type: components["schemas"]["ApplicationsApplicantType"];
+            /** @description 法人或其他组织的类别 */
+            organisation_kind?: components["schemas"]["ApplicationsOrganisationKind"] | null;
+            /**
+             * Applicant Name
+             * @description 姓名或联系人
+             */
+            applicant_name: string;
+            /**
+             * Organisation Name
+             * @description 法人或其他组织名称
+             * @default
+             */
+            organisation_name: string;
+            /**
+             * Id Type
+             * @description 证件类型
+             * @default 居民身份证
+             */
+            id_type: string;
+            /**
+             * Id Number
+             * @description 证件号码
+             */
+            id_number: string;
+            /**
+             * Phone
+             * @description 联系电话
+             */
+            phone: string;
+            /**
+             * Email
+             * @default
+             */
+            email: string;
+            /**
+             * Address
+             * @description 通信地址
+             * @default
+             */
+            address: string;
+            /**
+             * Description
+             * @description 所需政府信息的描述
+             */
+            description: string;
+            /**
+             * Purpose
+             * @description 用途（可不填）
+             * @default
+             */
+            purpose: string;
+            /**
+             * Form
+             * @description 获取形式
+             * @default electronic
+             */
+            form: string;
+        };
+        /**
+         * ApplicationsApplicationOut
+         * @description An application as staff see it; ID and phone numbers masked except for its handler.
+         */
+        ApplicationsApplicationOut: {
+            /** Id */
+            id: number;
+            /** Unit Id */
+            unit_id: number;
+            /** Unit Name */
+            unit_name: string;
+            /** Tracking Number */
+            tracking_number: string;
+            channel: components["schemas"]["ApplicationsChannel"];
+            applicant_type: components["schemas"]["ApplicationsApplicantType"];
+            organisation_kind: components["schemas"]["ApplicationsOrganisationKind"] | null;
+            /** Applicant Name */
+            applicant_name: string;
+            /** Organisation Name */
+            organisation_name: string;
+            /** Id Type */
+            id_type: string;
+            /** Id Number */
+            id_number: string;
+            /** Phone */
+            phone: string;
+            /** Email */
+            email: string;
+            /** Address */
+            address: string;
+            /** Description */
+            description: string;
+            /** Purpose */
+            purpose: string;
+            /** Form */
+            form: string;
+            /**
+             * Submitted On
+             * Format: date
+             */
+            submitted_on: string;
+            /** Received On */
+            received_on: string | null;
+            status: components["schemas"]["ApplicationsStatus"];
+            /** Handler */
+            handler: string | null;
+            /** Supplement Requested On */
+            supplement_requested_on: string | null;
+            /** Supplement Due On */
+            supplement_due_on: string | null;
+            /** Supplement Request */
+            supplement_request: string;
+            /** Supplement Received On */
+            supplement_received_on: string | null;
+            /** Extension Working Days */
+            extension_working_days: number;
+            /** Extension Approved By */
+            extension_approved_by: string;
+            /** Extension Reason */
+            extension_reason: string;
+            /** Fee Fen */
+            fee_fen: number;
+            /** Fee Notified On */
+            fee_notified_on: string | null;
+            /** Fee Due On */
+            fee_due_on: string | null;
+            /** Fee Paid On */
+            fee_paid_on: string | null;
+            outcome: components["schemas"]["ApplicationsOutcome"] | null;
+            /** Outcome Label */
+            outcome_label: string | null;
+            /** Outcome Reason */
+            outcome_reason: number | null;
+            /** Outcome Explanation */
+            outcome_explanation: string;
+            /** Legal Basis */
+            legal_basis: string;
+            /** Linked Item Ids */
+            linked_item_ids: number[];
+            /** Replied On */
+            replied_on: string | null;
+            /** Repeat Of Id */
+            repeat_of_id: number | null;
+            clock: components["schemas"]["ApplicationsClockOut"] | null;
+            /** Opinions */
+            opinions: components["schemas"]["ApplicationsOpinionOut"][];
+            /**
+             * Masked
+             * @description 证件号码和电话是否已遮蔽
+             */
+            masked: boolean;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
+        /** ApplicationsApplicationRow */
+        ApplicationsApplicationRow: {
+            /**
+             * Key
+             * @description 如 new、not_disclosed_3、results_total
+             */
+            key: string;
+            /**
+             * Label
+             * @description 报告中的行名
+             */
+            label: string;
+            /**
+             * Group
+             * @description 所属的结果类别，如“（三）不予公开”
+             */
+            group: string | null;
+            counts: components["schemas"]["ApplicationsApplicantCounts"];
+        };
+        /** ApplicationsAssignIn */
+        ApplicationsAssignIn: {
+            /**
+             * Handler
+             * @description 经办人用户名
+             */
+            handler: string;
+        };
         /** ApplicationsAuditEntryOut */
         ApplicationsAuditEntryOut: {
             /** Id */
@@ -1788,6 +4167,63 @@ export interface components {
             request_id: string | null;
         };
         /**
+         * ApplicationsChannel
+         * @enum {string}
+         */
+        ApplicationsChannel: "online" | "letter" | "fax" | "email" | "in_person";
+        /** ApplicationsClockOut */
+        ApplicationsClockOut: {
+            phase: components["schemas"]["ApplicationsPhase"];
+            /** Started On */
+            started_on: string | null;
+            /** Supplement Notice Due On */
+            supplement_notice_due_on: string | null;
+            /** Reply Due On */
+            reply_due_on: string | null;
+            /** Working Days Left */
+            working_days_left: number | null;
+            /** Paused Working Days */
+            paused_working_days: number;
+            urgency: components["schemas"]["ApplicationsUrgency"];
+            /** Provisional */
+            provisional: boolean;
+        };
+        /** ApplicationsConfirmReceiptIn */
+        ApplicationsConfirmReceiptIn: {
+            /**
+             * Received On
+             * Format: date
+             * @description 确认收到日期
+             */
+            received_on: string;
+        };
+        /** ApplicationsDecisionIn */
+        ApplicationsDecisionIn: {
+            outcome: components["schemas"]["ApplicationsOutcome"];
+            /**
+             * Outcome Reason
+             * @description 细项序号
+             */
+            outcome_reason?: number | null;
+            /**
+             * Explanation
+             * @description 理由与说明
+             * @default
+             */
+            explanation: string;
+            /**
+             * Legal Basis
+             * @description 法律依据
+             * @default
+             */
+            legal_basis: string;
+            /**
+             * Linked Item Ids
+             * @description 已公开的目录信息
+             */
+            linked_item_ids?: number[];
+        };
+        /**
          * ApplicationsErrorBody
          * @description What every 4xx and 5xx answer carries.
          */
@@ -1805,6 +4241,66 @@ export interface components {
             /** Fields */
             fields?: components["schemas"]["ApplicationsFieldError"][] | null;
         };
+        /** ApplicationsExtensionIn */
+        ApplicationsExtensionIn: {
+            /**
+             * Working Days
+             * @description 延长工作日数，不超过20
+             */
+            working_days: number;
+            /**
+             * Approved By
+             * @description 批准的机关负责人
+             */
+            approved_by: string;
+            /** Reason */
+            reason: string;
+            /**
+             * Notified On
+             * Format: date
+             * @description 告知申请人日期
+             */
+            notified_on: string;
+        };
+        /** ApplicationsFeeNoticeIn */
+        ApplicationsFeeNoticeIn: {
+            /**
+             * Fee Fen
+             * @description 信息处理费（分）
+             */
+            fee_fen: number;
+            /**
+             * Notified On
+             * Format: date
+             */
+            notified_on: string;
+            /**
+             * Due On
+             * Format: date
+             */
+            due_on: string;
+        };
+        /** ApplicationsFeePaidIn */
+        ApplicationsFeePaidIn: {
+            /**
+             * Paid On
+             * Format: date
+             */
+            paid_on: string;
+        };
+        /** ApplicationsFees */
+        ApplicationsFees: {
+            /**
+             * Fen
+             * @description 本年收取的信息处理费（分）
+             */
+            fen: number;
+            /**
+             * Wan Yuan
+             * @description 同上，万元，保留四位小数（报告口径）
+             */
+            wan_yuan: string;
+        };
         /** ApplicationsFieldError */
         ApplicationsFieldError: {
             /** Field */
@@ -1817,6 +4313,285 @@ export interface components {
             /** Detail */
             detail?: components["schemas"]["ApplicationsValidationError"][];
         };
+        /** ApplicationsInboxPage */
+        ApplicationsInboxPage: {
+            /** Items */
+            items: components["schemas"]["ApplicationsInboxRow"][];
+            /** Total */
+            total: number;
+            /** Page */
+            page: number;
+            /** Size */
+            size: number;
+        };
+        /** ApplicationsInboxRow */
+        ApplicationsInboxRow: {
+            /** Id */
+            id: number;
+            /** Tracking Number */
+            tracking_number: string;
+            /** Unit Id */
+            unit_id: number;
+            /** Applicant Name */
+            applicant_name: string;
+            /** Description */
+            description: string;
+            channel: components["schemas"]["ApplicationsChannel"];
+            status: components["schemas"]["ApplicationsStatus"];
+            /** Handler */
+            handler: string | null;
+            /** Received On */
+            received_on: string | null;
+            /** Reply Due On */
+            reply_due_on: string | null;
+            /** Working Days Left */
+            working_days_left: number | null;
+            urgency: components["schemas"]["ApplicationsUrgency"];
+            /** Provisional */
+            provisional: boolean;
+        };
+        /**
+         * ApplicationsInquiryChannel
+         * @enum {string}
+         */
+        ApplicationsInquiryChannel: "on_site" | "phone" | "online";
+        /** ApplicationsInquiryCounts */
+        ApplicationsInquiryCounts: {
+            /**
+             * Received
+             * @description 本年收到
+             */
+            received: number;
+            /**
+             * Answered
+             * @description 本年答复
+             */
+            answered: number;
+            /**
+             * Answered On Time
+             * @description 其中在期限内答复
+             */
+            answered_on_time: number;
+            /**
+             * Rated
+             * @description 本年答复中已评价的
+             */
+            rated: number;
+            /**
+             * Satisfied
+             * @description 其中满意或基本满意
+             */
+            satisfied: number;
+            /**
+             * Satisfaction Rate
+             * @description 满意率（满意+基本满意）/已评价，无评价为空
+             */
+            satisfaction_rate: number | null;
+        };
+        /** ApplicationsInquiryFigures */
+        ApplicationsInquiryFigures: {
+            /**
+             * Key
+             * @description consultation、mailbox 或 total
+             */
+            key: string;
+            /** Label */
+            label: string;
+            counts: components["schemas"]["ApplicationsInquiryCounts"];
+        };
+        /**
+         * ApplicationsInquiryIn
+         * @description What someone asks on the portal (online).
+         */
+        ApplicationsInquiryIn: {
+            /**
+             * Unit Id
+             * @description 咨询或留言的单位
+             */
+            unit_id: number;
+            kind: components["schemas"]["ApplicationsInquiryKind"];
+            /**
+             * Subject
+             * @description 标题
+             */
+            subject: string;
+            /**
+             * Content
+             * @description 内容
+             */
+            content: string;
+            /**
+             * Asker Name
+             * @description 姓名
+             */
+            asker_name: string;
+            /**
+             * Asker Contact
+             * @description 电话或电子邮件
+             */
+            asker_contact: string;
+        };
+        /**
+         * ApplicationsInquiryKind
+         * @enum {string}
+         */
+        ApplicationsInquiryKind: "consultation" | "mailbox";
+        /**
+         * ApplicationsInquiryOut
+         * @description An inquiry as staff see it; the contact is masked except for those who answer it.
+         */
+        ApplicationsInquiryOut: {
+            /** Id */
+            id: number;
+            /** Unit Id */
+            unit_id: number;
+            kind: components["schemas"]["ApplicationsInquiryKind"];
+            /** Kind Label */
+            kind_label: string;
+            channel: components["schemas"]["ApplicationsInquiryChannel"];
+            /** Subject */
+            subject: string;
+            /** Content */
+            content: string;
+            /** Asker Name */
+            asker_name: string;
+            /** Asker Contact */
+            asker_contact: string;
+            /**
+             * Masked
+             * @description 联系方式是否已遮蔽
+             */
+            masked: boolean;
+            /**
+             * Received On
+             * Format: date
+             */
+            received_on: string;
+            /**
+             * Answer Due On
+             * Format: date
+             */
+            answer_due_on: string;
+            /** Due Provisional */
+            due_provisional: boolean;
+            /**
+             * Overdue
+             * @description 已过答复期限仍未答复
+             */
+            overdue: boolean;
+            /** Answered On */
+            answered_on: string | null;
+            /** Answer */
+            answer: string;
+            /** Answered By */
+            answered_by: string | null;
+            satisfaction: components["schemas"]["ApplicationsSatisfaction"] | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
+        /** ApplicationsInquiryPage */
+        ApplicationsInquiryPage: {
+            /** Items */
+            items: components["schemas"]["ApplicationsInquiryOut"][];
+            /** Total */
+            total: number;
+            /** Page */
+            page: number;
+            /** Size */
+            size: number;
+        };
+        /**
+         * ApplicationsInquiryState
+         * @enum {string}
+         */
+        ApplicationsInquiryState: "open" | "overdue";
+        /**
+         * ApplicationsInquirySubmitted
+         * @description What the asker keeps: the code is shown this once only.
+         */
+        ApplicationsInquirySubmitted: {
+            /** Id */
+            id: number;
+            /**
+             * Token
+             * @description 查询码：凭此查看答复并评价
+             */
+            token: string;
+            /**
+             * Received On
+             * Format: date
+             */
+            received_on: string;
+            /**
+             * Answer Due On
+             * Format: date
+             */
+            answer_due_on: string;
+            /** Due Provisional */
+            due_provisional: boolean;
+        };
+        /**
+         * ApplicationsLetterFormat
+         * @enum {string}
+         */
+        ApplicationsLetterFormat: "pdf" | "docx";
+        /** ApplicationsOpinionAnswerIn */
+        ApplicationsOpinionAnswerIn: {
+            /**
+             * Answered On
+             * Format: date
+             */
+            answered_on: string;
+            /**
+             * Answer
+             * @default
+             */
+            answer: string;
+        };
+        /** ApplicationsOpinionIn */
+        ApplicationsOpinionIn: {
+            kind: components["schemas"]["ApplicationsOpinionKind"];
+            /** Party */
+            party: string;
+            /**
+             * Asked On
+             * Format: date
+             */
+            asked_on: string;
+        };
+        /**
+         * ApplicationsOpinionKind
+         * @enum {string}
+         */
+        ApplicationsOpinionKind: "third_party" | "agency";
+        /** ApplicationsOpinionOut */
+        ApplicationsOpinionOut: {
+            /** Id */
+            id: number;
+            kind: components["schemas"]["ApplicationsOpinionKind"];
+            /** Party */
+            party: string;
+            /**
+             * Asked On
+             * Format: date
+             */
+            asked_on: string;
+            /** Answer Due On */
+            answer_due_on: string | null;
+            /** Answered On */
+            answered_on: string | null;
+            /** Answer */
+            answer: string;
+        };
+        /**
+         * ApplicationsOrganisationKind
+         * @description The five columns of table 三 for 法人或其他组织.
+         * @enum {string}
+         */
+        ApplicationsOrganisationKind: "business" | "research" | "public_welfare" | "legal_service" | "other";
         /** ApplicationsOutboxMessageOut */
         ApplicationsOutboxMessageOut: {
             /** Id */
@@ -1856,6 +4631,404 @@ export interface components {
             delivered: number;
             /** Dead */
             dead: number;
+        };
+        /**
+         * ApplicationsOutcome
+         * @description The annual report's taxonomy of results (table 三, 三、本年度办理结果).
+         * @enum {string}
+         */
+        ApplicationsOutcome: "disclosed" | "partly_disclosed" | "not_disclosed" | "unavailable" | "not_processed" | "other";
+        /**
+         * ApplicationsPhase
+         * @enum {string}
+         */
+        ApplicationsPhase: "running" | "awaiting_supplement" | "suspended" | "closed";
+        /**
+         * ApplicationsPublicInquiry
+         * @description What the asker sees with the code: the question, the answer, nothing personal.
+         */
+        ApplicationsPublicInquiry: {
+            /** Id */
+            id: number;
+            /** Unit Name */
+            unit_name: string;
+            kind: components["schemas"]["ApplicationsInquiryKind"];
+            /** Kind Label */
+            kind_label: string;
+            /** Subject */
+            subject: string;
+            /** Content */
+            content: string;
+            /**
+             * Received On
+             * Format: date
+             */
+            received_on: string;
+            /**
+             * Answer Due On
+             * Format: date
+             */
+            answer_due_on: string;
+            /** Answered On */
+            answered_on: string | null;
+            /** Answer */
+            answer: string;
+            satisfaction: components["schemas"]["ApplicationsSatisfaction"] | null;
+            /** Satisfaction Label */
+            satisfaction_label: string | null;
+        };
+        /**
+         * ApplicationsPublicLetterIn
+         * @description The applicant downloads the reply letter with the tracking number and query code.
+         */
+        ApplicationsPublicLetterIn: {
+            /** Tracking Number */
+            tracking_number: string;
+            /** Query Code */
+            query_code: string;
+            /** @default pdf */
+            format: components["schemas"]["ApplicationsLetterFormat"];
+        };
+        /**
+         * ApplicationsPublicStatus
+         * @description What anyone with the tracking number and query code sees.
+         */
+        ApplicationsPublicStatus: {
+            /** Tracking Number */
+            tracking_number: string;
+            /** Unit Name */
+            unit_name: string;
+            /** Applicant Name */
+            applicant_name: string;
+            /** Description */
+            description: string;
+            status: components["schemas"]["ApplicationsStatus"];
+            /** Status Label */
+            status_label: string;
+            /** Received On */
+            received_on: string | null;
+            /** Reply Due On */
+            reply_due_on: string | null;
+            /** Due Provisional */
+            due_provisional: boolean;
+            /** Supplement Request */
+            supplement_request: string;
+            /** Supplement Due On */
+            supplement_due_on: string | null;
+            /** Outcome Label */
+            outcome_label: string | null;
+            /** Outcome Explanation */
+            outcome_explanation: string;
+            /** Replied On */
+            replied_on: string | null;
+            /** Steps */
+            steps: components["schemas"]["ApplicationsPublicStep"][];
+        };
+        /** ApplicationsPublicStep */
+        ApplicationsPublicStep: {
+            /**
+             * At
+             * Format: date
+             */
+            at: string;
+            /** What */
+            what: string;
+        };
+        /**
+         * ApplicationsRegisteredApplicationIn
+         * @description An application staff register: the channel and its dates decide the received date.
+         */
+        ApplicationsRegisteredApplicationIn: {
+            /**
+             * Unit Id
+             * @description 申请的行政机关
+             */
+            unit_id: number;
+            applicant_type: components["schemas"]["ApplicationsApplicantType"];
+            /** @description 法人或其他组织的类别 */
+            organisation_kind?: components["schemas"]["ApplicationsOrganisationKind"] | null;
+            /**
+             * Applicant Name
+             * @description 姓名或联系人
+             */
+            applicant_name: string;
+            /**
+             * Organisation Name
+             * @description 法人或其他组织名称
+             * @default
+             */
+            organisation_name: string;
+            /**
+             * Id Type
+             * @description 证件类型
+             * @default 居民身份证
+             */
+            id_type: string;
+            /**
+             * Id Number
+             * @description 证件号码
+             */
+            id_number: string;
+            /**
+             * Phone
+             * @description 联系电话
+             */
+            phone: string;
+            /**
+             * Email
+             * @default
+             */
+            email: string;
+            /**
+             * Address
+             * @description 通信地址
+             * @default
+             */
+            address: string;
+            /**
+             * Description
+             * @description 所需政府信息的描述
+             */
+            description: string;
+            /**
+             * Purpose
+             * @description 用途（可不填）
+             * @default
+             */
+            purpose: string;
+            /**
+             * Form
+             * @description 获取形式
+             * @default electronic
+             */
+            form: string;
+            channel: components["schemas"]["ApplicationsChannel"];
+            /**
+             * Submitted On
+             * Format: date
+             * @description 提交或寄出日期
+             */
+            submitted_on: string;
+            /**
+             * Signed For On
+             * @description 信函签收日期
+             */
+            signed_for_on?: string | null;
+            /**
+             * Confirmed On
+             * @description 传真、电子邮件确认收到日期
+             */
+            confirmed_on?: string | null;
+        };
+        /**
+         * ApplicationsRegisteredInquiryIn
+         * @description A consultation staff take at the counter or on the phone.
+         */
+        ApplicationsRegisteredInquiryIn: {
+            /**
+             * Unit Id
+             * @description 咨询或留言的单位
+             */
+            unit_id: number;
+            kind: components["schemas"]["ApplicationsInquiryKind"];
+            /**
+             * Subject
+             * @description 标题
+             */
+            subject: string;
+            /**
+             * Content
+             * @description 内容
+             */
+            content: string;
+            /**
+             * Asker Name
+             * @description 姓名
+             */
+            asker_name: string;
+            /**
+             * Asker Contact
+             * @description 电话或电子邮件
+             */
+            asker_contact: string;
+            channel: components["schemas"]["ApplicationsInquiryChannel"];
+            /**
+             * Received On
+             * Format: date
+             */
+            received_on: string;
+        };
+        /** ApplicationsRemedyCounts */
+        ApplicationsRemedyCounts: {
+            /**
+             * Upheld
+             * @description 结果维持
+             * @default 0
+             */
+            upheld: number;
+            /**
+             * Corrected
+             * @description 结果纠正
+             * @default 0
+             */
+            corrected: number;
+            /**
+             * Other
+             * @description 其他结果
+             * @default 0
+             */
+            other: number;
+            /**
+             * Pending
+             * @description 尚未审结
+             * @default 0
+             */
+            pending: number;
+            /**
+             * Total
+             * @description 总计
+             * @default 0
+             */
+            total: number;
+        };
+        /** ApplicationsRemedyIn */
+        ApplicationsRemedyIn: {
+            kind: components["schemas"]["ApplicationsRemedyKind"];
+            /**
+             * Filed On
+             * Format: date
+             */
+            filed_on: string;
+            /** @default pending */
+            result: components["schemas"]["ApplicationsRemedyResult"];
+            /** Decided On */
+            decided_on?: string | null;
+            /**
+             * Note
+             * @default
+             */
+            note: string;
+        };
+        /**
+         * ApplicationsRemedyKind
+         * @enum {string}
+         */
+        ApplicationsRemedyKind: "reconsideration" | "litigation" | "litigation_after_reconsideration";
+        /** ApplicationsRemedyOut */
+        ApplicationsRemedyOut: {
+            /** Id */
+            id: number;
+            /** Application Id */
+            application_id: number;
+            kind: components["schemas"]["ApplicationsRemedyKind"];
+            /**
+             * Filed On
+             * Format: date
+             */
+            filed_on: string;
+            result: components["schemas"]["ApplicationsRemedyResult"];
+            /** Decided On */
+            decided_on: string | null;
+            /** Note */
+            note: string;
+        };
+        /**
+         * ApplicationsRemedyResult
+         * @enum {string}
+         */
+        ApplicationsRemedyResult: "upheld" | "corrected" | "other" | "pending";
+        /** ApplicationsRemedyRow */
+        ApplicationsRemedyRow: {
+            /**
+             * Key
+             * @description reconsideration、litigation、litigation_after_reconsideration
+             */
+            key: string;
+            /** Label */
+            label: string;
+            counts: components["schemas"]["ApplicationsRemedyCounts"];
+        };
+        /** ApplicationsRemedyUpdate */
+        ApplicationsRemedyUpdate: {
+            result: components["schemas"]["ApplicationsRemedyResult"];
+            /** Decided On */
+            decided_on?: string | null;
+            /** Note */
+            note?: string | null;
+        };
+        /** ApplicationsReplyIn */
+        ApplicationsReplyIn: {
+            /**
+             * Replied On
+             * Format: date
+             * @description 答复（送达）日期
+             */
+            replied_on: string;
+        };
+        /**
+         * ApplicationsSatisfaction
+         * @enum {string}
+         */
+        ApplicationsSatisfaction: "satisfied" | "basically_satisfied" | "unsatisfied";
+        /** ApplicationsSatisfactionIn */
+        ApplicationsSatisfactionIn: {
+            /**
+             * Token
+             * @description 查询码
+             */
+            token: string;
+            satisfaction: components["schemas"]["ApplicationsSatisfaction"];
+        };
+        /**
+         * ApplicationsStatus
+         * @enum {string}
+         */
+        ApplicationsStatus: "awaiting_receipt" | "in_progress" | "awaiting_supplement" | "consulting" | "awaiting_fee" | "decided" | "closed";
+        /**
+         * ApplicationsSubmitted
+         * @description What the applicant keeps: the query code is shown this once only.
+         */
+        ApplicationsSubmitted: {
+            /** Tracking Number */
+            tracking_number: string;
+            /** Query Code */
+            query_code: string;
+            /** Received On */
+            received_on: string | null;
+        };
+        /** ApplicationsSupplementReceivedIn */
+        ApplicationsSupplementReceivedIn: {
+            /**
+             * Received On
+             * Format: date
+             */
+            received_on: string;
+        };
+        /** ApplicationsSupplementRequestIn */
+        ApplicationsSupplementRequestIn: {
+            /**
+             * Requested On
+             * Format: date
+             */
+            requested_on: string;
+            /**
+             * Request
+             * @description 需补正的全部事项
+             */
+            request: string;
+            /**
+             * Due On
+             * Format: date
+             * @description 申请人补正期限
+             */
+            due_on: string;
+        };
+        /** ApplicationsTrackIn */
+        ApplicationsTrackIn: {
+            /** Tracking Number */
+            tracking_number: string;
+            /** Query Code */
+            query_code: string;
         };
         /** ApplicationsUnitOut */
         ApplicationsUnitOut: {
@@ -1904,6 +5077,11 @@ export interface components {
          * @enum {string}
          */
         ApplicationsUnitType: "government" | "department" | "street" | "township" | "community" | "village";
+        /**
+         * ApplicationsUrgency
+         * @enum {string}
+         */
+        ApplicationsUrgency: "normal" | "due_soon" | "overdue" | "none";
         /** ApplicationsValidationError */
         ApplicationsValidationError: {
             /** Location */
@@ -4181,6 +7359,91 @@ export interface operations {
             };
         };
     };
+    "catalog-columns-resolve_column": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                column_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogResolvedColumn"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+        };
+    };
     "catalog-columns-update_column": {
         parameters: {
             query?: never;
@@ -4360,6 +7623,1941 @@ export interface operations {
             };
         };
     };
+    "catalog-columns-merge_column": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                column_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CatalogMergeIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogReorganisedOut"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+        };
+    };
+    "catalog-columns-split_column": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                column_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CatalogSplitIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogReorganisedOut"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+        };
+    };
+    "catalog-items-published_items": {
+        parameters: {
+            query?: {
+                /** @description 栏目 */
+                column_id?: number | null;
+                /** @description 页码，从1开始 */
+                page?: number;
+                /** @description 每页条数 */
+                size?: number;
+            };
+            header?: never;
+            path: {
+                unit_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogItemPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+        };
+    };
+    "catalog-items-read_item": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                item_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogPublicItem"] | components["schemas"]["CatalogStaffItem"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+        };
+    };
+    "catalog-items-delete_item": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                item_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+        };
+    };
+    "catalog-items-update_item": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                item_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CatalogItemUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogStaffItem"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+        };
+    };
+    "catalog-items-read_by_index_number": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                index_number: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogPublicItem"] | components["schemas"]["CatalogStaffItem"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+        };
+    };
+    "catalog-items-staff_items": {
+        parameters: {
+            query?: {
+                unit_id?: number | null;
+                status?: components["schemas"]["CatalogItemStatus"] | null;
+                column_id?: number | null;
+                /** @description 页码，从1开始 */
+                page?: number;
+                /** @description 每页条数 */
+                size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogItemPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+        };
+    };
+    "catalog-items-create_item": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CatalogItemIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogStaffItem"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+        };
+    };
+    "catalog-items-submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                item_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogStaffItem"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+        };
+    };
+    "catalog-items-review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                item_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CatalogReviewIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogStaffItem"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+        };
+    };
+    "catalog-items-withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                item_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CatalogWithdrawIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogStaffItem"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+        };
+    };
+    "catalog-items-change_validity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                item_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CatalogValidityIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogStaffItem"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+        };
+    };
+    "catalog-items-item_history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                item_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogAuditEntryOut"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+        };
+    };
+    "catalog-items-move_items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CatalogMoveIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogMoveOut"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+        };
+    };
+    "catalog-items-deadlines": {
+        parameters: {
+            query?: {
+                state?: "at_risk" | "late";
+                /** @description 按哪一天计算，默认今天 */
+                today?: string | null;
+                /** @description 包括下属单位 */
+                below?: boolean;
+            };
+            header?: never;
+            path: {
+                unit_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogDeadlineRow"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+        };
+    };
+    "catalog-items-missing_interpretations": {
+        parameters: {
+            query?: {
+                /** @description 按哪一天计算，默认今天 */
+                today?: string | null;
+                /** @description 包括下属单位 */
+                below?: boolean;
+            };
+            header?: never;
+            path: {
+                unit_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogMissingInterpretation"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+        };
+    };
+    "catalog-attachments-list_attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                item_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogAttachmentOut"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+        };
+    };
+    "catalog-attachments-upload_attachment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                item_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["CatalogBody_attachments-upload_attachment"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogAttachmentOut"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description 文件超过大小上限 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+        };
+    };
+    "catalog-attachments-download_attachment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                attachment_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 附件文件 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": unknown;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+        };
+    };
+    "catalog-attachments-delete_attachment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                attachment_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+        };
+    };
+    "catalog-intake-receive_item": {
+        parameters: {
+            query?: never;
+            header: {
+                "idempotency-key": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CatalogIntakeItemIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogStaffItem"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+        };
+    };
     "catalog-stats-catalogue_figures": {
         parameters: {
             query?: never;
@@ -4378,6 +9576,824 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CatalogCatalogueFigures"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+        };
+    };
+    "catalog-stats-item_figures": {
+        parameters: {
+            query: {
+                /** @description 年度 */
+                year: number;
+                /** @description 包括下属单位 */
+                below?: boolean;
+            };
+            header?: never;
+            path: {
+                unit_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogItemFigures"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+        };
+    };
+    "catalog-feed-harvest": {
+        parameters: {
+            query?: {
+                /** @description 游标：上次返回的 next_cursor（最后读到的变更序号）；不填从头开始 */
+                after?: string | null;
+                limit?: number;
+                /** @description 只看这个单位的变更 */
+                unit_id?: number | null;
+                /** @description 包括下属单位 */
+                below?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogFeedPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+        };
+    };
+    "catalog-feed-atom": {
+        parameters: {
+            query?: {
+                /** @description 只看这个单位的变更 */
+                unit_id?: number | null;
+                /** @description 包括下属单位 */
+                below?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Atom 1.0 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/atom+xml": unknown;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+        };
+    };
+    "catalog-feed-rss": {
+        parameters: {
+            query?: {
+                /** @description 只看这个单位的变更 */
+                unit_id?: number | null;
+                /** @description 包括下属单位 */
+                below?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RSS 2.0 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/rss+xml": unknown;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+        };
+    };
+    "catalog-search-search": {
+        parameters: {
+            query: {
+                /** @description 检索词 */
+                q: string;
+                /** @description 发布单位 */
+                unit_id?: number | null;
+                /** @description 栏目 */
+                column_id?: number | null;
+                /** @description 生成日期所在年份 */
+                year?: number | null;
+                /** @description 文件类型 */
+                document_type?: components["schemas"]["CatalogDocumentType"] | null;
+                /** @description 效力 */
+                validity?: components["schemas"]["CatalogValidity"] | null;
+                /** @description 排序：相关度或发布日期 */
+                order?: components["schemas"]["CatalogSearchOrder"];
+                /** @description 每页条数 */
+                size?: number;
+                /** @description 上一页给出的游标 */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogSearchPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+        };
+    };
+    "catalog-proposals-receive_proposal": {
+        parameters: {
+            query?: never;
+            header: {
+                "idempotency-key": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CatalogProposalIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogProposalOut"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+        };
+    };
+    "catalog-proposals-unit_proposals": {
+        parameters: {
+            query?: {
+                /** @description open、accepted、declined */
+                status?: components["schemas"]["CatalogProposalStatus"] | null;
+                /** @description 页码，从1开始 */
+                page?: number;
+                /** @description 每页条数 */
+                size?: number;
+            };
+            header?: never;
+            path: {
+                unit_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogProposalPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+        };
+    };
+    "catalog-proposals-accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                proposal_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CatalogAcceptIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogProposalOut"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+        };
+    };
+    "catalog-proposals-decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                proposal_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CatalogDeclineIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogProposalOut"];
                 };
             };
             /** @description Bad Request */
@@ -5160,6 +11176,2909 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+        };
+    };
+    "applications-applications-inbox": {
+        parameters: {
+            query?: {
+                unit_id?: number | null;
+                status?: components["schemas"]["ApplicationsStatus"] | null;
+                /** @description due_soon 或 overdue */
+                urgency?: components["schemas"]["ApplicationsUrgency"] | null;
+                /** @description 只看我经办的 */
+                mine?: boolean;
+                include_closed?: boolean;
+                /** @description 页码，从1开始 */
+                page?: number;
+                /** @description 每页条数 */
+                size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsInboxPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+        };
+    };
+    "applications-applications-apply_online": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplicationsApplicationIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsSubmitted"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+        };
+    };
+    "applications-applications-track": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplicationsTrackIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsPublicStatus"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+        };
+    };
+    "applications-applications-register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplicationsRegisteredApplicationIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsSubmitted"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+        };
+    };
+    "applications-applications-read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                application_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsApplicationOut"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+        };
+    };
+    "applications-applications-history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                application_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsAuditEntryOut"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+        };
+    };
+    "applications-applications-confirm_receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                application_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplicationsConfirmReceiptIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsApplicationOut"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+        };
+    };
+    "applications-applications-assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                application_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplicationsAssignIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsApplicationOut"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+        };
+    };
+    "applications-applications-request_supplement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                application_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplicationsSupplementRequestIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsApplicationOut"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+        };
+    };
+    "applications-applications-receive_supplement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                application_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplicationsSupplementReceivedIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsApplicationOut"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+        };
+    };
+    "applications-applications-ask_opinion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                application_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplicationsOpinionIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsApplicationOut"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+        };
+    };
+    "applications-applications-record_opinion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                application_id: number;
+                opinion_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplicationsOpinionAnswerIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsApplicationOut"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+        };
+    };
+    "applications-applications-extend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                application_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplicationsExtensionIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsApplicationOut"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+        };
+    };
+    "applications-applications-notify_fee": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                application_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplicationsFeeNoticeIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsApplicationOut"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+        };
+    };
+    "applications-applications-fee_paid": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                application_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplicationsFeePaidIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsApplicationOut"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+        };
+    };
+    "applications-applications-decide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                application_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplicationsDecisionIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsApplicationOut"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+        };
+    };
+    "applications-applications-reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                application_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplicationsReplyIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsApplicationOut"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+        };
+    };
+    "applications-applications-remedies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                application_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsRemedyOut"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+        };
+    };
+    "applications-applications-add_remedy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                application_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplicationsRemedyIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsRemedyOut"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+        };
+    };
+    "applications-applications-update_remedy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                remedy_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplicationsRemedyUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsRemedyOut"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+        };
+    };
+    "applications-applications-recompute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: number;
+                    };
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+        };
+    };
+    "applications-inquiries-list_inquiries": {
+        parameters: {
+            query?: {
+                unit_id?: number | null;
+                /** @description open 未答复；overdue 逾期 */
+                state?: components["schemas"]["ApplicationsInquiryState"] | null;
+                /** @description 页码，从1开始 */
+                page?: number;
+                /** @description 每页条数 */
+                size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsInquiryPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+        };
+    };
+    "applications-inquiries-ask_online": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplicationsInquiryIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsInquirySubmitted"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+        };
+    };
+    "applications-inquiries-register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplicationsRegisteredInquiryIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsInquirySubmitted"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+        };
+    };
+    "applications-inquiries-read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                inquiry_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsInquiryOut"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+        };
+    };
+    "applications-inquiries-history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                inquiry_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsAuditEntryOut"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+        };
+    };
+    "applications-inquiries-answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                inquiry_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplicationsAnswerIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsInquiryOut"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+        };
+    };
+    "applications-inquiries-read_answer": {
+        parameters: {
+            query: {
+                /** @description 查询码 */
+                token: string;
+            };
+            header?: never;
+            path: {
+                inquiry_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsPublicInquiry"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+        };
+    };
+    "applications-inquiries-rate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                inquiry_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplicationsSatisfactionIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsPublicInquiry"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+        };
+    };
+    "applications-letters-letter_docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                application_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 答复告知书 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+        };
+    };
+    "applications-letters-letter_pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                application_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 答复告知书 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+        };
+    };
+    "applications-letters-public_letter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplicationsPublicLetterIn"];
+            };
+        };
+        responses: {
+            /** @description 答复告知书 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+        };
+    };
+    "applications-stats-application_figures": {
+        parameters: {
+            query: {
+                /** @description 年度 */
+                year: number;
+                /** @description 包括下属单位 */
+                below?: boolean;
+            };
+            header?: never;
+            path: {
+                unit_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsApplicationFigures"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
                 };
             };
         };

@@ -2,7 +2,11 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   CalendarOutlined,
+  ClockCircleOutlined,
   DashboardOutlined,
+  FileTextOutlined,
+  PartitionOutlined,
+  SafetyCertificateOutlined,
   SendOutlined,
   TeamOutlined,
 } from "@ant-design/icons";
@@ -15,12 +19,22 @@ import { pagesFor } from "../lib/navigation";
 
 const ICONS: Record<string, ReactNode> = {
   "/console": <DashboardOutlined />,
+  "/console/items": <FileTextOutlined />,
+  "/console/review": <SafetyCertificateOutlined />,
+  "/console/deadlines": <ClockCircleOutlined />,
+  "/console/columns": <PartitionOutlined />,
   "/console/units": <ApartmentOutlined />,
   "/console/calendar": <CalendarOutlined />,
   "/console/users": <TeamOutlined />,
   "/console/delivery": <SendOutlined />,
   "/console/audit": <AuditOutlined />,
 };
+
+// The editor (/console/items/12) lights up its list's menu entry.
+function selectedPage(pathname: string): string {
+  const page = pathname.match(/^\/console\/[^/]+/);
+  return page ? page[0] : pathname;
+}
 
 export function ConsoleLayout() {
   const user = useCurrentUser();
@@ -40,7 +54,7 @@ export function ConsoleLayout() {
         <Menu
           theme="dark"
           mode="inline"
-          selectedKeys={[location.pathname]}
+          selectedKeys={[selectedPage(location.pathname)]}
           items={items}
           aria-label="工作台导航"
         />

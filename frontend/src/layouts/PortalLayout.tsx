@@ -1,4 +1,4 @@
-import { Button, Layout, Menu, Space, Typography } from "antd";
+import { Button, Input, Layout, Menu, Space, Typography } from "antd";
 import { Link, Outlet, useLocation, useNavigate } from "react-router-dom";
 import { useUnits } from "../api/queries";
 import { logout, useCurrentUser } from "../auth/useAuth";
@@ -15,6 +15,9 @@ export function PortalLayout() {
     ...(root
       ? [{ key: `/units/${root.id}`, label: <Link to={`/units/${root.id}`}>政府信息公开目录</Link> }]
       : []),
+    { key: "/search", label: <Link to="/search">信息检索</Link> },
+    { key: "/apply", label: <Link to="/apply">依申请公开</Link> },
+    { key: "/track", label: <Link to="/track">申请查询</Link> },
   ];
 
   return (
@@ -30,6 +33,17 @@ export function PortalLayout() {
           items={items}
           style={{ flex: 1, minWidth: 0, background: "transparent" }}
         />
+        {location.pathname !== "/search" && (
+          <Input.Search
+            className="portal-search"
+            aria-label="检索政府信息"
+            placeholder="检索政府信息"
+            allowClear
+            onSearch={(q) => {
+              if (q.trim()) navigate(`/search?${new URLSearchParams({ q: q.trim() })}`);
+            }}
+          />
+        )}
         {user ? (
           <Space>
             <Typography.Text style={{ color: "#fff" }}>{user.display_name}</Typography.Text>

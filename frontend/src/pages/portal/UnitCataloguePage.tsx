@@ -1,16 +1,26 @@
+import { FileTextOutlined } from "@ant-design/icons";
 import { useQuery } from "@tanstack/react-query";
-import { Breadcrumb, Card, Empty, Skeleton, Space, Tag, Tree, Typography } from "antd";
+import { Breadcrumb, Card, Col, Empty, Row, Skeleton, Space, Table, Tag, Tree, Typography } from "antd";
 import type { DataNode } from "antd/es/tree";
-import { Link, useParams } from "react-router-dom";
+import dayjs from "dayjs";
+import { Link, Navigate, useParams, useSearchParams } from "react-router-dom";
 import { api, unwrap } from "../../api/client";
 import { useUnits } from "../../api/queries";
-import type { components } from "../../api/schema";
+import {
+  findColumn,
+  VALIDITY_COLOURS,
+  VALIDITY_LABELS,
+  type ColumnNode,
+  type ItemSummary,
+} from "../../lib/catalog";
 import { UNIT_TYPE_LABELS } from "../../lib/labels";
 import { unitPath } from "../../lib/units";
+import { useUnitColumns } from "../catalog/queries";
 import { NotFoundPage } from "../NotFoundPage";
 import { QueryError } from "../QueryError";
 
-type ColumnNode = components["schemas"]["CatalogColumnNode"];
+const PAGE_SIZE = 15;
+const ALL = 0;
 
 // The Article-20 item is shown where it starts, not repeated on every column below it.
 function toTreeData(columns: ColumnNode[], parentItem: number | null = null): DataNode[] {
@@ -28,24 +38,73 @@ function toTreeData(columns: ColumnNode[], parentItem: number | null = null): Da
   }));
 }
 
-/** A unit's disclosure catalogue (公开目录): its columns as the unit shows them. */
+/** The latest published item of the unit's 公开指南 column, if it has one. */
+function useGuide(unitId: number, columns: ColumnNode[] | undefined) {
+  const guideColumn = columns && findColumn(columns, (c) => c.code === "X-GUIDE");
+  return useQuery({
+    queryKey: ["published", unitId, guideColumn?.id, 1, 1],
+    queryFn: () =>
+      unwrap(
+        api.GET("/api/catalog/units/{unit_id}/items", {
+          params: { path: { unit_id: unitId }, query: { column_id: guideColumn!.id, page: 1, size: 1 } },
+        }),
+      ),
+    enabled: !!guideColumn,
+    select: (page) => page.items[0],
+  });
+}
+
+/** A unit's disclosure catalogue (公开目录): its columns, and the items published in each. */
 export function UnitCataloguePage() {
   const unitId = Number(useParams().unitId);
+  const [search, setSearch] = useSearchParams();
+  const columnId = Number(search.get("column") ?? ALL) || ALL;
+  const page = Math.max(1, Number(search.get("page") ?? 1) || 1);
   const units = useUnits();
-  const columns = useQuery({
-    queryKey: ["catalogue", unitId],
+  const columns = useUnitColumns(Number.isInteger(unitId) ? unitId : undefined);
+  const guide = useGuide(unitId, columns.data);
+  const items = useQuery({
+    queryKey: ["published", unitId, columnId, page, PAGE_SIZE],
     queryFn: () =>
-      unwrap(api.GET("/api/catalog/units/{unit_id}/columns", { params: { path: { unit_id: unitId } } })),
+      unwrap(
+        api.GET("/api/catalog/units/{unit_id}/items", {
+          params: {
+            path: { unit_id: unitId },
+            query: { page, size: PAGE_SIZE, ...(columnId ? { column_id: columnId } : {}) },
+          },
+        }),
+      ),
     enabled: Number.isInteger(unitId),
+    placeholderData: (previous) => previous,
+  });
+
+  // An old link to a column that was merged into another leads to that one.
+  const unknownColumn = !!columnId && !!columns.data && !findColumn(columns.data, (c) => c.id === columnId);
+  const resolved = useQuery({
+    queryKey: ["column", columnId],
+    queryFn: () =>
+      unwrap(api.GET("/api/catalog/columns/{column_id}", { params: { path: { column_id: columnId } } })),
+    enabled: unknownColumn,
   });
 
   if (!Number.isInteger(unitId)) return <NotFoundPage />;
+  if (unknownColumn && resolved.data?.merged) {
+    return <Navigate to={`/units/${unitId}?column=${resolved.data.column.id}`} replace />;
+  }
   if (units.isPending) return <Skeleton active />;
   if (units.isError) return <QueryError error={units.error} onRetry={() => units.refetch()} />;
   const unit = units.data.find((u) => u.id === unitId);
   if (!unit) return <NotFoundPage />;
   const path = unitPath(units.data, unitId);
   const children = units.data.filter((u) => u.parent_id === unitId && !u.closed);
+  const column = columns.data && columnId ? findColumn(columns.data, (c) => c.id === columnId) : undefined;
+
+  const choose = (next: number, nextPage = 1) => {
+    const params = new URLSearchParams();
+    if (next) params.set("column", String(next));
+    if (nextPage > 1) params.set("page", String(nextPage));
+    setSearch(params);
+  };
 
   return (
     <Space orientation="vertical" size="large" style={{ width: "100%" }}>
@@ -61,22 +120,91 @@ export function UnitCataloguePage() {
         <Typography.Title level={3} style={{ marginTop: 0 }}>
           {unit.name} 政府信息公开目录
         </Typography.Title>
-        <Space wrap>
+        <Space wrap size="middle">
           <Tag color="red">{UNIT_TYPE_LABELS[unit.type]}</Tag>
           <Typography.Text type="secondary">统一社会信用代码：{unit.credit_code}</Typography.Text>
           {unit.closed && <Tag>已撤销</Tag>}
+          {guide.data && (
+            <Link to={`/items/${guide.data.id}`}>
+              <FileTextOutlined /> 公开指南
+            </Link>
+          )}
+          <Link to={`/search?unit=${unit.id}`}>在本单位信息中检索</Link>
         </Space>
       </Card>
-      <Card title="公开目录栏目">
-        {columns.isPending && <Skeleton active />}
-        {columns.isError && <QueryError error={columns.error} onRetry={() => columns.refetch()} />}
-        {columns.data &&
-          (columns.data.length ? (
-            <Tree treeData={toTreeData(columns.data)} defaultExpandAll selectable={false} />
-          ) : (
-            <Empty description="本单位暂无公开目录栏目" />
-          ))}
-      </Card>
+      <Row gutter={[24, 24]}>
+        <Col xs={24} md={9}>
+          <Card title="公开目录栏目">
+            {columns.isPending && <Skeleton active />}
+            {columns.isError && <QueryError error={columns.error} onRetry={() => columns.refetch()} />}
+            {columns.data &&
+              (columns.data.length ? (
+                <>
+                  <Typography.Link
+                    strong={!columnId}
+                    onClick={() => choose(ALL)}
+                    style={{ display: "block", marginBottom: 8 }}
+                  >
+                    全部信息
+                  </Typography.Link>
+                  <Tree
+                    aria-label="公开目录栏目"
+                    treeData={toTreeData(columns.data)}
+                    defaultExpandAll
+                    selectedKeys={columnId ? [columnId] : []}
+                    onSelect={(keys) => choose(keys.length ? Number(keys[0]) : ALL)}
+                  />
+                </>
+              ) : (
+                <Empty description="本单位暂无公开目录栏目" />
+              ))}
+          </Card>
+        </Col>
+        <Col xs={24} md={15}>
+          <Card title={column ? column.name : "全部信息"}>
+            {items.isError ? (
+              <QueryError error={items.error} onRetry={() => items.refetch()} />
+            ) : (
+              <Table<ItemSummary>
+                rowKey="id"
+                size="middle"
+                loading={items.isPending || items.isFetching}
+                dataSource={items.data?.items ?? []}
+                locale={{ emptyText: <Empty description="该栏目暂无公开信息" /> }}
+                pagination={{
+                  current: page,
+                  pageSize: PAGE_SIZE,
+                  total: items.data?.total ?? 0,
+                  showSizeChanger: false,
+                  showTotal: (total) => `共 ${total} 条`,
+                  onChange: (next) => choose(columnId, next),
+                }}
+                columns={[
+                  {
+                    title: "标题",
+                    dataIndex: "title",
+                    render: (title: string, item) => (
+                      <Space size={4} wrap>
+                        <Link to={`/items/${item.id}`}>{title}</Link>
+                        {item.validity !== "valid" && (
+                          <Tag color={VALIDITY_COLOURS[item.validity]}>{VALIDITY_LABELS[item.validity]}</Tag>
+                        )}
+                      </Space>
+                    ),
+                  },
+                  { title: "发文字号", dataIndex: "document_number", width: 160, responsive: ["lg"] },
+                  {
+                    title: "发布日期",
+                    dataIndex: "published_at",
+                    width: 110,
+                    render: (at: string | null) => (at ? dayjs(at).format("YYYY-MM-DD") : "—"),
+                  },
+                ]}
+              />
+            )}
+          </Card>
+        </Col>
+      </Row>
       {children.length > 0 && (
         <Card title="下属单位">
           <Space wrap>

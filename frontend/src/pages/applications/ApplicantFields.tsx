@@ -1,0 +1,133 @@
+import { Form, Input, Radio, Select } from "antd";
+import {
+  APPLICANT_TYPE_LABELS,
+  FORM_LABELS,
+  ID_CARD,
+  ORGANISATION_KIND_LABELS,
+  validIdCard,
+  validPhone,
+} from "../../lib/applications";
+import { UnitPicker } from "../catalog/UnitPicker";
+
+// The fields the API may name in its errors, for the form to show them in place.
+export const APPLICANT_FIELDS = [
+  "unit_id",
+  "applicant_type",
+  "organisation_kind",
+  "organisation_name",
+  "applicant_name",
+  "id_type",
+  "id_number",
+  "phone",
+  "email",
+  "address",
+  "description",
+  "purpose",
+  "form",
+] as const;
+
+const ID_TYPES = [ID_CARD, "护照", "港澳居民来往内地通行证", "台湾居民来往大陆通行证", "统一社会信用代码"];
+
+/** What an applicant states (条例第二十九条), checked here as the service checks it. */
+export function ApplicantFields({ legal }: { legal: boolean }) {
+  return (
+    <>
+    <Form.Item name="unit_id" label="申请的行政机关" rules={[{ required: true, message: "请选择行政机关" }]}>
+      <UnitPicker label="申请的行政机关" placeholder="请选择行政机关" width="100%" />
+    </Form.Item>
+    <Form.Item name="applicant_type" label="申请人类型" rules={[{ required: true }]}>
+      <Radio.Group
+        options={Object.entries(APPLICANT_TYPE_LABELS).map(([value, label]) => ({ value, label }))}
+      />
+    </Form.Item>
+    {legal && (
+      <>
+        <Form.Item
+          name="organisation_kind"
+          label="组织类别"
+          rules={[{ required: true, message: "法人或其他组织须选择组织类别" }]}
+        >
+          <Select
+            aria-label="组织类别"
+            placeholder="请选择"
+            options={Object.entries(ORGANISATION_KIND_LABELS).map(([value, label]) => ({ value, label }))}
+          />
+        </Form.Item>
+        <Form.Item
+          name="organisation_name"
+          label="组织名称"
+          rules={[{ required: true, whitespace: true, message: "法人或其他组织须填写组织名称" }]}
+        >
+          <Input maxLength={200} />
+        </Form.Item>
+      </>
+    )}
+    <Form.Item
+      name="applicant_name"
+      label={legal ? "联系人姓名" : "姓名"}
+      rules={[
+        { required: true, whitespace: true, message: "请填写姓名" },
+        { min: 2, message: "姓名至少2个字" },
+      ]}
+    >
+      <Input maxLength={100} />
+    </Form.Item>
+    <Form.Item name="id_type" label="证件类型" rules={[{ required: true }]}>
+      <Select aria-label="证件类型" options={ID_TYPES.map((t) => ({ value: t, label: t }))} />
+    </Form.Item>
+    <Form.Item
+      name="id_number"
+      label="证件号码"
+      dependencies={["id_type"]}
+      rules={[
+        { required: true, whitespace: true, message: "请填写证件号码" },
+        ({ getFieldValue }) => ({
+          validator: (_, value?: string) =>
+            !value || getFieldValue("id_type") !== ID_CARD || validIdCard(value)
+              ? Promise.resolve()
+              : Promise.reject(new Error("居民身份证号码不正确，请核对18位号码")),
+        }),
+      ]}
+    >
+      <Input maxLength={50} />
+    </Form.Item>
+    <Form.Item
+      name="phone"
+      label="联系电话"
+      rules={[
+        { required: true, whitespace: true, message: "请填写联系电话" },
+        {
+          validator: (_, value?: string) =>
+            !value || validPhone(value)
+              ? Promise.resolve()
+              : Promise.reject(new Error("请填写11位手机号码或带区号的固定电话")),
+        },
+      ]}
+    >
+      <Input maxLength={30} />
+    </Form.Item>
+    <Form.Item name="email" label="电子邮箱" rules={[{ type: "email", message: "电子邮箱格式不正确" }]}>
+      <Input maxLength={100} />
+    </Form.Item>
+    <Form.Item name="address" label="通信地址">
+      <Input maxLength={200} />
+    </Form.Item>
+    <Form.Item
+      name="description"
+      label="所需政府信息的名称、文号或者便于查询的其他特征性描述"
+      rules={[
+        { required: true, whitespace: true, message: "请描述所需的政府信息" },
+        { min: 5, message: "描述至少5个字" },
+      ]}
+    >
+      <Input.TextArea rows={4} maxLength={5000} showCount />
+    </Form.Item>
+    <Form.Item name="purpose" label="用途（可不填）">
+      <Input maxLength={500} />
+    </Form.Item>
+    <Form.Item name="form" label="获取政府信息的方式" rules={[{ required: true }]}>
+      <Radio.Group options={Object.entries(FORM_LABELS).map(([value, label]) => ({ value, label }))} />
+    </Form.Item>
+    </>
+  );
+}

@@ -1,0 +1,158 @@
+import { DeleteOutlined, PaperClipOutlined, UploadOutlined } from "@ant-design/icons";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { App, Button, Divider, List, Popconfirm, Space, Typography, Upload } from "antd";
+import dayjs from "dayjs";
+import { api, unwrap } from "../../api/client";
+import { formatBytes } from "../../lib/catalog";
+
+function useAttachments(itemId: number) {
+  return useQuery({
+    queryKey: ["attachments", itemId],
+    queryFn: () =>
+      unwrap(api.GET("/api/catalog/items/{item_id}/attachments", { params: { path: { item_id: itemId } } })),
+  });
+}
+
+const downloadUrl = (id: number) => `/api/catalog/attachments/${id}/download`;
+
+/** An item's attachments (附件) with download links, as the public sees them. */
+export function AttachmentList({ itemId }: { itemId: number }) {
+  const attachments = useAttachments(itemId);
+  if (!attachments.data?.length) return null;
+  return (
+    <>
+      <Divider />
+      <Typography.Title level={5}>附件</Typography.Title>
+      <List
+        size="small"
+        dataSource={attachments.data}
+        renderItem={(a) => (
+          <List.Item>
+            <Space>
+              <PaperClipOutlined />
+              <a href={downloadUrl(a.id)} download={a.filename}>
+                {a.filename}
+              </a>
+              <Typography.Text type="secondary">{formatBytes(a.size)}</Typography.Text>
+            </Space>
+          </List.Item>
+        )}
+      />
+    </>
+  );
+}
+
+/**
+ * The editor's attachments: upload through the typed client (multipart field "file") and delete.
+ * Downloads go through the client too, since an unpublished item's files need the staff token.
+ */
+export function AttachmentEditor({ itemId, editable }: { itemId: number; editable: boolean }) {
+  const attachments = useAttachments(itemId);
+  const queryClient = useQueryClient();
+  const { message } = App.useApp();
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ["attachments", itemId] });
+
+  const upload = useMutation({
+    mutationFn: (file: File) =>
+      unwrap(
+        api.POST("/api/catalog/items/{item_id}/attachments", {
+          params: { path: { item_id: itemId } },
+          body: { file: file as unknown as string },
+          bodySerializer: () => {
+            const form = new FormData();
+            form.append("file", file);
+            return form;
+          },
+        }),
+      ),
+    onSuccess: (a) => {
+      message.success(`已上传 ${a.filename}`);
+      void refresh();
+    },
+  });
+
+  const remove = useMutation({
+    mutationFn: (id: number) =>
+      unwrap(api.DELETE("/api/catalog/attachments/{attachment_id}", { params: { path: { attachment_id: id } } })),
+    onSuccess: () => {
+      message.success("已删除附件");
+      void refresh();
+    },
+    onError: (error) => message.error(error.message),
+  });
+
+  const download = async (id: number, filename: string) => {
+    try {
+      const blob = await unwrap(
+        api.GET("/api/catalog/attachments/{attachment_id}/download", {
+          params: { path: { attachment_id: id } },
+          parseAs: "blob",
+        }),
+      );
+      const url = URL.createObjectURL(blob as Blob);
+      const link = document.createElement("a");
+      link.href = url;
+      link.download = filename;
+      link.click();
+      URL.revokeObjectURL(url);
+    } catch (error) {
+      message.error((error as Error).message);
+    }
+  };
+
+  return (
+    <Space orientation="vertical" style={{ width: "100%" }}>
+      {editable && (
+        <Upload
+          showUploadList={false}
+          customRequest={({ file, onSuccess, onError }) => {
+            upload.mutate(file as File, {
+              onSuccess: (a) => onSuccess?.(a),
+              onError: (error) => {
+                message.error(error.message);
+                onError?.(error);
+              },
+            });
+          }}
+        >
+          <Button icon={<UploadOutlined />} loading={upload.isPending}>
+            上传附件
+          </Button>
+        </Upload>
+      )}
+      <List
+        size="small"
+        loading={attachments.isPending}
+        dataSource={attachments.data ?? []}
+        locale={{ emptyText: "暂无附件" }}
+        renderItem={(a) => (
+          <List.Item
+            actions={
+              editable
+                ? [
+                    <Popconfirm
+                      key="delete"
+                      title={`删除附件 ${a.filename}？`}
+                      okText="删除"
+                      cancelText="取消"
+                      onConfirm={() => remove.mutate(a.id)}
+                    >
+                      <Button size="small" danger icon={<DeleteOutlined />} aria-label={`删除 ${a.filename}`} />
+                    </Popconfirm>,
+                  ]
+                : []
+            }
+          >
+            <Space wrap>
+              <PaperClipOutlined />
+              <Typography.Link onClick={() => void download(a.id, a.filename)}>{a.filename}</Typography.Link>
+              <Typography.Text type="secondary">
+                {formatBytes(a.size)} · {dayjs(a.created_at).format("YYYY-MM-DD HH:mm")}
+              </Typography.Text>
+            </Space>
+          </List.Item>
+        )}
+      />
+    </Space>
+  );
+}

@@ -1,0 +1,171 @@
+import { useQueries } from "@tanstack/react-query";
+import { Alert, Breadcrumb, Card, Descriptions, Divider, List, Skeleton, Space, Tag, Typography } from "antd";
+import dayjs from "dayjs";
+import { Link, useParams } from "react-router-dom";
+import { api, unwrap } from "../../api/client";
+import { ApiError } from "../../api/errors";
+import { useCurrentUser } from "../../auth/useAuth";
+import {
+  DOCUMENT_TYPE_LABELS,
+  isStaffItem,
+  STATUS_COLOURS,
+  STATUS_LABELS,
+  VALIDITY_COLOURS,
+  VALIDITY_LABELS,
+  type PublicItem,
+} from "../../lib/catalog";
+import { canSee } from "../../lib/navigation";
+import { NotFoundPage } from "../NotFoundPage";
+import { QueryError } from "../QueryError";
+import { AttachmentList } from "./AttachmentList";
+import { useItem } from "./queries";
+
+const date = (value: string | null | undefined) => (value ? dayjs(value).format("YYYY-MM-DD") : "—");
+
+/** The titles of related items (解读、被解读的政策、替代文件), each a link. */
+function useRelated(ids: number[]) {
+  return useQueries({
+    queries: ids.map((id) => ({
+      queryKey: ["item", id],
+      queryFn: () => unwrap(api.GET("/api/catalog/items/{item_id}", { params: { path: { item_id: id } } })),
+    })),
+  });
+}
+
+function ItemLink({ id, title }: { id: number; title?: string }) {
+  return <Link to={`/items/${id}`}>{title ? `《${title}》` : "查看"}</Link>;
+}
+
+function ValidityNotice({ item, replacement }: { item: PublicItem; replacement?: PublicItem }) {
+  if (item.validity === "valid") return null;
+  const verb = item.validity === "repealed" ? "废止" : "失效";
+  return (
+    <Alert
+      type={item.validity === "repealed" ? "error" : "warning"}
+      showIcon
+      title={`本文件已于 ${date(item.validity_changed_on)} ${verb}，仅供查阅参考。`}
+      description={
+        item.replaced_by_id ? (
+          <span>
+            现行文件：<ItemLink id={item.replaced_by_id} title={replacement?.title} />
+          </span>
+        ) : null
+      }
+    />
+  );
+}
+
+/** One published item (政府信息) as the public reads it: the 索引号 block, body and links. */
+export function ItemPage() {
+  const itemId = Number(useParams().itemId);
+  const user = useCurrentUser();
+  const item = useItem(Number.isInteger(itemId) ? itemId : undefined);
+  const data = item.data;
+  const relatedIds = data
+    ? [...(data.replaced_by_id ? [data.replaced_by_id] : []), ...(data.interprets_id ? [data.interprets_id] : [])]
+    : [];
+  const related = useRelated([...relatedIds, ...(data?.interpretation_ids ?? [])]);
+  const titleOf = (id: number) => related.find((r) => r.data?.id === id)?.data;
+
+  if (!Number.isInteger(itemId)) return <NotFoundPage />;
+  if (item.isPending) return <Skeleton active />;
+  if (item.isError) {
+    return item.error instanceof ApiError && item.error.status === 404 ? (
+      <NotFoundPage />
+    ) : (
+      <QueryError error={item.error} onRetry={() => item.refetch()} />
+    );
+  }
+  const it = item.data;
+  const staff = isStaffItem(it);
+
+  return (
+    <Space orientation="vertical" size="large" style={{ width: "100%" }}>
+      <Breadcrumb
+        items={[
+          { title: <Link to="/">首页</Link> },
+          { title: <Link to={`/units/${it.unit_id}`}>{it.unit_name}</Link> },
+          { title: <Link to={`/units/${it.unit_id}?column=${it.column_id}`}>{it.column_name}</Link> },
+          { title: "正文" },
+        ]}
+      />
+      {staff && it.status !== "published" && (
+        <Alert
+          type="info"
+          showIcon
+          title={
+            <Space>
+              本信息尚未公开，仅本单位工作人员可见
+              <Tag color={STATUS_COLOURS[it.status]}>{STATUS_LABELS[it.status]}</Tag>
+              {user && canSee("/console/items", user.roles) && (
+                <Link to={`/console/items/${it.id}`}>在工作台中打开</Link>
+              )}
+            </Space>
+          }
+        />
+      )}
+      <Card>
+        <Descriptions
+          bordered
+          size="small"
+          column={{ xs: 1, md: 2 }}
+          className="item-meta"
+          items={[
+            { key: "index", label: "索引号", children: it.index_number },
+            { key: "topic", label: "主题分类", children: it.topic || "—" },
+            { key: "issuer", label: "发布机构", children: it.issuing_unit || it.unit_name },
+            { key: "formed", label: "生成日期", children: date(it.formed_on) },
+            { key: "number", label: "发文字号", children: it.document_number || "—" },
+            { key: "published", label: "发布日期", children: date(it.published_at) },
+            { key: "type", label: "文件类型", children: DOCUMENT_TYPE_LABELS[it.document_type] },
+            {
+              key: "validity",
+              label: "效力",
+              children: <Tag color={VALIDITY_COLOURS[it.validity]}>{VALIDITY_LABELS[it.validity]}</Tag>,
+            },
+            ...(it.keywords ? [{ key: "keywords", label: "关键词", children: it.keywords, span: 2 }] : []),
+          ]}
+        />
+        <Typography.Title level={2} className="item-title">
+          {it.title}
+        </Typography.Title>
+        {it.document_number && (
+          <Typography.Paragraph type="secondary" style={{ textAlign: "center" }}>
+            {it.document_number}
+          </Typography.Paragraph>
+        )}
+        <ValidityNotice item={it} replacement={it.replaced_by_id ? titleOf(it.replaced_by_id) : undefined} />
+        {it.interprets_id && (
+          <Alert
+            style={{ marginTop: 16 }}
+            type="info"
+            showIcon
+            title={
+              <span>
+                本文是对 <ItemLink id={it.interprets_id} title={titleOf(it.interprets_id)?.title} /> 的政策解读
+              </span>
+            }
+          />
+        )}
+        {/* The body is sanitised by the catalog service when it is saved (tags, attributes, URLs). */}
+        <div className="item-body" dangerouslySetInnerHTML={{ __html: it.body_html }} />
+        <AttachmentList itemId={it.id} />
+        {it.interpretation_ids.length > 0 && (
+          <>
+            <Divider />
+            <Typography.Title level={5}>政策解读</Typography.Title>
+            <List
+              size="small"
+              dataSource={it.interpretation_ids}
+              renderItem={(id) => (
+                <List.Item>
+                  <ItemLink id={id} title={titleOf(id)?.title} />
+                </List.Item>
+              )}
+            />
+          </>
+        )}
+      </Card>
+    </Space>
+  );
+}

@@ -1,0 +1,184 @@
+import { useQuery } from "@tanstack/react-query";
+import { Card, Space, Table, Tabs, Tag, Typography } from "antd";
+import dayjs from "dayjs";
+import { useState } from "react";
+import { Link } from "react-router-dom";
+import { api, unwrap } from "../../../api/client";
+import type { components } from "../../../api/schema";
+import { hasAnyRole, useCurrentUser } from "../../../auth/useAuth";
+import { daysLeftColour, daysLeftText, STATUS_COLOURS, STATUS_LABELS, type ItemStatus } from "../../../lib/catalog";
+import { canSee } from "../../../lib/navigation";
+import { QueryError } from "../../QueryError";
+import { UnitPicker } from "../UnitPicker";
+
+type DeadlineRow = components["schemas"]["CatalogDeadlineRow"];
+type MissingInterpretation = components["schemas"]["CatalogMissingInterpretation"];
+type State = "at_risk" | "late";
+
+function DeadlineTable({
+  unitId,
+  below,
+  state,
+  linkToEditor,
+}: {
+  unitId: number;
+  below: boolean;
+  state: State;
+  linkToEditor: boolean;
+}) {
+  const rows = useQuery({
+    queryKey: ["deadlines", unitId, below, state],
+    queryFn: () =>
+      unwrap(
+        api.GET("/api/catalog/units/{unit_id}/deadlines", {
+          params: { path: { unit_id: unitId }, query: { state, below } },
+        }),
+      ),
+  });
+  if (rows.isError) return <QueryError error={rows.error} onRetry={() => rows.refetch()} />;
+  return (
+    <Table<DeadlineRow>
+      rowKey="id"
+      loading={rows.isPending}
+      dataSource={rows.data ?? []}
+      pagination={{ pageSize: 20, hideOnSinglePage: true }}
+      locale={{ emptyText: state === "late" ? "没有逾期的信息" : "没有即将到期的信息" }}
+      columns={[
+        {
+          title: "标题",
+          dataIndex: "title",
+          render: (title: string, row) =>
+            linkToEditor ? <Link to={`/console/items/${row.id}`}>{title}</Link> : title,
+        },
+        { title: "索引号", dataIndex: "index_number", width: 220, responsive: ["xl"] },
+        {
+          title: "状态",
+          dataIndex: "status",
+          width: 90,
+          render: (s: ItemStatus) => <Tag color={STATUS_COLOURS[s]}>{STATUS_LABELS[s]}</Tag>,
+        },
+        { title: "生成日期", dataIndex: "formed_on", width: 110 },
+        {
+          title: "发布期限",
+          dataIndex: "due_on",
+          width: 150,
+          render: (due: string, row) => (
+            <Space size={4}>
+              {due}
+              {row.due_provisional && <Tag>暂定</Tag>}
+            </Space>
+          ),
+        },
+        {
+          title: "剩余工作日",
+          dataIndex: "working_days_left",
+          width: 150,
+          sorter: (a, b) => a.working_days_left - b.working_days_left,
+          defaultSortOrder: "ascend",
+          render: (days: number, row) =>
+            row.published_at ? (
+              <Tag color="red">逾期发布于 {dayjs(row.published_at).format("YYYY-MM-DD")}</Tag>
+            ) : (
+              <Tag color={daysLeftColour(days)}>{daysLeftText(days)}</Tag>
+            ),
+        },
+      ]}
+    />
+  );
+}
+
+function MissingInterpretations({ unitId, below }: { unitId: number; below: boolean }) {
+  const rows = useQuery({
+    queryKey: ["interpretations-missing", unitId, below],
+    queryFn: () =>
+      unwrap(
+        api.GET("/api/catalog/units/{unit_id}/interpretations/missing", {
+          params: { path: { unit_id: unitId }, query: { below } },
+        }),
+      ),
+  });
+  if (rows.isError) return <QueryError error={rows.error} onRetry={() => rows.refetch()} />;
+  return (
+    <>
+      <Typography.Paragraph type="secondary">
+        规章和行政规范性文件发布后，政策解读应在3个工作日内同步发布。
+      </Typography.Paragraph>
+      <Table<MissingInterpretation>
+        rowKey="id"
+        loading={rows.isPending}
+        dataSource={rows.data ?? []}
+        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        locale={{ emptyText: "没有缺少解读的政策文件" }}
+        columns={[
+          { title: "政策文件", dataIndex: "title", render: (title: string, row) => <Link to={`/items/${row.id}`}>{title}</Link> },
+          { title: "索引号", dataIndex: "index_number", width: 220, responsive: ["xl"] },
+          {
+            title: "发布日期",
+            dataIndex: "published_at",
+            width: 110,
+            render: (at: string) => dayjs(at).format("YYYY-MM-DD"),
+          },
+          { title: "解读应发布日期", dataIndex: "interpretation_due_on", width: 140 },
+          {
+            title: "逾期",
+            dataIndex: "working_days_overdue",
+            width: 150,
+            render: (days: number) => <Tag color={daysLeftColour(-days)}>{daysLeftText(-days)}</Tag>,
+          },
+        ]}
+      />
+    </>
+  );
+}
+
+/** 期限监督: items near or past the 20-working-day deadline, and policies without 解读. */
+export function DeadlinesPage() {
+  const user = useCurrentUser()!;
+  const wide = hasAnyRole(user, ["office", "supervisor"]);
+  const [chosen, setChosen] = useState<number | undefined>();
+  const unitId = chosen ?? user.unit_id;
+  if (unitId === null) return <QueryError error={new Error("您的账号没有所属单位")} />;
+  // The office and supervisors watch their whole subtree; a unit's own staff watch their unit.
+  const below = wide;
+  const linkToEditor = canSee("/console/items", user.roles);
+
+  return (
+    <Card
+      title="期限监督"
+      extra={
+        wide && (
+          <UnitPicker
+            label="单位"
+            within={user.unit_id}
+            placeholder="本单位及下属单位"
+            value={chosen}
+            onChange={setChosen}
+          />
+        )
+      }
+    >
+      <Typography.Paragraph type="secondary">
+        依据《条例》第二十六条，主动公开的政府信息应自形成或变更之日起20个工作日内公开。
+      </Typography.Paragraph>
+      <Tabs
+        items={[
+          {
+            key: "at_risk",
+            label: "即将到期",
+            children: <DeadlineTable unitId={unitId} below={below} state="at_risk" linkToEditor={linkToEditor} />,
+          },
+          {
+            key: "late",
+            label: "已逾期",
+            children: <DeadlineTable unitId={unitId} below={below} state="late" linkToEditor={linkToEditor} />,
+          },
+          {
+            key: "interpretations",
+            label: "政策解读缺失",
+            children: <MissingInterpretations unitId={unitId} below={below} />,
+          },
+        ]}
+      />
+    </Card>
+  );
+}

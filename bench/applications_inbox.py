@@ -1,0 +1,368 @@
+"""The applications inbox at 100,000 applications: recomputing due dates, and the inbox under load.
+
+    .venv/bin/python bench/applications_inbox.py \\
+        --database-url postgresql://postgres@127.0.0.1:5432/postgres
+
+1. Fills a fresh PostgreSQL database (--database, dropped first) with the gateway demo's units
+   and --count applications from the demo generator (sunshine_applications.demo: every state,
+   outcome, supplement, consultation, extension and fee, dates from the statutory clock), spread
+   over the same year and a half — so about 4% are open (the last few weeks), as in an office.
+2. (a) Times service.recompute_open over every open application twice: as it is (nothing to
+   change) and after the stored due dates are wiped (every row rewritten, as when a year's
+   holiday arrangement changes them all).
+3. (b) Starts the applications service on that database (uvicorn, one process) and drives, open
+   loop at --rate requests/s for --duration s each, GET /applications?unit_id=…&urgency=due_soon
+   and the unfiltered inbox (soonest due first), printing p50/p95/p99; then the same SQL the
+   inbox runs, directly with asyncpg. With --gateway-url the same load goes through a running
+   gateway instead (its applications service must use this database; signs in as --username).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import random
+import subprocess
+import sys
+import time
+from collections import Counter
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import asyncpg
+import httpx
+from sqlalchemy import text
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+
+from catalog_import import (  # noqa: E402
+    district_units,
+    fresh_database,
+    insert_units,
+    plain_url,
+    sqlalchemy_url,
+)
+
+from sunshine_applications.applications import service  # noqa: E402
+from sunshine_applications.applications.clock import DUE_SOON_WORKING_DAYS  # noqa: E402
+from sunshine_applications.demo import load  # noqa: E402
+from sunshine_kit.calendar.service import build_calendar  # noqa: E402
+from sunshine_kit.db import Database  # noqa: E402
+from sunshine_kit.testing import token_for  # noqa: E402
+
+SERVICE_DIR = ROOT / "services" / "applications"
+OPEN = [s.value for s in service.OPEN]
+BUREAU = "锦华区教育局"
+# The inbox's queries (service.inbox) as plain SQL: count, then the page soonest due first.
+INBOX_WHERE = "unit_id = ANY($1::int[]) AND status = ANY($2::text[])"
+DUE_SOON_WHERE = (
+    " AND reply_due_on >= $3 AND reply_due_on <= $4"
+    " AND status NOT IN ('closed', 'awaiting_supplement')"
+)
+ORDER = " ORDER BY reply_due_on IS NULL, reply_due_on, id LIMIT 20"
+
+
+@dataclass
+class Run:
+    label: str
+    latencies: list[float] = field(default_factory=list)
+    statuses: Counter[str] = field(default_factory=Counter)
+    elapsed: float = 0.0
+    send_lag: float = 0.0
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(p / 100 * len(ordered)))] if ordered else 0.0
+
+
+async def open_loop(
+    label: str,
+    client: httpx.AsyncClient,
+    next_request: Callable[[], tuple[str, dict[str, str]]],
+    rate: float,
+    duration: float,
+) -> Run:
+    """Request i is due at start + i/rate whatever happened to the earlier ones; its latency runs
+    from that due time, so a slow server shows as latency, not as a lower rate."""
+    run = Run(label)
+    loop = asyncio.get_running_loop()
+    start = loop.time() + 0.2
+    finished = start
+
+    async def one(due: float) -> None:
+        nonlocal finished
+        path, params = next_request()
+        try:
+            status = str((await client.get(path, params=params)).status_code)
+        except httpx.HTTPError as exc:
+            status = type(exc).__name__
+        finished = max(finished, loop.time())
+        run.latencies.append(loop.time() - due)
+        run.statuses[status] += 1
+
+    tasks = []
+    for n in range(int(rate * duration)):
+        due = start + n / rate
+        wait = due - loop.time()
+        if wait > 0:
+            await asyncio.sleep(wait)
+        else:
+            run.send_lag = max(run.send_lag, -wait)
+        tasks.append(asyncio.create_task(one(due)))
+    await asyncio.gather(*tasks)
+    run.elapsed = finished - start
+    return run
+
+
+async def sequential(count: int, query: Callable[[int], Awaitable[object]]) -> list[float]:
+    latencies = []
+    for n in range(count):
+        started = time.perf_counter()
+        await query(n)
+        latencies.append(time.perf_counter() - started)
+    return latencies
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:8.1f}"
+
+
+def report(run: Run, sql: list[float], rate: float) -> None:
+    errors = {k: v for k, v in run.statuses.items() if k != "200"}
+    ok = run.statuses.get("200", 0)
+    p50, p95, p99 = (percentile(run.latencies, p) for p in (50, 95, 99))
+    print(
+        f"{run.label:<30}{rate:>6.0f}{ok / run.elapsed:>8.1f}{ms(p50)}{ms(p95)}{ms(p99)}"
+        f"  {dict(errors) if errors else 'no errors'}"
+    )
+    if run.send_lag > 0.05:
+        print(f"{'':<30}(the load generator fell behind by up to {run.send_lag:.2f}s)")
+    s50, s95, s99 = (percentile(sql, p) for p in (50, 95, 99))
+    print(f"{'  same SQL, directly':<30}{'':>6}{'':>8}{ms(s50)}{ms(s95)}{ms(s99)}")
+
+
+def migrate(url: str) -> None:
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "alembic",
+            "-c",
+            str(SERVICE_DIR / "alembic.ini"),
+            "upgrade",
+            "heads",
+        ],
+        env={**os.environ, "DATABASE_URL": sqlalchemy_url(url)},
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+
+
+async def fill(url: str, count: int) -> None:
+    conn = await asyncpg.connect(plain_url(url))
+    try:
+        await insert_units(conn, district_units())
+    finally:
+        await conn.close()
+    database = Database(sqlalchemy_url(url))
+    try:
+        started = time.monotonic()
+        async with database.sessionmaker() as session, session.begin():
+            written = await load(session, count=count)
+        print(f"filled: {written} applications in {time.monotonic() - started:.1f}s")
+    finally:
+        await database.dispose()
+    conn = await asyncpg.connect(plain_url(url))
+    try:
+        await conn.execute("ANALYZE")
+        by_status = await conn.fetch(
+            "SELECT status, count(*) AS n FROM disclosure_application GROUP BY 1 ORDER BY 2 DESC"
+        )
+        print("  " + ", ".join(f"{r['status']} {r['n']}" for r in by_status))
+    finally:
+        await conn.close()
+
+
+async def recompute(url: str) -> None:
+    database = Database(sqlalchemy_url(url))
+    try:
+        for label, wipe in (("nothing to change", False), ("every due date rewritten", True)):
+            if wipe:
+                async with database.sessionmaker() as session, session.begin():
+                    await session.execute(
+                        text(
+                            "UPDATE disclosure_application SET reply_due_on = NULL"
+                            " WHERE status = ANY(:open) AND received_on IS NOT NULL"
+                        ),
+                        {"open": OPEN},
+                    )
+            async with database.sessionmaker() as session:
+                calendar = await build_calendar(session)
+                started = time.perf_counter()
+                changed = await service.recompute_open(session, calendar)
+                computed = time.perf_counter() - started
+                await session.commit()
+                total = time.perf_counter() - started
+            print(
+                f"(a) recompute_open, {label}: {changed} changed,"
+                f" {computed:.2f}s computed + flushed, {total:.2f}s with the commit"
+            )
+    finally:
+        await database.dispose()
+
+
+async def wait_until_up(base: str, patience: float = 60) -> None:
+    deadline = time.monotonic() + patience
+    async with httpx.AsyncClient() as client:
+        while time.monotonic() < deadline:
+            try:
+                if (await client.get(f"{base}/readyz")).status_code == 200:
+                    return
+            except httpx.HTTPError:
+                pass
+            await asyncio.sleep(0.3)
+    raise SystemExit(f"the service at {base} did not start")
+
+
+async def sign_in(gateway: str, username: str, password: str) -> str:
+    async with httpx.AsyncClient() as client:
+        answer = await client.post(
+            f"{gateway}/api/auth/login", json={"username": username, "password": password}
+        )
+        answer.raise_for_status()
+        return str(answer.json()["access_token"])
+
+
+def start_service(url: str, port: int) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "sunshine_applications.main:app",
+            "--port",
+            str(port),
+            "--log-level",
+            "warning",
+            "--no-access-log",
+        ],
+        env={
+            **os.environ,
+            "DATABASE_URL": sqlalchemy_url(url),
+            "OUTBOX_WORKER_ENABLED": "false",
+            "LOG_LEVEL": "WARNING",
+        },
+    )
+
+
+async def drive(args: argparse.Namespace, url: str) -> None:
+    conn = await asyncpg.connect(plain_url(url))
+    try:
+        units = {r["name"]: r["id"] for r in await conn.fetch("SELECT id, name FROM unit")}
+        district = units["锦华区人民政府"]
+        everything = [r["id"] for r in await conn.fetch("SELECT id FROM unit")]
+    finally:
+        await conn.close()
+    bureau = units[BUREAU]
+    process = None
+    if args.gateway_url:
+        base = f"{args.gateway_url}/api/applications"
+        token = await sign_in(args.gateway_url, args.username, args.password)
+        where = f"through the gateway {args.gateway_url}"
+    else:
+        base = f"http://127.0.0.1:{args.port}"
+        process = start_service(url, args.port)
+        token = token_for("office", unit_id=district, username="office", lifetime=3600)
+        where = "directly on the applications service (one uvicorn process)"
+    try:
+        await wait_until_up(base if process else args.gateway_url)
+        headers = {"Authorization": f"Bearer {token}"}
+        limits = httpx.Limits(max_connections=200, max_keepalive_connections=200)
+        async with httpx.AsyncClient(
+            base_url=base, headers=headers, limits=limits, timeout=30
+        ) as client:
+            for _ in range(20):  # warm the connection pool and the calendar cache
+                await client.get("/applications", params={"unit_id": bureau})
+            print(f"\n(b) the inbox {where}, {args.rate:.0f} req/s for {args.duration:.0f}s each")
+            print(f"{'(ms)':<30}{'rate':>6}{'ok/s':>8}{'p50':>8}{'p95':>8}{'p99':>8}")
+            soon = await open_loop(
+                "due soon, one unit",
+                client,
+                lambda: ("/applications", {"unit_id": str(bureau), "urgency": "due_soon"}),
+                args.rate,
+                args.duration,
+            )
+            report(soon, await sql_latencies(url, [bureau], due_soon=True), args.rate)
+            pages = list(range(1, 6))
+            whole = await open_loop(
+                "whole district, by due date",
+                client,
+                lambda: ("/applications", {"page": str(random.choice(pages))}),
+                args.rate,
+                args.duration,
+            )
+            report(whole, await sql_latencies(url, everything, due_soon=False), args.rate)
+    finally:
+        if process is not None:
+            process.terminate()
+            process.wait(timeout=10)
+
+
+async def sql_latencies(url: str, units: list[int], *, due_soon: bool) -> list[float]:
+    """The inbox's two statements, one after another, directly on the database."""
+    database = Database(sqlalchemy_url(url))
+    async with database.sessionmaker() as session:
+        calendar = await build_calendar(session)
+    await database.dispose()
+    today = service.today()
+    horizon: date = calendar.add_working_days(today, DUE_SOON_WORKING_DAYS).date
+    where = INBOX_WHERE + (DUE_SOON_WHERE if due_soon else "")
+    params: list[object] = [units, OPEN] + ([today, horizon] if due_soon else [])
+    conn = await asyncpg.connect(plain_url(url))
+    try:
+        count = await conn.prepare(f"SELECT count(*) FROM disclosure_application WHERE {where}")
+        page = await conn.prepare(f"SELECT * FROM disclosure_application WHERE {where}{ORDER}")
+
+        async def both(_: int) -> None:
+            await count.fetchval(*params)
+            await page.fetch(*params)
+
+        await sequential(20, both)
+        return await sequential(300, both)
+    finally:
+        await conn.close()
+
+
+async def main(args: argparse.Namespace) -> None:
+    url = plain_url(args.database_url)
+    if not args.keep:
+        url = await fresh_database(url, args.database)
+        migrate(url)
+        await fill(url, args.count)
+    else:
+        head, _, _ = url.rpartition("/")
+        url = f"{head}/{args.database}"
+    await recompute(url)
+    await drive(args, url)
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--database-url", required=True, help="the PostgreSQL server")
+    parser.add_argument("--database", default="bench_applications_inbox")
+    parser.add_argument("--count", type=int, default=100_000)
+    parser.add_argument("--keep", action="store_true", help="reuse the database a run filled")
+    parser.add_argument("--rate", type=float, default=100.0)
+    parser.add_argument("--duration", type=float, default=20.0)
+    parser.add_argument("--port", type=int, default=8790, help="for the service started here")
+    parser.add_argument("--gateway-url", help="drive a running gateway instead")
+    parser.add_argument("--username", default="office")
+    parser.add_argument("--password", default="Sunshine@2026")
+    asyncio.run(main(parser.parse_args()))

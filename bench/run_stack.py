@@ -1,0 +1,82 @@
+"""The whole platform on PostgreSQL, with the catalog on the database catalog_import.py filled.
+
+    .venv/bin/python bench/run_stack.py --database-url postgresql://postgres@127.0.0.1:5432/postgres
+
+The same processes as `make run` (scripts/stack.py's Stack), each component on a PostgreSQL
+database of its own: the gateway, applications, hall and reporting on fresh ones
+(bench_gateway, …), the catalog on --catalog-database as the import left it (its demo sees the
+items and skips). Runs until Ctrl-C.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import signal
+import sys
+import time
+from pathlib import Path
+
+import asyncpg
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from catalog_import import fresh_database, sqlalchemy_url, with_database  # noqa: E402
+from stack import COMPONENTS, Stack  # noqa: E402
+
+
+async def databases(server: str, catalog: str) -> dict[str, str]:
+    urls = {}
+    for component in COMPONENTS:
+        if component.name == "catalog":
+            conn = await asyncpg.connect(with_database(server, catalog))
+            await conn.close()
+            urls["catalog"] = sqlalchemy_url(with_database(server, catalog))
+        else:
+            urls[component.name] = sqlalchemy_url(
+                await fresh_database(server, f"bench_{component.name}")
+            )
+    return urls
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--database-url", required=True, help="the PostgreSQL server")
+    parser.add_argument("--catalog-database", default="bench_catalog")
+    parser.add_argument("--port", type=int, default=8000, help="the gateway's; services follow")
+    parser.add_argument("--log-level", default="INFO")
+    args = parser.parse_args()
+
+    urls = asyncio.run(databases(args.database_url, args.catalog_database))
+    stack = Stack(
+        urls,
+        base_port=args.port,
+        log_dir=ROOT / "var" / "bench-log",
+        extra_env={"LOG_LEVEL": args.log_level},
+    )
+    stack.migrate()
+    stack.load_demo(running=False)
+    stopping = False
+
+    def _stop(*_: object) -> None:
+        nonlocal stopping
+        stopping = True
+
+    signal.signal(signal.SIGINT, _stop)
+    signal.signal(signal.SIGTERM, _stop)
+    stack.start()
+    try:
+        stack.load_demo(running=True)
+        print(f"platform on PostgreSQL at {stack.url('gateway')} (Ctrl-C stops)", flush=True)
+        while not stopping:
+            time.sleep(0.5)
+    finally:
+        stack.stop()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,5 +1,5 @@
 # 阳光政务 Sunshine — the two commands are `make run` and `make test`.
-.PHONY: run test lint format client migrate bench frontend help
+.PHONY: run test lint format client migrate frontend help
 
 help:
 	@echo "make run     install what is missing, migrate, load the demo district, start everything"

@@ -26,9 +26,6 @@ import random
 import subprocess
 import sys
 import time
-from collections import Counter
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -46,10 +43,12 @@ from catalog_import import (  # noqa: E402
     plain_url,
     sqlalchemy_url,
 )
+from loadgen import HEADER, open_loop, report, sequential  # noqa: E402
 
 from sunshine_applications.applications import service  # noqa: E402
 from sunshine_applications.applications.clock import DUE_SOON_WORKING_DAYS  # noqa: E402
 from sunshine_applications.demo import load  # noqa: E402
+from sunshine_kit import workdays  # noqa: E402
 from sunshine_kit.calendar.service import build_calendar  # noqa: E402
 from sunshine_kit.db import Database  # noqa: E402
 from sunshine_kit.testing import token_for  # noqa: E402
@@ -64,86 +63,6 @@ DUE_SOON_WHERE = (
     " AND status NOT IN ('closed', 'awaiting_supplement')"
 )
 ORDER = " ORDER BY reply_due_on IS NULL, reply_due_on, id LIMIT 20"
-
-
-@dataclass
-class Run:
-    label: str
-    latencies: list[float] = field(default_factory=list)
-    statuses: Counter[str] = field(default_factory=Counter)
-    elapsed: float = 0.0
-    send_lag: float = 0.0
-
-
-def percentile(values: list[float], p: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(p / 100 * len(ordered)))] if ordered else 0.0
-
-
-async def open_loop(
-    label: str,
-    client: httpx.AsyncClient,
-    next_request: Callable[[], tuple[str, dict[str, str]]],
-    rate: float,
-    duration: float,
-) -> Run:
-    """Request i is due at start + i/rate whatever happened to the earlier ones; its latency runs
-    from that due time, so a slow server shows as latency, not as a lower rate."""
-    run = Run(label)
-    loop = asyncio.get_running_loop()
-    start = loop.time() + 0.2
-    finished = start
-
-    async def one(due: float) -> None:
-        nonlocal finished
-        path, params = next_request()
-        try:
-            status = str((await client.get(path, params=params)).status_code)
-        except httpx.HTTPError as exc:
-            status = type(exc).__name__
-        finished = max(finished, loop.time())
-        run.latencies.append(loop.time() - due)
-        run.statuses[status] += 1
-
-    tasks = []
-    for n in range(int(rate * duration)):
-        due = start + n / rate
-        wait = due - loop.time()
-        if wait > 0:
-            await asyncio.sleep(wait)
-        else:
-            run.send_lag = max(run.send_lag, -wait)
-        tasks.append(asyncio.create_task(one(due)))
-    await asyncio.gather(*tasks)
-    run.elapsed = finished - start
-    return run
-
-
-async def sequential(count: int, query: Callable[[int], Awaitable[object]]) -> list[float]:
-    latencies = []
-    for n in range(count):
-        started = time.perf_counter()
-        await query(n)
-        latencies.append(time.perf_counter() - started)
-    return latencies
-
-
-def ms(seconds: float) -> str:
-    return f"{seconds * 1000:8.1f}"
-
-
-def report(run: Run, sql: list[float], rate: float) -> None:
-    errors = {k: v for k, v in run.statuses.items() if k != "200"}
-    ok = run.statuses.get("200", 0)
-    p50, p95, p99 = (percentile(run.latencies, p) for p in (50, 95, 99))
-    print(
-        f"{run.label:<30}{rate:>6.0f}{ok / run.elapsed:>8.1f}{ms(p50)}{ms(p95)}{ms(p99)}"
-        f"  {dict(errors) if errors else 'no errors'}"
-    )
-    if run.send_lag > 0.05:
-        print(f"{'':<30}(the load generator fell behind by up to {run.send_lag:.2f}s)")
-    s50, s95, s99 = (percentile(sql, p) for p in (50, 95, 99))
-    print(f"{'  same SQL, directly':<30}{'':>6}{'':>8}{ms(s50)}{ms(s95)}{ms(s99)}")
 
 
 def migrate(url: str) -> None:
@@ -289,7 +208,7 @@ async def drive(args: argparse.Namespace, url: str) -> None:
             for _ in range(20):  # warm the connection pool and the calendar cache
                 await client.get("/applications", params={"unit_id": bureau})
             print(f"\n(b) the inbox {where}, {args.rate:.0f} req/s for {args.duration:.0f}s each")
-            print(f"{'(ms)':<30}{'rate':>6}{'ok/s':>8}{'p50':>8}{'p95':>8}{'p99':>8}")
+            print(HEADER)
             soon = await open_loop(
                 "due soon, one unit",
                 client,
@@ -319,7 +238,7 @@ async def sql_latencies(url: str, units: list[int], *, due_soon: bool) -> list[f
     async with database.sessionmaker() as session:
         calendar = await build_calendar(session)
     await database.dispose()
-    today = service.today()
+    today = workdays.today()
     horizon: date = calendar.add_working_days(today, DUE_SOON_WORKING_DAYS).date
     where = INBOX_WHERE + (DUE_SOON_WHERE if due_soon else "")
     params: list[object] = [units, OPEN] + ([today, horizon] if due_soon else [])

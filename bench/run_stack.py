@@ -12,9 +12,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import signal
 import sys
-import time
 from pathlib import Path
 
 import asyncpg
@@ -59,23 +57,7 @@ def main() -> None:
         extra_env={"LOG_LEVEL": args.log_level},
     )
     stack.migrate()
-    stack.load_demo(running=False)
-    stopping = False
-
-    def _stop(*_: object) -> None:
-        nonlocal stopping
-        stopping = True
-
-    signal.signal(signal.SIGINT, _stop)
-    signal.signal(signal.SIGTERM, _stop)
-    stack.start()
-    try:
-        stack.load_demo(running=True)
-        print(f"platform on PostgreSQL at {stack.url('gateway')} (Ctrl-C stops)", flush=True)
-        while not stopping:
-            time.sleep(0.5)
-    finally:
-        stack.stop()
+    stack.serve(f"platform on PostgreSQL at {stack.url('gateway')} (Ctrl-C stops)")
 
 
 if __name__ == "__main__":

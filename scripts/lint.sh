@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 .venv/bin/ruff format --check .
 .venv/bin/mypy services/kit/sunshine_kit gateway/sunshine_gateway services/catalog/sunshine_catalog \
     services/applications/sunshine_applications services/hall/sunshine_hall \
-    services/reporting/sunshine_reporting scripts/stack.py
+    services/reporting/sunshine_reporting scripts/stack.py bench
 if [[ -f frontend/package.json ]]; then
     # The SPA's client is typed from the combined OpenAPI: a changed API must come with a
     # regenerated client, or the SPA would compile against a contract that no longer holds.

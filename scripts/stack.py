@@ -168,6 +168,34 @@ class Stack:
                 process.kill()
                 process.wait()
 
+    def serve(self, banner: str) -> None:
+        """Load the demo, start everything, say `banner`, and run until Ctrl-C, SIGTERM or a
+        process dies; every process is stopped on the way out, whatever happened."""
+        self.load_demo(running=False)
+        stopping = False
+
+        def _stop(*_: object) -> None:
+            nonlocal stopping
+            stopping = True
+
+        signal.signal(signal.SIGINT, _stop)
+        signal.signal(signal.SIGTERM, _stop)
+        try:
+            self.start()
+            self.load_demo(running=True)
+            print(banner, flush=True)
+            while not stopping:
+                for name, process in self.processes.items():
+                    if process.poll() is not None:
+                        print(
+                            f"{name} stopped unexpectedly (exit {process.returncode}); see logs",
+                            flush=True,
+                        )
+                        stopping = True
+                time.sleep(0.5)
+        finally:
+            self.stop()
+
 
 def sqlite_urls(directory: Path) -> dict[str, str]:
     directory.mkdir(parents=True, exist_ok=True)
@@ -190,36 +218,12 @@ def main() -> None:
     stack.migrate()
     if args.command == "migrate":
         return
-    stack.load_demo(running=False)
-    stopping = False
-
-    def _stop(*_: object) -> None:
-        nonlocal stopping
-        stopping = True
-
-    signal.signal(signal.SIGINT, _stop)
-    signal.signal(signal.SIGTERM, _stop)
-    stack.start()
-    stack.load_demo(running=True)
-    print(
+    stack.serve(
         f"\n  阳光政务 Sunshine is running at {stack.url('gateway')}/\n"
         f"  API docs: {stack.url('gateway')}/docs   logs: {args.data / 'log'}/\n"
         f"  Demo accounts: office, publisher, reviewer, handler, clerk, supervisor, admin"
-        f" — password Sunshine@2026\n  Press Ctrl-C to stop.\n",
-        flush=True,
+        f" — password Sunshine@2026\n  Press Ctrl-C to stop.\n"
     )
-    try:
-        while not stopping:
-            for name, process in stack.processes.items():
-                if process.poll() is not None:
-                    print(
-                        f"{name} stopped unexpectedly (exit {process.returncode}); see logs",
-                        flush=True,
-                    )
-                    stopping = True
-            time.sleep(0.5)
-    finally:
-        stack.stop()
 
 
 if __name__ == "__main__":

@@ -26,9 +26,11 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-# Where the catalog pushes every change (the provincial platform); tests run a reference
-# receiver there (tests/province_receiver.py), and stop it to show nothing is lost.
-PROVINCE_PORT = _free_port()
+@pytest.fixture(scope="session")
+def province_port() -> int:
+    """Where the catalog pushes every change (the provincial platform); tests run a reference
+    receiver there (tests/province_receiver.py), and stop it to show nothing is lost."""
+    return _free_port()
 
 
 def _free_base_port() -> int:
@@ -58,7 +60,7 @@ async def _fresh_databases(server: str) -> dict[str, str]:
 
 
 @pytest.fixture(scope="session")
-def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
+def stack(tmp_path_factory: pytest.TempPathFactory, province_port: int) -> Iterator[Stack]:
     server = os.environ.get("TEST_DATABASE_URL")
     data = tmp_path_factory.mktemp("stack")
     urls = asyncio.run(_fresh_databases(server)) if server else sqlite_urls(data)
@@ -76,7 +78,7 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
             "OUTBOX_MAX_ATTEMPTS": "10000",
             "LOGIN_RATE_LIMIT": "100/minute",
             "LOGIN_IP_RATE_LIMIT": "300/minute",
-            "PROVINCE_PUSH_URL": f"http://127.0.0.1:{PROVINCE_PORT}/harvest",
+            "PROVINCE_PUSH_URL": f"http://127.0.0.1:{province_port}/harvest",
         },
     )
     running.migrate()

@@ -6,7 +6,6 @@ from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 from xml.etree import ElementTree as ET
 
 import httpx
@@ -85,13 +84,9 @@ def changes_after(gateway: httpx.Client, cursor: str) -> list[dict[str, Any]]:
 
 
 @pytest.fixture
-def receiver(stack: Stack, tmp_path: Path) -> Iterator[ProvinceReceiver]:
+def receiver(stack: Stack, province_port: int, tmp_path: Path) -> Iterator[ProvinceReceiver]:
     """The provincial platform's receiver, running on the port the catalog pushes to."""
-    # Read from the running stack rather than `from conftest import PROVINCE_PORT`: with
-    # pytest's importlib mode that import runs conftest.py a second time and picks a new port.
-    port = urlsplit(stack.extra_env["PROVINCE_PUSH_URL"]).port
-    assert port is not None
-    province = ProvinceReceiver(port, tmp_path / "province.db")
+    province = ProvinceReceiver(province_port, tmp_path / "province.db")
     province.start()
     try:
         yield province

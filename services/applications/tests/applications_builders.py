@@ -7,9 +7,7 @@ from typing import Any
 from httpx import AsyncClient
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from sunshine_kit.testing import auth
-from sunshine_kit.units.models import Unit
-from sunshine_kit.units.schemas import make_credit_code
+from sunshine_kit.testing import add_units, auth
 
 DISTRICT, BUREAU, STREET = 1, 3, 2
 
@@ -22,21 +20,15 @@ ID_NUMBER = "11010519491231002X"
 
 
 async def org(session: AsyncSession) -> None:
-    for unit_id, name, type_, parent in (
-        (DISTRICT, "锦华区人民政府", "government", None),
-        (STREET, "东湖街道", "street", DISTRICT),
-        (BUREAU, "锦华区教育局", "department", DISTRICT),
-    ):
-        session.add(
-            Unit(
-                id=unit_id,
-                name=name,
-                type=type_,
-                parent_id=parent,
-                credit_code=make_credit_code(f"11510199MB{unit_id:07d}"),
-            )
-        )
-    await session.commit()
+    """The district as the gateway would have sent it."""
+    await add_units(
+        session,
+        (
+            (DISTRICT, "锦华区人民政府", "government", None),
+            (STREET, "东湖街道", "street", DISTRICT),
+            (BUREAU, "锦华区教育局", "department", DISTRICT),
+        ),
+    )
 
 
 def applicant(**overrides: Any) -> dict[str, Any]:

@@ -7,9 +7,7 @@ from typing import Any
 from httpx import AsyncClient
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from sunshine_kit.testing import auth
-from sunshine_kit.units.models import Unit
-from sunshine_kit.units.schemas import make_credit_code
+from sunshine_kit.testing import add_units, auth
 
 DISTRICT, STREET, BUREAU, OTHER_STREET = 1, 2, 3, 4
 
@@ -20,25 +18,16 @@ STREET_PUBLISHER = auth("publisher", unit_id=STREET, username="sunlei")
 
 
 async def org(session: AsyncSession) -> None:
-    """A district with a bureau and two streets, as the gateway would have sent it."""
-    for unit_id, name, type_, parent in (
-        (DISTRICT, "锦华区人民政府", "government", None),
-        (STREET, "东湖街道", "street", DISTRICT),
-        (BUREAU, "锦华区教育局", "department", DISTRICT),
-        (OTHER_STREET, "青龙街道", "street", DISTRICT),
-    ):
-        session.add(
-            Unit(
-                id=unit_id,
-                name=name,
-                type=type_,
-                parent_id=parent,
-                credit_code=make_credit_code(f"11510199MB{unit_id:07d}"),
-            )
-        )
-    # Committed (to a savepoint the test's end rolls back), so a refused request that rolls
-    # back its own work leaves the district in place.
-    await session.commit()
+    """The district as the gateway would have sent it."""
+    await add_units(
+        session,
+        (
+            (DISTRICT, "锦华区人民政府", "government", None),
+            (STREET, "东湖街道", "street", DISTRICT),
+            (BUREAU, "锦华区教育局", "department", DISTRICT),
+            (OTHER_STREET, "青龙街道", "street", DISTRICT),
+        ),
+    )
 
 
 async def column_id(client: AsyncClient, code: str) -> int:

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from catalog_builders import BUREAU, DISTRICT, OFFICE, PUBLISHER, column_id, org, publish
 from httpx import AsyncClient
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from sunshine_catalog.stats.service import BEIJING
+from sunshine_kit import workdays
 from sunshine_kit.testing import auth
 
 HALL = auth("service", username="hall", unit_id=None)
@@ -63,7 +61,7 @@ async def test_intake_is_for_services_and_for_its_columns_only(
 
 async def test_figures_for_the_annual_report(client: AsyncClient, session: AsyncSession) -> None:
     # Items are published now, so the figures are those of the current year in Beijing.
-    today = datetime.now(BEIJING).date()
+    today = workdays.today()
     await org(session)
     policies = await column_id(client, "A20-01-02")
     notices = await column_id(client, "A20-11")

@@ -11,7 +11,7 @@ import asyncio
 import os
 import time
 import uuid
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterable
 from pathlib import Path
 
 import httpx
@@ -26,6 +26,8 @@ from sunshine_kit.auth import ALGORITHM, ISSUER
 from sunshine_kit.db import Database, create_engine, get_session, unit_of_work
 from sunshine_kit.migrate import upgrade
 from sunshine_kit.settings import DEV_JWT_SECRET
+from sunshine_kit.units.models import Unit
+from sunshine_kit.units.schemas import make_credit_code
 
 
 def token_for(
@@ -157,3 +159,24 @@ def component_fixtures(
         return make_app()
 
     return _alembic_ini, _app
+
+
+async def add_units(
+    session: AsyncSession, units: Iterable[tuple[int, str, str, int | None]]
+) -> None:
+    """Units (id, name, type, parent id) as the gateway would have sent them to a service.
+
+    Committed (to a savepoint the test's end rolls back), so that a refused request rolling
+    back its own work leaves them in place.
+    """
+    for unit_id, name, type_, parent in units:
+        session.add(
+            Unit(
+                id=unit_id,
+                name=name,
+                type=type_,
+                parent_id=parent,
+                credit_code=make_credit_code(f"11510199MB{unit_id:07d}"),
+            )
+        )
+    await session.commit()

@@ -16,12 +16,20 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from functools import cache
+from zoneinfo import ZoneInfo
 
 from chinese_calendar import constants
 
 SATURDAY = 5
+# Legal dates are the offices' dates: a day starts at midnight in Beijing, not in UTC.
+BEIJING = ZoneInfo("Asia/Shanghai")
+
+
+def today() -> date:
+    """Today's date where the offices are."""
+    return datetime.now(BEIJING).date()
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,7 @@
 from httpx import AsyncClient
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
-from sunshine_kit.testing import auth, migration_differences
-from sunshine_kit.units.models import Unit
-from sunshine_kit.units.schemas import make_credit_code
+from sunshine_kit.testing import add_units, auth, migration_differences
 
 
 async def test_migrations_match_the_models(engine: AsyncEngine) -> None:
@@ -11,16 +9,7 @@ async def test_migrations_match_the_models(engine: AsyncEngine) -> None:
 
 
 async def two_streets(session: AsyncSession) -> None:
-    for unit_id, name in ((1, "东湖街道"), (2, "青龙街道")):
-        session.add(
-            Unit(
-                id=unit_id,
-                name=name,
-                type="street",
-                credit_code=make_credit_code(f"11510199MB{unit_id:07d}"),
-            )
-        )
-    await session.commit()
+    await add_units(session, ((1, "东湖街道", "street", None), (2, "青龙街道", "street", None)))
 
 
 async def test_staff_see_only_their_own_units_overview(

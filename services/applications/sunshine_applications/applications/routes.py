@@ -6,7 +6,7 @@ from fastapi import APIRouter, Query, Request
 
 from sunshine_applications.applications import service
 from sunshine_applications.applications.clock import Urgency
-from sunshine_applications.applications.models import Status
+from sunshine_applications.applications.models import DisclosureApplication, Status
 from sunshine_applications.applications.schemas import (
     ApplicationIn,
     ApplicationOut,
@@ -33,27 +33,22 @@ from sunshine_applications.applications.schemas import (
 from sunshine_kit.audit import service as audit
 from sunshine_kit.audit.schemas import AuditEntryOut
 from sunshine_kit.auth import CurrentPrincipal, Role, StaffRoles, require_roles
+from sunshine_kit.calendar.service import CalendarDep
 from sunshine_kit.db import SessionDep
 from sunshine_kit.errors import ERROR_RESPONSES
 from sunshine_kit.pagination import PageDep
-from sunshine_kit.workdays import WorkingDayCalendar
 
 router = APIRouter(prefix="/applications", tags=["applications"], responses=ERROR_RESPONSES)
 _staff = [require_roles(*StaffRoles)]
 _handlers = [require_roles(Role.APPLICATION_HANDLER, Role.OFFICE)]
 
 
-async def _calendar(request: Request, session: SessionDep) -> WorkingDayCalendar:
-    calendar: WorkingDayCalendar = await request.app.state.calendar.get(session)
-    return calendar
-
-
 @router.post("", response_model=Submitted, status_code=201)
-async def apply_online(body: ApplicationIn, request: Request, session: SessionDep) -> Submitted:
+async def apply_online(
+    body: ApplicationIn, session: SessionDep, calendar: CalendarDep
+) -> Submitted:
     """Apply online (public, no account). Keep the tracking number and query code."""
-    application, code = await service.submit_online(
-        session, await _calendar(request, session), body
-    )
+    application, code = await service.submit_online(session, calendar, body)
     return Submitted(
         tracking_number=application.tracking_number,
         query_code=code,
@@ -71,14 +66,12 @@ async def track(body: TrackIn, session: SessionDep) -> PublicStatus:
 @router.post("/registered", response_model=Submitted, status_code=201, dependencies=_handlers)
 async def register(
     body: RegisteredApplicationIn,
-    request: Request,
     session: SessionDep,
     principal: CurrentPrincipal,
+    calendar: CalendarDep,
 ) -> Submitted:
     """Record an application received by letter, fax, e-mail or in person."""
-    application, code = await service.register(
-        session, await _calendar(request, session), principal, body
-    )
+    application, code = await service.register(session, calendar, principal, body)
     return Submitted(
         tracking_number=application.tracking_number,
         query_code=code,
@@ -88,8 +81,8 @@ async def register(
 
 @router.get("", response_model=InboxPage, dependencies=_staff)
 async def inbox(
-    request: Request,
     session: SessionDep,
+    calendar: CalendarDep,
     principal: CurrentPrincipal,
     page: PageDep,
     unit_id: int | None = None,
@@ -101,7 +94,7 @@ async def inbox(
     """The handlers' inbox, soonest due first, with working days left."""
     rows, total = await service.inbox(
         session,
-        await _calendar(request, session),
+        calendar,
         principal,
         page,
         unit_id=unit_id,
@@ -115,12 +108,13 @@ async def inbox(
 
 @router.get("/{application_id}", response_model=ApplicationOut, dependencies=_staff)
 async def read(
-    application_id: int, request: Request, session: SessionDep, principal: CurrentPrincipal
+    application_id: int,
+    session: SessionDep,
+    principal: CurrentPrincipal,
+    calendar: CalendarDep,
 ) -> ApplicationOut:
     application = await service.for_staff(session, principal, application_id)
-    return await service.staff_view(
-        session, await _calendar(request, session), principal, application
-    )
+    return await service.staff_view(session, calendar, principal, application)
 
 
 @router.get("/{application_id}/history", response_model=list[AuditEntryOut], dependencies=_staff)
@@ -136,43 +130,40 @@ async def history(
 
 
 async def _after(
-    request: Request, session: SessionDep, principal: CurrentPrincipal, application_id: int
+    session: SessionDep,
+    calendar: CalendarDep,
+    principal: CurrentPrincipal,
+    application: DisclosureApplication,
 ) -> ApplicationOut:
-    application = await service.get_application(session, application_id)
-    return await service.staff_view(
-        session, await _calendar(request, session), principal, application
-    )
+    """The application as it stands after a step, as the caller sees it."""
+    return await service.staff_view(session, calendar, principal, application)
 
 
 @router.post("/{application_id}/receipt", response_model=ApplicationOut)
 async def confirm_receipt(
     application_id: int,
     body: ConfirmReceiptIn,
-    request: Request,
     session: SessionDep,
     principal: CurrentPrincipal,
+    calendar: CalendarDep,
 ) -> ApplicationOut:
     """Confirm receipt of an online application: the received date of Article 31."""
     application = await service.for_staff(session, principal, application_id)
-    await service.confirm_receipt(
-        session, await _calendar(request, session), principal, application, body.received_on
-    )
-    return await _after(request, session, principal, application_id)
+    await service.confirm_receipt(session, calendar, principal, application, body.received_on)
+    return await _after(session, calendar, principal, application)
 
 
 @router.post("/{application_id}/assign", response_model=ApplicationOut)
 async def assign(
     application_id: int,
     body: AssignIn,
-    request: Request,
     session: SessionDep,
     principal: CurrentPrincipal,
+    calendar: CalendarDep,
 ) -> ApplicationOut:
     application = await service.for_staff(session, principal, application_id)
-    await service.assign(
-        session, await _calendar(request, session), principal, application, body.handler
-    )
-    return await _after(request, session, principal, application_id)
+    await service.assign(session, calendar, principal, application, body.handler)
+    return await _after(session, calendar, principal, application)
 
 
 @router.post("/{application_id}/supplement-request", response_model=ApplicationOut)
@@ -182,45 +173,40 @@ async def request_supplement(
     request: Request,
     session: SessionDep,
     principal: CurrentPrincipal,
+    calendar: CalendarDep,
 ) -> ApplicationOut:
     """补正通知 (once, within 7 working days of receipt); the clock stops."""
     application = await service.for_staff(session, principal, application_id)
-    await service.request_supplement(
-        session, await _calendar(request, session), principal, application, body
-    )
-    return await _after(request, session, principal, application_id)
+    await service.request_supplement(session, calendar, principal, application, body)
+    return await _after(session, calendar, principal, application)
 
 
 @router.post("/{application_id}/supplement-received", response_model=ApplicationOut)
 async def receive_supplement(
     application_id: int,
     body: SupplementReceivedIn,
-    request: Request,
     session: SessionDep,
     principal: CurrentPrincipal,
+    calendar: CalendarDep,
 ) -> ApplicationOut:
     """The supplement arrived: the 20 working days start again from this day."""
     application = await service.for_staff(session, principal, application_id)
-    await service.receive_supplement(
-        session, await _calendar(request, session), principal, application, body.received_on
-    )
-    return await _after(request, session, principal, application_id)
+    await service.receive_supplement(session, calendar, principal, application, body.received_on)
+    return await _after(session, calendar, principal, application)
 
 
 @router.post("/{application_id}/opinions", response_model=ApplicationOut)
 async def ask_opinion(
     application_id: int,
     body: OpinionIn,
-    request: Request,
     session: SessionDep,
     principal: CurrentPrincipal,
+    calendar: CalendarDep,
 ) -> ApplicationOut:
     """征求第三方或其他机关意见: the clock is suspended until the answer."""
     application = await service.for_staff(session, principal, application_id)
-    await service.ask_opinion(
-        session, await _calendar(request, session), principal, application, body
-    )
-    return await _after(request, session, principal, application_id)
+    await service.ask_opinion(session, calendar, principal, application, body)
+    return await _after(session, calendar, principal, application)
 
 
 @router.post("/{application_id}/opinions/{opinion_id}/answer", response_model=ApplicationOut)
@@ -228,65 +214,61 @@ async def record_opinion(
     application_id: int,
     opinion_id: int,
     body: OpinionAnswerIn,
-    request: Request,
     session: SessionDep,
     principal: CurrentPrincipal,
+    calendar: CalendarDep,
 ) -> ApplicationOut:
     application = await service.for_staff(session, principal, application_id)
     await service.record_opinion(
         session,
-        await _calendar(request, session),
+        calendar,
         principal,
         application,
         opinion_id,
         body.answered_on,
         body.answer,
     )
-    return await _after(request, session, principal, application_id)
+    return await _after(session, calendar, principal, application)
 
 
 @router.post("/{application_id}/extension", response_model=ApplicationOut)
 async def extend(
     application_id: int,
     body: ExtensionIn,
-    request: Request,
     session: SessionDep,
     principal: CurrentPrincipal,
+    calendar: CalendarDep,
 ) -> ApplicationOut:
     """One extension of at most 20 working days."""
     application = await service.for_staff(session, principal, application_id)
-    await service.extend(session, await _calendar(request, session), principal, application, body)
-    return await _after(request, session, principal, application_id)
+    await service.extend(session, calendar, principal, application, body)
+    return await _after(session, calendar, principal, application)
 
 
 @router.post("/{application_id}/fee-notice", response_model=ApplicationOut)
 async def notify_fee(
     application_id: int,
     body: FeeNoticeIn,
-    request: Request,
     session: SessionDep,
     principal: CurrentPrincipal,
+    calendar: CalendarDep,
 ) -> ApplicationOut:
     application = await service.for_staff(session, principal, application_id)
-    await service.notify_fee(
-        session, await _calendar(request, session), principal, application, body
-    )
-    return await _after(request, session, principal, application_id)
+    await service.notify_fee(session, calendar, principal, application, body)
+    return await _after(session, calendar, principal, application)
 
 
 @router.post("/{application_id}/fee-paid", response_model=ApplicationOut)
 async def fee_paid(
     application_id: int,
     body: FeePaidIn,
-    request: Request,
     session: SessionDep,
     principal: CurrentPrincipal,
+    calendar: CalendarDep,
 ) -> ApplicationOut:
     application = await service.for_staff(session, principal, application_id)
-    await service.fee_paid(
-        session, await _calendar(request, session), principal, application, body.paid_on
-    )
-    return await _after(request, session, principal, application_id)
+    await service.fee_paid(session, calendar, principal, application, body.paid_on)
+    return await _after(session, calendar, principal, application)
 
 
 @router.post("/{application_id}/decision", response_model=ApplicationOut)
@@ -296,34 +278,33 @@ async def decide(
     request: Request,
     session: SessionDep,
     principal: CurrentPrincipal,
+    calendar: CalendarDep,
 ) -> ApplicationOut:
     """The result in the annual report's taxonomy, with reasons and legal basis."""
     application = await service.for_staff(session, principal, application_id)
     await service.decide(
         session,
-        await _calendar(request, session),
+        calendar,
         request.app.state.services,
         principal,
         application,
         body,
     )
-    return await _after(request, session, principal, application_id)
+    return await _after(session, calendar, principal, application)
 
 
 @router.post("/{application_id}/reply", response_model=ApplicationOut)
 async def reply(
     application_id: int,
     body: ReplyIn,
-    request: Request,
     session: SessionDep,
     principal: CurrentPrincipal,
+    calendar: CalendarDep,
 ) -> ApplicationOut:
     """The reply was delivered: the application is closed."""
     application = await service.for_staff(session, principal, application_id)
-    await service.reply(
-        session, await _calendar(request, session), principal, application, body.replied_on
-    )
-    return await _after(request, session, principal, application_id)
+    await service.reply(session, calendar, principal, application, body.replied_on)
+    return await _after(session, calendar, principal, application)
 
 
 @router.get("/{application_id}/remedies", response_model=list[RemedyOut], dependencies=_staff)
@@ -356,7 +337,7 @@ async def update_remedy(
 
 
 @router.post("/due-dates/recompute", dependencies=[require_roles(Role.OPS_ADMIN)])
-async def recompute(request: Request, session: SessionDep) -> dict[str, int]:
+async def recompute(session: SessionDep, calendar: CalendarDep) -> dict[str, int]:
     """Recompute every open application's due date (after loading a year's arrangement)."""
-    changed = await service.recompute_open(session, await _calendar(request, session))
+    changed = await service.recompute_open(session, calendar)
     return {"changed": changed}

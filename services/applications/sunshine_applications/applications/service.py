@@ -7,9 +7,8 @@ import hmac
 import re
 import secrets
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -50,10 +49,9 @@ from sunshine_kit.auth import Principal, Role
 from sunshine_kit.errors import Conflict, Forbidden, InvalidInput, NotFound
 from sunshine_kit.http import ServiceClient
 from sunshine_kit.pagination import PageParams
-from sunshine_kit.units.service import ensure_can_act_on, get_unit, subtree_ids
-from sunshine_kit.workdays import WorkingDayCalendar
+from sunshine_kit.units.service import ensure_can_act_on, get_unit, units_in_reach
+from sunshine_kit.workdays import WorkingDayCalendar, today
 
-BEIJING = ZoneInfo("Asia/Shanghai")
 HANDLERS = (Role.APPLICATION_HANDLER, Role.OFFICE)
 OPEN = (
     Status.AWAITING_RECEIPT,
@@ -77,10 +75,6 @@ QUERY_CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 _NOT_WORD = re.compile(r"[\W_]+", re.UNICODE)
 
 
-def today() -> date:
-    return datetime.now(BEIJING).date()
-
-
 # --- identity of an application --------------------------------------------------------------
 
 
@@ -94,6 +88,11 @@ async def next_tracking_number(session: AsyncSession, year: int) -> str:
     row.last += 1
     await session.flush()
     return f"YSQ{year}{row.last:06d}"
+
+
+def new_query_code() -> str:
+    """The secret an applicant (or asker) keeps to follow their case without an account."""
+    return "".join(secrets.choice(QUERY_CODE_ALPHABET) for _ in range(8))
 
 
 def query_code_hash(tracking_number: str, code: str) -> str:
@@ -135,7 +134,7 @@ async def _create(
     unit = await get_unit(session, body.unit_id)
     if unit.closed:
         raise InvalidInput("unit_id", "该机关已撤销，请向承接其职能的机关申请")
-    code = "".join(secrets.choice(QUERY_CODE_ALPHABET) for _ in range(8))
+    code = new_query_code()
     number = await next_tracking_number(session, submitted_on.year)
     print_ = fingerprint(body.id_number, body.description)
     earlier = await session.scalar(
@@ -367,15 +366,7 @@ async def inbox(
     include_closed: bool,
 ) -> tuple[list[InboxRow], int]:
     """Applications in reach, soonest due first; urgency filters on the stored due date."""
-    if unit_id is not None:
-        await ensure_can_act_on(session, actor, unit_id)
-        units = {unit_id}
-    elif actor.unit_id is None:
-        raise Forbidden("无权查看", code="unit_forbidden")
-    else:
-        units = (
-            await subtree_ids(session, actor.unit_id) if actor.reaches_subtree else {actor.unit_id}
-        )
+    units = await units_in_reach(session, actor, unit_id)
     query = select(DisclosureApplication).where(DisclosureApplication.unit_id.in_(units))
     if status is not None:
         query = query.where(DisclosureApplication.status == status)

@@ -36,6 +36,7 @@ from sunshine_applications.applications.models import (
     TrackingSequence,
 )
 from sunshine_applications.applications.schemas import ID_CARD, OUTCOME_REASONS
+from sunshine_kit import workdays
 from sunshine_kit.audit.models import AuditEntry
 from sunshine_kit.calendar.service import build_calendar
 from sunshine_kit.db import Database
@@ -629,7 +630,7 @@ async def load(
     units = await demo_units(session)
     if not units:
         return 0
-    today = today or service.today()
+    today = today or workdays.today()
     generator = Generator(units, await build_calendar(session), today, seed)
     submitted = generator.submitted_dates(count)
     # Every result and sub-reason at least once, on applications old enough to be closed.

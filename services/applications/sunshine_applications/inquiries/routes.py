@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Query
 
 from sunshine_applications.inquiries import service
 from sunshine_applications.inquiries.models import Inquiry
@@ -20,19 +20,14 @@ from sunshine_applications.inquiries.schemas import (
 from sunshine_kit.audit import service as audit
 from sunshine_kit.audit.schemas import AuditEntryOut
 from sunshine_kit.auth import CurrentPrincipal, Role, StaffRoles, require_roles
+from sunshine_kit.calendar.service import CalendarDep
 from sunshine_kit.db import SessionDep
 from sunshine_kit.errors import ERROR_RESPONSES
 from sunshine_kit.pagination import PageDep
-from sunshine_kit.workdays import WorkingDayCalendar
 
 router = APIRouter(prefix="/inquiries", tags=["inquiries"], responses=ERROR_RESPONSES)
 _staff = [require_roles(*StaffRoles)]
 _answerers = [require_roles(Role.APPLICATION_HANDLER, Role.OFFICE)]
-
-
-async def _calendar(request: Request, session: SessionDep) -> WorkingDayCalendar:
-    calendar: WorkingDayCalendar = await request.app.state.calendar.get(session)
-    return calendar
 
 
 def _receipt(inquiry: Inquiry, token: str) -> InquirySubmitted:
@@ -46,9 +41,11 @@ def _receipt(inquiry: Inquiry, token: str) -> InquirySubmitted:
 
 
 @router.post("", response_model=InquirySubmitted, status_code=201)
-async def ask_online(body: InquiryIn, request: Request, session: SessionDep) -> InquirySubmitted:
+async def ask_online(
+    body: InquiryIn, session: SessionDep, calendar: CalendarDep
+) -> InquirySubmitted:
     """Ask a question or leave a message online (public). Keep the number and the code."""
-    inquiry, token = await service.submit_online(session, await _calendar(request, session), body)
+    inquiry, token = await service.submit_online(session, calendar, body)
     return _receipt(inquiry, token)
 
 
@@ -56,12 +53,13 @@ async def ask_online(body: InquiryIn, request: Request, session: SessionDep) -> 
     "/registered", response_model=InquirySubmitted, status_code=201, dependencies=_answerers
 )
 async def register(
-    body: RegisteredInquiryIn, request: Request, session: SessionDep, principal: CurrentPrincipal
+    body: RegisteredInquiryIn,
+    session: SessionDep,
+    principal: CurrentPrincipal,
+    calendar: CalendarDep,
 ) -> InquirySubmitted:
     """Record a consultation taken on site or on the phone; give the asker the code."""
-    inquiry, token = await service.register(
-        session, await _calendar(request, session), principal, body
-    )
+    inquiry, token = await service.register(session, calendar, principal, body)
     return _receipt(inquiry, token)
 
 

@@ -4,18 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import secrets
 from datetime import date
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from sunshine_applications.applications.service import (
-    HANDLERS,
-    QUERY_CODE_ALPHABET,
-    mask_phone,
-    today,
-)
+from sunshine_applications.applications.service import HANDLERS, mask_phone, new_query_code
 from sunshine_applications.inquiries.models import (
     Inquiry,
     InquiryChannel,
@@ -37,8 +31,8 @@ from sunshine_kit.audit import service as audit
 from sunshine_kit.auth import Principal
 from sunshine_kit.errors import Conflict, Forbidden, InvalidInput, NotFound
 from sunshine_kit.pagination import PageParams
-from sunshine_kit.units.service import ensure_can_act_on, get_unit, subtree_ids
-from sunshine_kit.workdays import WorkingDayCalendar
+from sunshine_kit.units.service import ensure_can_act_on, get_unit, units_in_reach
+from sunshine_kit.workdays import WorkingDayCalendar, today
 
 # Working days to answer. The applications settings have no place for these yet, so they are
 # fixed here: 5 for a consultation, 10 for a message to the leaders' mailbox.
@@ -89,7 +83,7 @@ async def _create(
     )
     session.add(inquiry)
     await session.flush()
-    code = "".join(secrets.choice(QUERY_CODE_ALPHABET) for _ in range(8))
+    code = new_query_code()
     inquiry.token_hash = token_hash(inquiry.id, code)
     await session.flush()
     await audit.record(
@@ -187,15 +181,7 @@ async def list_inquiries(
     state: InquiryState | None,
 ) -> tuple[list[InquiryOut], int]:
     """Inquiries in reach, open ones first and soonest due first."""
-    if unit_id is not None:
-        await ensure_can_act_on(session, actor, unit_id)
-        units = {unit_id}
-    elif actor.unit_id is None:
-        raise Forbidden("无权查看", code="unit_forbidden")
-    else:
-        units = (
-            await subtree_ids(session, actor.unit_id) if actor.reaches_subtree else {actor.unit_id}
-        )
+    units = await units_in_reach(session, actor, unit_id)
     query = select(Inquiry).where(Inquiry.unit_id.in_(units))
     if state is not None:
         query = query.where(Inquiry.answered_on.is_(None))

@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-from urllib.parse import quote
-
 from fastapi import APIRouter, Response
 from starlette.concurrency import run_in_threadpool
 
@@ -10,6 +8,7 @@ from sunshine_applications.letters import render, service
 from sunshine_applications.letters.schemas import LetterContent, LetterFormat, PublicLetterIn
 from sunshine_kit.auth import CurrentPrincipal, Role, require_roles
 from sunshine_kit.db import SessionDep
+from sunshine_kit.downloads import attachment_disposition
 from sunshine_kit.errors import ERROR_RESPONSES
 
 router = APIRouter(prefix="/applications", tags=["letters"], responses=ERROR_RESPONSES)
@@ -37,10 +36,8 @@ async def _file(content: LetterContent, format: LetterFormat) -> Response:
     make = render.pdf_bytes if format == LetterFormat.PDF else render.docx_bytes
     data = await run_in_threadpool(make, content)
     name = service.filename(content.tracking_number, format.value)
-    # RFC 6266 / RFC 5987: an ASCII name for old clients, the Chinese one for everyone else.
-    disposition = (
-        f'attachment; filename="letter-{content.tracking_number}.{format.value}"; '
-        f"filename*=UTF-8''{quote(name)}"
+    disposition = attachment_disposition(
+        name, ascii_name=f"letter-{content.tracking_number}.{format.value}"
     )
     return Response(
         data,

@@ -13,12 +13,12 @@ from sunshine_applications.applications.models import (
     Outcome,
     Status,
 )
-from sunshine_applications.applications.service import today
 from sunshine_applications.letters import templates
 from sunshine_applications.letters.schemas import LetterContent
 from sunshine_kit.errors import Conflict
 from sunshine_kit.units.models import Unit, UnitType
 from sunshine_kit.units.service import ancestors, get_unit
+from sunshine_kit.workdays import today
 
 # Units that are themselves a people's government: their reconsideration body is the next one up.
 _GOVERNMENTS = (UnitType.GOVERNMENT, UnitType.TOWNSHIP)

@@ -9,7 +9,7 @@ from sunshine_applications.stats.schemas import ApplicationFigures
 from sunshine_kit.auth import CurrentPrincipal, StaffRoles, require_roles
 from sunshine_kit.db import SessionDep
 from sunshine_kit.errors import ERROR_RESPONSES
-from sunshine_kit.units.service import ensure_can_act_on, get_unit, subtree_ids
+from sunshine_kit.units.service import get_unit, units_in_reach
 
 router = APIRouter(prefix="/stats", tags=["stats"], responses=ERROR_RESPONSES)
 
@@ -28,7 +28,6 @@ async def application_figures(
 ) -> ApplicationFigures:
     """Tables 三 and 四 of the annual report, consultations and fees of a unit's year
     (staff and other services)."""
-    await ensure_can_act_on(session, principal, unit_id)
+    unit_ids = await units_in_reach(session, principal, unit_id, below=below)
     unit = await get_unit(session, unit_id)
-    unit_ids = await subtree_ids(session, unit_id) if below else {unit_id}
     return await service.application_figures(session, unit, unit_ids, year, below)

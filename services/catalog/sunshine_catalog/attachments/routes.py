@@ -1,10 +1,6 @@
 from __future__ import annotations
 
-import posixpath
-import re
-import unicodedata
 from typing import Annotated
-from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, File, Request, Response, UploadFile
 
@@ -16,6 +12,7 @@ from sunshine_catalog.items.models import ItemStatus
 from sunshine_catalog.settings import CatalogSettings
 from sunshine_kit.auth import CurrentPrincipal, OptionalPrincipal
 from sunshine_kit.db import SessionDep
+from sunshine_kit.downloads import attachment_disposition
 from sunshine_kit.errors import ERROR_RESPONSES, ErrorBody
 
 router = APIRouter(tags=["attachments"], responses=ERROR_RESPONSES)
@@ -32,15 +29,6 @@ def get_storage(request: Request) -> AttachmentStorage:
 
 
 StorageDep = Annotated[AttachmentStorage, Depends(get_storage)]
-
-
-def content_disposition(filename: str) -> str:
-    """RFC 6266/5987: browsers take the UTF-8 name (filename*), older clients an ASCII one."""
-    stem, extension = posixpath.splitext(filename)
-    ascii_stem = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode()
-    ascii_stem = re.sub(r"[^A-Za-z0-9._ -]", "_", ascii_stem).strip(" ._")
-    fallback = (ascii_stem or "attachment") + re.sub(r"[^A-Za-z0-9.]", "", extension)
-    return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(filename, safe='')}"
 
 
 @router.post(
@@ -99,7 +87,7 @@ async def download_attachment(
     attachment, item = await service.visible_attachment(session, principal, attachment_id)
     data = await service.read_file(storage, attachment)
     headers = {
-        "Content-Disposition": content_disposition(attachment.filename),
+        "Content-Disposition": attachment_disposition(attachment.filename),
         "X-Content-Type-Options": "nosniff",
         "ETag": f'"{attachment.sha256}"',
     }

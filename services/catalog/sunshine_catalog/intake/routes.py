@@ -10,6 +10,7 @@ from sunshine_catalog.items import service as items
 from sunshine_catalog.items.schemas import StaffItem
 from sunshine_catalog.settings import CatalogSettings
 from sunshine_kit.auth import ServiceCaller
+from sunshine_kit.calendar.service import CalendarDep
 from sunshine_kit.db import SessionDep
 from sunshine_kit.errors import ERROR_RESPONSES
 
@@ -24,6 +25,7 @@ async def receive_item(
     session: SessionDep,
     sender: ServiceCaller,
     idempotency_key: Annotated[str, Header(min_length=8, max_length=200)],
+    calendar: CalendarDep,
 ) -> StaffItem:
     """Publish an item sent by another service (双公示, 年度报告); the same key twice is one item.
 
@@ -36,7 +38,7 @@ async def receive_item(
     settings: CatalogSettings = request.app.state.settings
     item = await service.receive(
         session,
-        await request.app.state.calendar.get(session),
+        calendar,
         sender,
         idempotency_key,
         body,

@@ -25,22 +25,18 @@ from sunshine_catalog.items.schemas import (
     WithdrawIn,
 )
 from sunshine_catalog.settings import CatalogSettings
+from sunshine_kit import workdays
 from sunshine_kit.audit import service as audit
 from sunshine_kit.audit.schemas import AuditEntryOut
 from sunshine_kit.auth import CurrentPrincipal, OptionalPrincipal, StaffRoles, require_roles
+from sunshine_kit.calendar.service import CalendarDep
 from sunshine_kit.db import SessionDep
 from sunshine_kit.errors import ERROR_RESPONSES
 from sunshine_kit.pagination import PageDep
-from sunshine_kit.units.service import can_act_on, ensure_can_act_on, get_unit
-from sunshine_kit.workdays import WorkingDayCalendar
+from sunshine_kit.units.service import ensure_can_act_on, get_unit, units_in_reach
 
 router = APIRouter(tags=["items"], responses=ERROR_RESPONSES)
 _staff = [require_roles(*StaffRoles)]
-
-
-async def _calendar(request: Request, session: SessionDep) -> WorkingDayCalendar:
-    calendar: WorkingDayCalendar = await request.app.state.calendar.get(session)
-    return calendar
 
 
 def _province(request: Request) -> str:
@@ -71,10 +67,7 @@ async def read_item(
     item_id: int, session: SessionDep, principal: OptionalPrincipal
 ) -> PublicItem | StaffItem:
     """An item: published ones to everyone, with workflow and deadline to the unit's staff."""
-    item = await service.visible_item(session, principal, item_id)
-    if principal is not None and await can_act_on(session, principal, item.unit_id):
-        return await service.staff_view(session, item)
-    return await service.public_view(session, item)
+    return await service.reader_view(session, principal, item_id)
 
 
 @router.get("/items/by-index/{index_number:path}", response_model=PublicItem | StaffItem)
@@ -83,7 +76,7 @@ async def read_by_index_number(
 ) -> PublicItem | StaffItem:
     """An item by its 索引号 (links printed on documents use it)."""
     item_id = await service.item_id_by_index_number(session, index_number)
-    return await read_item(item_id, session, principal)
+    return await service.reader_view(session, principal, item_id)
 
 
 @router.get("/items", response_model=ItemPage, dependencies=_staff)
@@ -96,7 +89,7 @@ async def staff_items(
     column_id: int | None = None,
 ) -> ItemPage:
     """Items in the caller's reach, for the console (e.g. the review queue: status=submitted)."""
-    units = await service.scope_units(session, principal, unit_id)
+    units = await units_in_reach(session, principal, unit_id)
     items, total = await service.staff_page(session, units, status, column_id, page)
     return ItemPage(
         items=[ItemSummary.model_validate(i) for i in items],
@@ -108,10 +101,13 @@ async def staff_items(
 
 @router.post("/items", response_model=StaffItem, status_code=201)
 async def create_item(
-    body: ItemIn, request: Request, session: SessionDep, principal: CurrentPrincipal
+    body: ItemIn,
+    session: SessionDep,
+    principal: CurrentPrincipal,
+    calendar: CalendarDep,
 ) -> StaffItem:
     """A new draft, with its index number and its publication deadline."""
-    item = await service.create_item(session, await _calendar(request, session), principal, body)
+    item = await service.create_item(session, calendar, principal, body)
     return await service.staff_view(session, item)
 
 
@@ -119,12 +115,12 @@ async def create_item(
 async def update_item(
     item_id: int,
     body: ItemUpdate,
-    request: Request,
     session: SessionDep,
     principal: CurrentPrincipal,
+    calendar: CalendarDep,
 ) -> StaffItem:
     item = await service.get_item(session, item_id)
-    await service.update_item(session, await _calendar(request, session), principal, item, body)
+    await service.update_item(session, calendar, principal, item, body)
     return await service.staff_view(session, item)
 
 
@@ -225,18 +221,16 @@ async def move_items(
 @router.get("/units/{unit_id}/deadlines", response_model=list[DeadlineRow], dependencies=_staff)
 async def deadlines(
     unit_id: int,
-    request: Request,
     session: SessionDep,
+    calendar: CalendarDep,
     principal: CurrentPrincipal,
     state: Literal["at_risk", "late"] = "at_risk",
     today: Annotated[date | None, Query(description="按哪一天计算，默认今天")] = None,
     below: Annotated[bool, Query(description="包括下属单位")] = False,
 ) -> list[DeadlineRow]:
     """Items at risk of missing, or past, the 20-working-day publication deadline."""
-    units = await service.scope_units(session, principal, unit_id, below=below)
-    return await service.deadline_rows(
-        session, await _calendar(request, session), units, state, today or date.today()
-    )
+    units = await units_in_reach(session, principal, unit_id, below=below)
+    return await service.deadline_rows(session, calendar, units, state, today or workdays.today())
 
 
 @router.get(
@@ -246,14 +240,14 @@ async def deadlines(
 )
 async def missing_interpretations(
     unit_id: int,
-    request: Request,
     session: SessionDep,
+    calendar: CalendarDep,
     principal: CurrentPrincipal,
     today: Annotated[date | None, Query(description="按哪一天计算，默认今天")] = None,
     below: Annotated[bool, Query(description="包括下属单位")] = False,
 ) -> list[MissingInterpretation]:
     """Policy documents still without their 政策解读 three working days after publication."""
-    units = await service.scope_units(session, principal, unit_id, below=below)
+    units = await units_in_reach(session, principal, unit_id, below=below)
     return await service.missing_interpretations(
-        session, await _calendar(request, session), units, today or date.today()
+        session, calendar, units, today or workdays.today()
     )

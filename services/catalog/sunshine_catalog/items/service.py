@@ -43,7 +43,7 @@ from sunshine_kit.errors import Conflict, Forbidden, InvalidInput, NotFound
 from sunshine_kit.outbox import service as outbox
 from sunshine_kit.pagination import PageParams
 from sunshine_kit.units.models import Unit
-from sunshine_kit.units.service import can_act_on, ensure_can_act_on, get_unit, subtree_ids
+from sunshine_kit.units.service import can_act_on, ensure_can_act_on, get_unit, units_in_reach
 from sunshine_kit.workdays import WorkingDayCalendar
 
 PUBLICATION_WORKING_DAYS = 20  # Article 26
@@ -161,23 +161,38 @@ async def interpretation_ids(session: AsyncSession, item_id: int) -> list[int]:
     return list(rows.all())
 
 
-async def public_view(session: AsyncSession, item: InformationItem) -> PublicItem:
+async def _view(session: AsyncSession, item: InformationItem) -> dict[str, Any]:
+    """Everything either view shows; each view keeps the fields it declares."""
     unit = await get_unit(session, item.unit_id)
     column = await session.get(CatalogueColumn, item.column_id)
-    return PublicItem.model_validate(
-        {
-            **_fields(item),
-            "column_ids": await column_ids(session, item.id),
-            "interpretation_ids": await interpretation_ids(session, item.id),
-            "unit_name": unit.name,
-            "column_name": column.name if column else "",
-        }
-    )
+    return {
+        **_fields(item),
+        "column_ids": await column_ids(session, item.id),
+        "interpretation_ids": await interpretation_ids(session, item.id),
+        "unit_name": unit.name,
+        "column_name": column.name if column else "",
+    }
+
+
+async def public_view(session: AsyncSession, item: InformationItem) -> PublicItem:
+    return PublicItem.model_validate(await _view(session, item))
 
 
 async def staff_view(session: AsyncSession, item: InformationItem) -> StaffItem:
-    public = await public_view(session, item)
-    return StaffItem.model_validate({**_fields(item), **public.model_dump()})
+    return StaffItem.model_validate(await _view(session, item))
+
+
+async def reader_view(
+    session: AsyncSession, principal: Principal | None, item_id: int
+) -> PublicItem | StaffItem:
+    """The item as this reader may see it: with workflow and deadline for the unit's staff,
+    the public view of a published item for anyone else, and nothing else at all."""
+    item = await get_item(session, item_id)
+    if principal is not None and await can_act_on(session, principal, item.unit_id):
+        return await staff_view(session, item)
+    if item.status == ItemStatus.PUBLISHED:
+        return await public_view(session, item)
+    raise NotFound("信息不存在", code="item_not_found")
 
 
 def _fields(item: InformationItem) -> dict[str, Any]:
@@ -539,12 +554,10 @@ async def move_items(
         target = await get_column(session, body.to_column_id)
     except NotFound:
         raise InvalidInput("to_column_id", "目标栏目不存在或已停用") from None
-    query = select(InformationItem).where(InformationItem.column_id == body.from_column_id)
-    if body.unit_id is not None:
-        await ensure_can_act_on(session, actor, body.unit_id)
-        query = query.where(InformationItem.unit_id == body.unit_id)
-    elif actor.unit_id is not None:
-        query = query.where(InformationItem.unit_id.in_(await subtree_ids(session, actor.unit_id)))
+    query = select(InformationItem).where(
+        InformationItem.column_id == body.from_column_id,
+        InformationItem.unit_id.in_(await units_in_reach(session, actor, body.unit_id)),
+    )
     if body.item_ids:
         query = query.where(InformationItem.id.in_(body.item_ids))
     items = (await session.scalars(query)).all()
@@ -670,21 +683,6 @@ async def staff_page(
         InformationItem.updated_at.desc(), InformationItem.id.desc()
     )
     return await _page(session, query, page)
-
-
-async def scope_units(
-    session: AsyncSession, actor: Principal, unit_id: int | None, *, below: bool = False
-) -> set[int]:
-    """The units a list covers: the one asked (and those below it when asked), or by default
-    the caller's own unit, or subtree for the office, supervisors and ops admins."""
-    if unit_id is not None:
-        await ensure_can_act_on(session, actor, unit_id)
-        return await subtree_ids(session, unit_id) if below else {unit_id}
-    if actor.unit_id is None:
-        raise Forbidden("无权查看", code="unit_forbidden")
-    if actor.reaches_subtree:
-        return await subtree_ids(session, actor.unit_id)
-    return {actor.unit_id}
 
 
 async def deadline_rows(

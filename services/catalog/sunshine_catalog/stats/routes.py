@@ -10,7 +10,7 @@ from sunshine_catalog.stats.schemas import CatalogueFigures, ItemFigures
 from sunshine_kit.auth import CurrentPrincipal, StaffRoles, require_roles
 from sunshine_kit.db import SessionDep
 from sunshine_kit.errors import ERROR_RESPONSES
-from sunshine_kit.units.service import ensure_can_act_on, get_unit, subtree_ids
+from sunshine_kit.units.service import get_unit, units_in_reach
 
 router = APIRouter(prefix="/stats", tags=["stats"], responses=ERROR_RESPONSES)
 
@@ -46,7 +46,6 @@ async def item_figures(
 ) -> ItemFigures:
     """A year's proactive disclosure of a unit: by month, column, type and channel; 规章 and
     行政规范性文件 issued, repealed and valid; timeliness against the 20-working-day rule."""
-    await ensure_can_act_on(session, principal, unit_id)
+    unit_ids = await units_in_reach(session, principal, unit_id, below=below)
     unit = await get_unit(session, unit_id)
-    unit_ids = await subtree_ids(session, unit_id) if below else {unit_id}
     return await service.item_figures(session, unit, unit_ids, year, below)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import UTC, date, datetime
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -20,9 +19,7 @@ from sunshine_catalog.stats.schemas import (
     UnitCount,
 )
 from sunshine_kit.units.models import Unit
-
-# Years and months are those of the offices, in Beijing time, not UTC.
-BEIJING = ZoneInfo("Asia/Shanghai")
+from sunshine_kit.workdays import BEIJING
 
 
 def year_bounds(year: int) -> tuple[datetime, datetime]:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import time
 from datetime import date
+from typing import Annotated
 
+from fastapi import Depends, Request
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -12,6 +14,7 @@ from sunshine_kit.audit import service as audit
 from sunshine_kit.auth import Principal
 from sunshine_kit.calendar.models import CalendarYear
 from sunshine_kit.calendar.schemas import YearArrangementIn, YearArrangementOut
+from sunshine_kit.db import SessionDep
 from sunshine_kit.errors import InvalidInput
 from sunshine_kit.workdays import WorkingDayCalendar, YearArrangement
 
@@ -113,3 +116,12 @@ class CalendarHolder:
             self._calendar = await build_calendar(session)
             self._built = time.monotonic()
         return self._calendar
+
+
+async def current_calendar(request: Request, session: SessionDep) -> WorkingDayCalendar:
+    """This process's working-day calendar, for routes that compute legal dates."""
+    holder: CalendarHolder = request.app.state.calendar
+    return await holder.get(session)
+
+
+CalendarDep = Annotated[WorkingDayCalendar, Depends(current_calendar)]

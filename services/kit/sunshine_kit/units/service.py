@@ -89,3 +89,19 @@ async def apply_snapshot(
         after=after,
     )
     return True
+
+
+async def units_in_reach(
+    session: AsyncSession, principal: Principal, unit_id: int | None, *, below: bool = False
+) -> set[int]:
+    """The units a list covers: the one asked (with those below it when `below`), checked
+    against the caller's scope; by default the caller's own unit, or its subtree for the
+    office, supervisors and ops admins."""
+    if unit_id is not None:
+        await ensure_can_act_on(session, principal, unit_id)
+        return await subtree_ids(session, unit_id) if below else {unit_id}
+    if principal.unit_id is None:
+        raise Forbidden("无权查看", code="unit_forbidden")
+    if principal.reaches_subtree:
+        return await subtree_ids(session, principal.unit_id)
+    return {principal.unit_id}

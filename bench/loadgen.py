@@ -1,0 +1,118 @@
+"""The open-loop load generator and the report the benchmark scripts share."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections import Counter
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+
+import httpx
+
+HEADER = f"{'':<28}{'rate/s':>8}{'ok/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}  errors"
+
+
+@dataclass
+class Run:
+    label: str
+    latencies: list[float] = field(default_factory=list)
+    statuses: Counter[str] = field(default_factory=Counter)
+    elapsed: float = 0.0
+    send_lag: float = 0.0
+
+    @property
+    def ok(self) -> int:
+        return self.statuses.get("200", 0)
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    if not ordered:
+        return float("nan")
+    return ordered[min(len(ordered) - 1, int(p / 100 * len(ordered)))]
+
+
+async def open_loop(
+    label: str,
+    client: httpx.AsyncClient,
+    next_request: Callable[[], tuple[str, dict[str, str]]],
+    rate: float,
+    duration: float,
+    grace: float = 30.0,
+    connections: int = 100,
+) -> Run:
+    """Request i is due at start + i/rate whatever happened to the earlier ones; its latency runs
+    from that due time, so a slow server shows as latency, not as a lower rate."""
+    run = Run(label)
+    loop = asyncio.get_running_loop()
+    in_flight = asyncio.Semaphore(connections)
+    total = int(rate * duration)
+    start = loop.time() + 0.2
+    finished = start
+
+    async def one(due: float) -> None:
+        nonlocal finished
+        path, params = next_request()
+        try:
+            # Waiting here for a free connection counts in the latency, like any queueing;
+            # httpx's own pool wait is avoided because it costs the client CPU per waiter.
+            async with in_flight:
+                response = await client.get(path, params=params)
+            status = str(response.status_code)
+        except httpx.HTTPError as exc:
+            status = type(exc).__name__
+        now = loop.time()
+        finished = max(finished, now)
+        run.latencies.append(now - due)
+        run.statuses[status] += 1
+
+    tasks = []
+    for n in range(total):
+        due = start + n / rate
+        wait = due - loop.time()
+        if wait > 0:
+            await asyncio.sleep(wait)
+        else:
+            run.send_lag = max(run.send_lag, -wait)
+        tasks.append(asyncio.create_task(one(due)))
+    # Bounded in time: whatever has not come back `grace` seconds after the last send is
+    # counted as unanswered, and abandoned.
+    _, unanswered = await asyncio.wait(tasks, timeout=grace)
+    for task in unanswered:
+        task.cancel()
+    if unanswered:
+        run.statuses["unanswered"] += len(unanswered)
+        await asyncio.wait(unanswered)
+    run.elapsed = finished - start
+    return run
+
+
+async def sequential(count: int, query: Callable[[int], Awaitable[object]]) -> list[float]:
+    latencies = []
+    for n in range(count):
+        started = time.perf_counter()
+        await query(n)
+        latencies.append(time.perf_counter() - started)
+    return latencies
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:9.1f}"
+
+
+def report(run: Run, sql: list[float] | None, rate: float) -> None:
+    errors = {k: v for k, v in run.statuses.items() if k != "200"}
+    p50, p95, p99 = (percentile(run.latencies, p) for p in (50, 95, 99))
+    print(
+        f"{run.label:<28}{rate:>8.0f}{run.ok / run.elapsed:>9.1f}{ms(p50)}{ms(p95)}{ms(p99)}"
+        f"  {sum(errors.values())} {dict(errors) if errors else ''}"
+    )
+    if run.send_lag > 0.05:
+        print(f"{'':<28}(the load generator fell behind by up to {run.send_lag:.2f}s)")
+    if sql:
+        s50, s95 = percentile(sql, 50), percentile(sql, 95)
+        print(
+            f"{'  same queries in SQL':<28}{'':>8}{'':>9}{ms(s50)}{ms(s95)}{'':>9}"
+            f"  HTTP/SQL p50 ×{p50 / s50:.1f}, p95 ×{p95 / s95:.1f}"
+        )

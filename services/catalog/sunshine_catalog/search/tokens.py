@@ -4,21 +4,21 @@ Neither database segments Chinese by itself, so the service segments with jieba 
 item and stores the words separated by spaces; the database then indexes plain space-separated
 words (PostgreSQL's `simple` text search configuration, SQLite's FTS5 `unicode61` tokenizer),
 and a query is segmented the same way before it is matched.
+
+jieba here is jieba-rs through `rjieba`: the same dictionary and algorithm as Python jieba, about
+35 times faster, which is what lets a million items be segmented inside the import's time.
 """
 
 from __future__ import annotations
 
 import html
-import logging
 import re
-from functools import cache
 
-import jieba
-
-jieba.setLogLevel(logging.WARNING)
+import rjieba
 
 _TAG = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
+_NOT_WORD = re.compile(r"[^\w]+")
 # Words that carry no meaning for a search and would match nearly every item.
 STOP_WORDS = frozenset(
     [
@@ -53,20 +53,18 @@ def plain_text(body_html: str) -> str:
     return _SPACE.sub(" ", html.unescape(_TAG.sub(" ", body_html))).strip()
 
 
-@cache
-def _initialised() -> bool:
-    jieba.initialize()
-    return True
-
-
 def words(text: str) -> list[str]:
-    """Search words of `text`: jieba's search-engine mode, lower-cased, stop words dropped."""
-    _initialised()
+    """Search words of `text`: jieba's search-engine mode, lower-cased, stop words dropped.
+
+    jieba-rs keeps "028-86487457" or "JH2024-CG-2774" whole where Python jieba splits them; they
+    are split here at the punctuation so that a part ("86487457") still finds the item.
+    """
     out = []
-    for word in jieba.cut_for_search(text):
-        word = word.strip().lower()
-        if word and word not in STOP_WORDS and not _is_punctuation(word):
-            out.append(word)
+    for token in rjieba.cut_for_search(text, True):
+        token = token.strip().lower()
+        for word in _NOT_WORD.split(token) if _NOT_WORD.search(token) else (token,):
+            if word and word not in STOP_WORDS and not _is_punctuation(word):
+                out.append(word)
     return out
 
 

@@ -9,7 +9,8 @@ from sunshine_gateway.docs.routes import router as docs_router
 from sunshine_gateway.identity.routes import router as auth_router
 from sunshine_gateway.identity.routes import users_router
 from sunshine_gateway.org.routes import router as units_router
-from sunshine_gateway.proxy.routes import router as proxy_router
+from sunshine_gateway.proxy.routes import proxy_route
+from sunshine_gateway.proxy.service import ServiceProxy
 from sunshine_gateway.ratelimit import RateLimits
 from sunshine_gateway.settings import GatewaySettings
 from sunshine_gateway.spa import router as spa_router
@@ -25,6 +26,12 @@ Every service's API appears here under `/api/<service>`; authenticate with
 
 def create_gateway(settings: GatewaySettings | None = None) -> FastAPI:
     settings = settings or GatewaySettings()
+    proxy: ServiceProxy | None = None
+
+    async def close_proxy(_app: FastAPI) -> None:
+        if proxy is not None:
+            await proxy.close()
+
     api = APIRouter(prefix="/api")
     for router in (auth_router, users_router, units_router, calendar_router):
         api.include_router(router)
@@ -38,12 +45,14 @@ def create_gateway(settings: GatewaySettings | None = None) -> FastAPI:
         openapi_url=None,
         docs_url=None,
         redoc_url=None,
+        on_shutdown=close_proxy,
     )
     app.state.rate_limits = RateLimits(settings.rate_limit_storage)
     app.state.spec_cache = SpecCache()
     # Order matters: the gateway's own /api routes above, then the proxy, the docs, and last
     # the SPA's catch-all.
-    app.include_router(proxy_router, prefix="/api")
+    proxy = ServiceProxy(settings, app.state.db, app.state.rate_limits)
+    app.router.routes.append(proxy_route(proxy))
     app.include_router(docs_router)
     app.include_router(spa_router)
     return app

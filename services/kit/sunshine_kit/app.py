@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -43,6 +43,7 @@ def create_app(
     api_prefix: str = "",
     replicate_org: bool = True,
     on_startup: Callable[[FastAPI], object] | None = None,
+    on_shutdown: Callable[[FastAPI], Awaitable[None]] | None = None,
     **fastapi_options: Any,
 ) -> FastAPI:
     """A component's FastAPI app. Services replicate the org tree and calendar from the gateway."""
@@ -63,6 +64,8 @@ def create_app(
         finally:
             if worker is not None:
                 await worker.stop()
+            if on_shutdown is not None:
+                await on_shutdown(app)
             await app.state.http.aclose()
             await app.state.db.dispose()
 

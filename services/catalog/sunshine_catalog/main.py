@@ -11,6 +11,7 @@ from sunshine_catalog.intake.routes import router as intake_router
 from sunshine_catalog.items.routes import router as items_router
 from sunshine_catalog.proposals.routes import router as proposals_router
 from sunshine_catalog.reorganisation.routes import router as reorganisation_router
+from sunshine_catalog.search.cache import SearchCache
 from sunshine_catalog.search.routes import router as search_router
 from sunshine_catalog.settings import CatalogSettings
 from sunshine_catalog.stats.routes import router as stats_router
@@ -18,7 +19,7 @@ from sunshine_kit.app import create_app
 
 
 def create(settings: CatalogSettings | None = None) -> FastAPI:
-    return create_app(
+    app = create_app(
         settings or CatalogSettings(),
         title="公开目录服务 Catalog",
         description="主动公开与政府信息公开目录：目录模板、栏目、统计。",
@@ -34,6 +35,8 @@ def create(settings: CatalogSettings | None = None) -> FastAPI:
             proposals_router,
         ],
     )
+    app.state.search_cache = SearchCache()
+    return app
 
 
 app = create()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -20,7 +20,7 @@ from catalog_builders import (
 )
 from httpx import AsyncClient
 from search_corpus import CORPUS
-from sqlalchemy import update
+from sqlalchemy import text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from sunshine_catalog.items.models import InformationItem
@@ -422,3 +422,70 @@ async def test_a_query_without_words_or_with_bad_parameters_is_refused(
     response = await client.get("/search", params=params)
     assert response.status_code == 422, response.text
     assert field in [f["field"].split(".")[-1] for f in response.json()["error"]["fields"]]
+
+
+async def test_past_two_hundred_matches_the_policy_document_still_leads_and_the_total_is_estimated(
+    client: AsyncClient, session: AsyncSession
+) -> None:
+    await org(session)
+    columns = await _columns(client)
+    writer, reviewer = STAFF[BUREAU]
+
+    async def published(title: str, document_type: str, number: str) -> int:
+        body = {
+            "unit_id": BUREAU,
+            "column_id": columns["A20-01-02"],
+            "title": title,
+            "body_html": f"<p>{title}。请各单位抓好落实。</p>",
+            "document_number": number,
+            "document_type": document_type,
+            "formed_on": "2026-03-02",
+        }
+        created = await client.post("/items", json=body, headers=writer)
+        assert created.status_code == 201, created.text
+        item_id = int(created.json()["id"])
+        assert (await client.post(f"/items/{item_id}/submit", headers=writer)).status_code == 200
+        reviewed = await client.post(f"/items/{item_id}/review", json=APPROVE, headers=reviewer)
+        assert reviewed.status_code == 200, reviewed.text
+        return item_id
+
+    rules = await published("锦华区校外培训机构监督管理办法", "normative", "锦教规〔2021〕1号")
+    notice = await published("关于校外培训机构年检结果的公告", "other", "")
+    # Five years old: older than every one of the 240 notices below.
+    await session.execute(
+        update(InformationItem)
+        .where(InformationItem.id == rules)
+        .values(published_at=datetime(2021, 5, 6, 2, 0, tzinfo=UTC))
+    )
+    # 240 more notices like the last one, each a day older than the one before (copied in SQL:
+    # the review workflow 240 times would only slow the test).
+    columns_of_item = [c.key for c in InformationItem.__table__.columns if c.key != "id"]
+    copied = ", ".join(columns_of_item)
+    changed = {
+        "index_seq": "index_seq + g",
+        "index_number": "index_number || '-' || g",
+        "published_at": "published_at - make_interval(days => g)",
+    }
+    chosen = ", ".join(changed.get(c, c) for c in columns_of_item)
+    await session.execute(
+        text(
+            f"INSERT INTO information_item ({copied}) SELECT {chosen} "
+            "FROM information_item, generate_series(1, 240) AS g WHERE id = :id"
+        ),
+        {"id": notice},
+    )
+
+    page = await found(client, "校外培训机构", size=5)
+    assert page["total_exact"] is False and page["total"] >= 201
+    assert page["items"][0]["id"] == rules  # the rules in force, found among the newest
+    dated = await found(client, "校外培训机构", size=5, order="date")
+    assert dated["items"][0]["id"] == notice
+    # Date order pages on past the first 200, down to the rules.
+    seen, cursor = 0, dated["next_cursor"]
+    while cursor:
+        more = await found(client, "校外培训机构", size=50, order="date", cursor=cursor)
+        seen += len(more["items"])
+        last, cursor = more["items"][-1]["id"], more["next_cursor"]
+    assert seen == 242 - 5 and last == rules
+    # A rarer word among the same items is counted exactly.
+    assert (await found(client, "监督管理办法"))["total_exact"] is True

@@ -67,6 +67,9 @@ export function SearchPage() {
   const change = (next: Partial<SearchFilters>) => setParams(filtersToParams({ ...filters, ...next }));
   const hits = search.data?.pages.flatMap((p) => p.items) ?? [];
   const total = search.data?.pages[0]?.total ?? 0;
+  // Past 200 matches the service gives an estimate, and ranks the newest 200 (with the policy
+  // documents among all matches); date order still pages through every one.
+  const exact = search.data?.pages[0]?.total_exact ?? true;
 
   return (
     <Space orientation="vertical" size="large" style={{ width: "100%" }}>
@@ -139,7 +142,12 @@ export function SearchPage() {
           <>
             {search.data && (
               <Typography.Paragraph type="secondary">
-                找到 {total} 条与“{filters.q}”有关的信息
+                {exact
+                  ? `找到 ${total} 条与“${filters.q}”有关的信息`
+                  : `找到约 ${total.toLocaleString("zh-CN")} 条与“${filters.q}”有关的信息。` +
+                    (filters.order === "date"
+                      ? "按发布日期从新到旧列出。"
+                      : "按相关度排列的是其中最新的 200 条和相关政策文件；按发布日期排序可浏览全部，或按单位、年份缩小范围。")}
               </Typography.Paragraph>
             )}
             <List

@@ -1,8 +1,9 @@
 """The full-text index of items: database DDL rather than an ORM table.
 
-Migration catalog_0003 creates it over `information_item.search_text`: on PostgreSQL a GIN
-expression index on to_tsvector('simple', search_text); on SQLite an FTS5 table `item_search`
-(plus the shadow tables FTS5 keeps beside it) that triggers fill. Neither can be declared on the
+Migrations catalog_0003 and 0007 create it over `information_item.search_text`: on PostgreSQL a
+stored generated column `search_vector` (to_tsvector('simple', search_text)) with a GIN index;
+on SQLite an FTS5 table `item_search` (plus the shadow tables FTS5 keeps beside it) that
+triggers fill. Neither can be declared on the
 models for both databases at once, so autogenerate is told here that they are expected: without
 this it would propose dropping them, and the models-versus-migrations check would fail.
 """
@@ -15,7 +16,8 @@ from alembic.operations import ops
 from alembic.util import DispatchPriority, PriorityDispatchResult
 
 FTS_TABLE = "item_search"
-PG_INDEX = "ix_information_item_search"
+PG_INDEX = "ix_information_item_search_vector"
+PG_VECTOR = "search_vector"
 
 
 def _is_search_index(op: ops.MigrateOperation) -> bool:
@@ -23,6 +25,8 @@ def _is_search_index(op: ops.MigrateOperation) -> bool:
         return op.table_name == FTS_TABLE or op.table_name.startswith(f"{FTS_TABLE}_")
     if isinstance(op, ops.DropIndexOp):
         return op.index_name == PG_INDEX
+    if isinstance(op, ops.DropColumnOp):
+        return op.table_name == "information_item" and op.column_name == PG_VECTOR
     return False
 
 

@@ -2,10 +2,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Depends, Query, Request
 
 from sunshine_catalog.items.models import DocumentType, Validity
 from sunshine_catalog.search import service
+from sunshine_catalog.search.cache import SearchCache
 from sunshine_catalog.search.schemas import SearchOrder, SearchPage
 from sunshine_kit.db import SessionDep
 from sunshine_kit.errors import ERROR_RESPONSES
@@ -13,9 +14,15 @@ from sunshine_kit.errors import ERROR_RESPONSES
 router = APIRouter(tags=["search"], responses=ERROR_RESPONSES)
 
 
+def _cache(request: Request) -> SearchCache:
+    cache: SearchCache = request.app.state.search_cache
+    return cache
+
+
 @router.get("/search", response_model=SearchPage)
 async def search(
     session: SessionDep,
+    cache: Annotated[SearchCache, Depends(_cache)],
     q: Annotated[str, Query(min_length=1, max_length=100, description="检索词")],
     unit_id: Annotated[int | None, Query(description="发布单位")] = None,
     column_id: Annotated[int | None, Query(description="栏目")] = None,
@@ -36,4 +43,8 @@ async def search(
         document_type=document_type,
         validity=validity,
     )
-    return await service.search(session, q, filters, order, size, cursor)
+    key = (" ".join(q.split()), filters, order, size, cursor)
+    version = await cache.catalogue_version(session)
+    return await cache.page(
+        key, version, lambda: service.search(session, q, filters, order, size, cursor)
+    )

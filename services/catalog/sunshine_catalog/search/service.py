@@ -1,12 +1,20 @@
 """Full-text search of the published catalogue (全文检索): matching, ranking, highlighting.
 
 A query is segmented with jieba like the items' `search_text`, and an item matches when it has
-every word. The database finds and scores the matches with its own full-text index (PostgreSQL:
-ts_rank over the GIN-indexed tsvector; SQLite: bm25 over the FTS5 table). People mostly look for
-a document they know by number or title, and want the one in force, so the order is: the item
-whose document number is the query; then by how many of the words the title holds; then items
-in force before repealed or expired ones; then policy documents (规章、规范性文件) before the
-reports and interpretations that refer to them; then the database's score.
+every word (PostgreSQL: the stored tsvector and its GIN index; SQLite: the FTS5 table).
+
+People mostly look for a document they know by number or title, and want the one in force, so
+the order is: the item whose document number is the query; then by how many of the words the
+title holds; then items in force before repealed or expired ones; then policy documents
+(规章、规范性文件) before the reports and interpretations that refer to them; then newest first.
+
+Common words match a large share of a million items, and ranking or counting every match costs
+seconds. So the ranking is over a bounded set of candidates — the newest 200 matches, the newest
+50 matching policy documents, and the item with the query as its document number — and the count
+is exact up to 200; beyond it PostgreSQL's planner estimate is given, marked as such (SQLite,
+at the scale it serves, counts). A search then
+reads a few hundred rows at most: newest first along the published-date index when matches are
+many, through the word index when they are few (the planner chooses).
 """
 
 from __future__ import annotations
@@ -22,19 +30,18 @@ from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
-    Double,
     FromClause,
+    Row,
     Select,
-    and_,
     case,
-    cast,
     column,
     func,
     literal,
     literal_column,
-    or_,
     select,
     table,
+    text,
+    tuple_,
 )
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -52,15 +59,17 @@ from sunshine_catalog.search.tokens import plain_text, words
 from sunshine_kit.errors import InvalidInput
 from sunshine_kit.units.models import Unit
 
+AnySelect = Select[*tuple[Any, ...]]
 SNIPPET_CHARS = 120
 SNIPPET_LEAD = 30  # characters shown before the first word found
-# The database's score is brought into [0, 1), so each of these whole-number steps outweighs
-# everything after it (a query of at most 100 characters never has 1000 words).
 DOCUMENT_NUMBER_BOOST = 100_000
 TITLE_WORD_BOOST = 100
 IN_FORCE_BOOST = 2
 POLICY_BOOST = 1
 POLICY_TYPES = (DocumentType.REGULATION, DocumentType.NORMATIVE)
+CANDIDATES = 200  # newest matches ranked by relevance; the count is exact up to this
+POLICY_CANDIDATES = 50  # newest matching policy documents, ranked however old
+RECENT_ROWS = 2_000  # newest published items in which common words are looked for first
 
 
 @dataclass(frozen=True)
@@ -94,34 +103,20 @@ def _fts5_query(found: list[str]) -> str:
     return " ".join('"' + w.replace('"', '""') + '"' for w in found)
 
 
-def _matches(dialect: str, found: list[str]) -> FromClause:
-    """(item_id, relevance) of the items holding every word, higher relevance better."""
+def _match(dialect: str, found: list[str], source: FromClause | None = None) -> ColumnElement[bool]:
+    """Whether an item (of `source`, the items table by default) holds every word."""
     if dialect == "postgresql":
-        # The same expression as the GIN index (migration catalog_0003), so the index serves it.
-        vector = func.to_tsvector(literal_column("'simple'"), InformationItem.search_text)
-        query = func.to_tsquery(literal_column("'simple'"), _tsquery(found))
-        # No ts_rank: with an expression index it rebuilds every match's vector from the text,
-        # seconds for a common word in a million items. The boosts (document number, title
-        # words, in force, policy type) decide the order; equal ones fall back to newest first.
-        return (
-            select(
-                InformationItem.id.label("item_id"),
-                cast(literal(0.0), Double).label("relevance"),
-            )
-            .where(vector.op("@@")(query))
-            .cte("matches")
+        # The stored vector of migration catalog_0007, GIN-indexed.
+        vector: ColumnElement[Any] = (
+            literal_column("information_item.search_vector")
+            if source is None
+            else source.c.search_vector
         )
+        return vector.op("@@")(func.to_tsquery(literal_column("'simple'"), _tsquery(found)))
     fts = table(FTS_TABLE, column("rowid"))
-    # bm25 is lower for better matches. Materialised so that it runs once per match, where the
-    # MATCH is, rather than again in each outer WHERE and ORDER BY.
-    return (
-        select(
-            fts.c.rowid.label("item_id"),
-            cast(-func.bm25(literal_column(FTS_TABLE)), Double).label("relevance"),
-        )
-        .where(literal_column(FTS_TABLE).op("MATCH")(_fts5_query(found)))
-        .cte("matches")
-        .prefix_with("MATERIALIZED")
+    ids = InformationItem.id if source is None else source.c.id
+    return ids.in_(
+        select(fts.c.rowid).where(literal_column(FTS_TABLE).op("MATCH")(_fts5_query(found)))
     )
 
 
@@ -139,7 +134,7 @@ def _boost(q: str, found: list[str]) -> ColumnElement[Any]:
     )
 
 
-def _filtered(query: Select[Any], filters: SearchFilters) -> Select[Any]:
+def _filtered(query: AnySelect, filters: SearchFilters) -> AnySelect:
     query = query.where(InformationItem.status == ItemStatus.PUBLISHED)
     if filters.unit_id is not None:
         query = query.where(InformationItem.unit_id == filters.unit_id)
@@ -164,24 +159,106 @@ def _filtered(query: Select[Any], filters: SearchFilters) -> Select[Any]:
 # --- the cursor ------------------------------------------------------------------------------
 
 
-def _encode_cursor(order: SearchOrder, key: float | str, item_id: int) -> str:
-    raw = json.dumps({"o": order.value, "k": key, "i": item_id}, separators=(",", ":"))
+def _encode_cursor(order: SearchOrder, score: int, published: datetime, item_id: int) -> str:
+    key: list[Any] = [published.isoformat(), item_id]
+    if order == SearchOrder.RELEVANCE:
+        key.insert(0, int(score))
+    raw = json.dumps({"o": order.value, "k": key}, separators=(",", ":"))
     return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
 
 
-def _decode_cursor(cursor: str, order: SearchOrder) -> tuple[Any, int]:
+def _decode_cursor(cursor: str, order: SearchOrder) -> tuple[Any, ...]:
+    """(published_at, id) for date order, (score, published_at, id) for relevance."""
     try:
         raw = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
-        if raw["o"] != order.value or not isinstance(raw["i"], int):
+        key = raw["k"]
+        if raw["o"] != order.value or len(key) != (3 if order == SearchOrder.RELEVANCE else 2):
             raise ValueError(cursor)
-        if order == SearchOrder.DATE:
-            return datetime.fromisoformat(raw["k"]), raw["i"]
-        return float(raw["k"]), raw["i"]
+        *score, published, item_id = key
+        if not isinstance(item_id, int) or not all(isinstance(s, int) for s in score):
+            raise ValueError(cursor)
+        return (*score, datetime.fromisoformat(published), item_id)
     except (ValueError, TypeError, KeyError, binascii.Error, UnicodeDecodeError):
         raise InvalidInput("cursor", "分页游标无效，请从第一页重新检索") from None
 
 
 # --- the search ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Query:
+    """A search's words and filters, as every statement of it needs them."""
+
+    q: str
+    found: list[str]
+    filters: SearchFilters
+    dialect: str
+
+
+Before = tuple[datetime, int] | None  # (published_at, id) of the last item already seen
+
+
+def _published(query: Query, *extra: ColumnElement[bool]) -> AnySelect:
+    columns: list[Any] = [InformationItem.id, InformationItem.published_at]
+    if query.dialect == "postgresql":
+        columns.append(literal_column("information_item.search_vector").label("search_vector"))
+    return _filtered(select(*columns), query.filters).where(*extra)
+
+
+def _older_than(before: Before) -> list[ColumnElement[bool]]:
+    if before is None:
+        return []
+    at, item_id = before
+    return [
+        tuple_(InformationItem.published_at, InformationItem.id)
+        < tuple_(literal(at, InformationItem.published_at.type), literal(item_id))
+    ]
+
+
+NEWEST = (InformationItem.published_at.desc(), InformationItem.id.desc())
+
+
+def newest_among_recent(query: Query, limit: int, before: Before, *extra: Any) -> AnySelect:
+    """The newest `limit` matches among the newest RECENT_ROWS published items.
+
+    The items are read newest first along the published-date index and each is tested against
+    its vector; the LIMIT inside keeps the database from testing its word index first, which
+    for common words means visiting every match (its estimate of how many match is often far
+    too low for words that occur together, such as 最低 生活 保障).
+    """
+    recent = (
+        _published(query, *_older_than(before), *extra)
+        .order_by(*NEWEST)
+        .limit(RECENT_ROWS)
+        .subquery("recent")
+    )
+    return (
+        select(recent.c.id, recent.c.published_at)
+        .where(_match(query.dialect, query.found, recent))
+        .order_by(recent.c.published_at.desc(), recent.c.id.desc())
+        .limit(limit)
+    )
+
+
+def newest_of_all(query: Query, limit: int, before: Before, *extra: Any) -> AnySelect:
+    """The newest `limit` matches of all, through the word index: for words that are rare."""
+    return (
+        _filtered(select(InformationItem.id, InformationItem.published_at), query.filters)
+        .where(_match(query.dialect, query.found), *_older_than(before), *extra)
+        .order_by(*NEWEST)
+        .limit(limit)
+    )
+
+
+async def _newest_matches(
+    session: AsyncSession, query: Query, limit: int, before: Before = None, *extra: Any
+) -> list[Row[Any]]:
+    """The newest `limit` matches: among the recent items when the words are common enough
+    to fill the limit there, else through the word index, which then has few to visit."""
+    rows = (await session.execute(newest_among_recent(query, limit, before, *extra))).all()
+    if len(rows) >= limit:
+        return list(rows)
+    return list((await session.execute(newest_of_all(query, limit, before, *extra))).all())
 
 
 async def search(
@@ -197,69 +274,128 @@ async def search(
     Pages follow each other by keyset (the last hit's score or date, and id), so a page deep in
     the results costs the same as the first.
     """
-    found = query_words(q)
-    matches = _matches(session.get_bind().dialect.name, found)
-    relevance = matches.c.relevance
-    score = (_boost(q, found) + relevance / (1.0 + relevance)).label("score")
-    hits = _filtered(
-        select(InformationItem.id, InformationItem.published_at, score).join(
-            matches, matches.c.item_id == InformationItem.id
-        ),
-        filters,
-    ).subquery("hits")
-    total = await session.scalar(select(func.count()).select_from(hits)) or 0
+    query = Query(q, query_words(q), filters, session.get_bind().dialect.name)
+    after = _decode_cursor(cursor, order) if cursor else None
+    candidates = await _newest_matches(session, query, CANDIDATES + 1)
+    total, exact = len(candidates), len(candidates) <= CANDIDATES
+    if not exact:
+        total, exact = await _total_beyond_candidates(session, query)
+        total = max(total, len(candidates))
 
-    key = hits.c.published_at if order == SearchOrder.DATE else hits.c.score
-    page = select(hits.c.id, key).order_by(key.desc(), hits.c.id.desc()).limit(size + 1)
-    if cursor:
-        after, after_id = _decode_cursor(cursor, order)
-        page = page.where(or_(key < after, and_(key == after, hits.c.id < after_id)))
-    rows = (await session.execute(page)).all()
+    if order == SearchOrder.DATE:
+        if after is None:
+            rows = [(r.id, r.published_at, 0) for r in candidates[: size + 1]]
+        else:
+            older = await _newest_matches(session, query, size + 1, (after[-2], after[-1]))
+            rows = [(r.id, r.published_at, 0) for r in older]
+    else:
+        rows = await _ranked(session, query, candidates, size, after)
 
     next_cursor = None
     if len(rows) > size:
         rows = rows[:size]
-        last_id, last_key = rows[-1]
-        value = last_key.isoformat() if order == SearchOrder.DATE else last_key
-        next_cursor = _encode_cursor(order, value, last_id)
+        last_id, last_date, last_score = rows[-1]
+        next_cursor = _encode_cursor(order, last_score, last_date, last_id)
     return SearchPage(
-        items=await _hits(session, [r[0] for r in rows], found),
+        items=await _hits(session, [r[0] for r in rows], query.found),
         total=total,
+        total_exact=exact,
         next_cursor=next_cursor,
+    )
+
+
+async def _ranked(
+    session: AsyncSession,
+    query: Query,
+    candidates: list[Row[Any]],
+    size: int,
+    after: tuple[Any, ...] | None,
+) -> list[tuple[int, datetime, int]]:
+    """A page of the candidates best first, with the newest matching policy documents and the
+    item numbered as the query added to them, however old."""
+    ids = {r.id for r in candidates}
+    policy = InformationItem.document_type.in_([t.value for t in POLICY_TYPES])
+    ids.update(r.id for r in await _newest_matches(session, query, POLICY_CANDIDATES, None, policy))
+    number = " ".join(query.q.split())
+    ids.update(
+        await session.scalars(
+            _filtered(select(InformationItem.id), query.filters).where(
+                InformationItem.document_number == number, _match(query.dialect, query.found)
+            )
+        )
+    )
+    score = _boost(query.q, query.found)
+    page = (
+        select(InformationItem.id, InformationItem.published_at, score.label("score"))
+        .where(InformationItem.id.in_(ids))
+        .order_by(score.desc(), *NEWEST)
+        .limit(size + 1)
+    )
+    if after is not None:
+        after_score, after_date, after_id = after
+        page = page.where(
+            tuple_(score, InformationItem.published_at, InformationItem.id)
+            < tuple_(
+                literal(after_score),
+                literal(after_date, InformationItem.published_at.type),
+                literal(after_id),
+            )
+        )
+    return [(r[0], r[1], r[2]) for r in await session.execute(page)]
+
+
+async def _total_beyond_candidates(session: AsyncSession, query: Query) -> tuple[int, bool]:
+    """How many items match, and whether that is a count: SQLite counts (FTS5 at the scale
+    it serves does it in milliseconds); PostgreSQL gives its planner's estimate instead."""
+    matching = _filtered(select(InformationItem.id), query.filters).where(
+        _match(query.dialect, query.found)
+    )
+    if query.dialect != "postgresql":
+        count = select(func.count()).select_from(matching.subquery())
+        return await session.scalar(count) or 0, True
+    sql = matching.compile(
+        dialect=session.get_bind().dialect, compile_kwargs={"literal_binds": True}
+    )
+    plan_json = await session.scalar(text(f"EXPLAIN (FORMAT JSON) {sql}"))
+    plans = json.loads(plan_json) if isinstance(plan_json, str) else plan_json
+    return int(plans[0]["Plan"]["Plan Rows"]), False
+
+
+def hit_rows(ids: list[int]) -> AnySelect:
+    """What a page of hits shows of each item, with its unit's and column's names."""
+    return (
+        select(
+            InformationItem.id,
+            InformationItem.index_number,
+            InformationItem.title,
+            InformationItem.body_html,
+            InformationItem.unit_id,
+            Unit.name.label("unit_name"),
+            InformationItem.column_id,
+            CatalogueColumn.name.label("column_name"),
+            InformationItem.document_number,
+            InformationItem.document_type,
+            InformationItem.published_at,
+            InformationItem.validity,
+        )
+        .join(Unit, Unit.id == InformationItem.unit_id)
+        .join(CatalogueColumn, CatalogueColumn.id == InformationItem.column_id)
+        .where(InformationItem.id.in_(ids))
     )
 
 
 async def _hits(session: AsyncSession, ids: list[int], found: list[str]) -> list[SearchHit]:
     if not ids:
         return []
-    rows = await session.execute(
-        select(InformationItem, Unit.name, CatalogueColumn.name)
-        .join(Unit, Unit.id == InformationItem.unit_id)
-        .join(CatalogueColumn, CatalogueColumn.id == InformationItem.column_id)
-        .where(InformationItem.id.in_(ids))
-    )
-    by_id = {item.id: (item, unit_name, column_name) for item, unit_name, column_name in rows}
-    out = []
-    for item_id in ids:
-        item, unit_name, column_name = by_id[item_id]
-        out.append(
-            SearchHit(
-                id=item.id,
-                index_number=item.index_number,
-                title=item.title,
-                title_highlight=highlight(item.title, found),
-                snippet=snippet(plain_text(item.body_html), found),
-                unit_id=item.unit_id,
-                unit_name=unit_name,
-                column_id=item.column_id,
-                column_name=column_name,
-                document_number=item.document_number,
-                document_type=DocumentType(item.document_type),
-                published_at=item.published_at,
-                validity=Validity(item.validity),
-            )
+    by_id = {row.id: row._mapping for row in await session.execute(hit_rows(ids))}
+    return [
+        SearchHit(
+            **{k: v for k, v in by_id[i].items() if k != "body_html"},
+            title_highlight=highlight(by_id[i]["title"], found),
+            snippet=snippet(plain_text(by_id[i]["body_html"]), found),
         )
-    return out
+        for i in ids
+    ]
 
 
 # --- highlighting ----------------------------------------------------------------------------

@@ -1,0 +1,85 @@
+"""Recent search pages, kept until the published catalogue changes.
+
+What people search for repeats (低保, 招生, 预算 on every portal every day) while a catalogue
+changes a few hundred times a day, and a search of common words among a million items costs far
+more than the lookup that tells whether anything changed since. Every change of a published
+item moves the change feed's counter (items.service.record_change), so a page is served again
+only while that counter stands where it stood when the page was made — a withdrawn item leaves
+the results at once — and for at most about ten minutes, which bounds how long a renamed unit or
+column (they do not move the counter) shows its old name in the hits. Each catalog process keeps
+its own pages; all of them check the same counter, so none serves a page older than the
+catalogue. While one request computes a page, others asking for the same one wait for it rather
+than computing it again, so a popular search that has just expired costs one search, not one
+per caller.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import time
+from collections import OrderedDict
+from collections.abc import Awaitable, Callable, Hashable
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from sunshine_catalog.items.models import FeedCounter
+from sunshine_catalog.search.schemas import SearchPage
+
+MAX_PAGES = 2_000
+MAX_AGE_SECONDS = 600.0  # each page gets up to a tenth more, so pages made together expire apart
+
+
+class SearchCache:
+    def __init__(self, max_pages: int = MAX_PAGES, max_age: float = MAX_AGE_SECONDS) -> None:
+        self._pages: OrderedDict[Hashable, tuple[int, float, SearchPage]] = OrderedDict()
+        self._pending: dict[tuple[Hashable, int], asyncio.Future[SearchPage]] = {}
+        self._max_pages = max_pages
+        self._max_age = max_age
+
+    @staticmethod
+    async def catalogue_version(session: AsyncSession) -> int:
+        return await session.scalar(select(FeedCounter.last).where(FeedCounter.id == 1)) or 0
+
+    async def page(
+        self, key: Hashable, version: int, compute: Callable[[], Awaitable[SearchPage]]
+    ) -> SearchPage:
+        """The page kept for `key` at this catalogue version, else computed once and kept."""
+        kept = self._get(key, version)
+        if kept is not None:
+            return kept
+        pending = self._pending.get((key, version))
+        if pending is not None:
+            return await asyncio.shield(pending)
+        future: asyncio.Future[SearchPage] = asyncio.get_running_loop().create_future()
+        self._pending[(key, version)] = future
+        try:
+            page = await compute()
+        except BaseException as exc:
+            future.set_exception(exc)
+            future.exception()  # retrieved here, so a failure nobody else awaited is not logged
+            raise
+        finally:
+            del self._pending[(key, version)]
+        future.set_result(page)
+        self._put(key, version, page)
+        return page
+
+    def _get(self, key: Hashable, version: int) -> SearchPage | None:
+        found = self._pages.get(key)
+        if found is None:
+            return None
+        made_at_version, expires, page = found
+        if made_at_version != version or time.monotonic() > expires:
+            del self._pages[key]
+            return None
+        self._pages.move_to_end(key)
+        return page
+
+    def _put(self, key: Hashable, version: int, page: SearchPage) -> None:
+        expires = time.monotonic() + self._max_age * random.uniform(1.0, 1.1)
+        self._pages[key] = (version, expires, page)
+        self._pages.move_to_end(key)
+        while len(self._pages) > self._max_pages:
+            self._pages.popitem(last=False)

@@ -4,7 +4,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Date, ForeignKey, Index, String, Text
+from sqlalchemy import Date, ForeignKey, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from sunshine_kit.db import Base, utcnow
@@ -58,7 +58,18 @@ class DisclosureApplication(Base):
     """依申请公开: one application for disclosure of government information."""
 
     __tablename__ = "disclosure_application"
-    __table_args__ = (Index("ix_disclosure_application_unit_status", "unit_id", "status"),)
+    __table_args__ = (
+        Index("ix_disclosure_application_unit_status", "unit_id", "status"),
+        # The inbox: open applications soonest due first (migration applications_0003).
+        Index(
+            "ix_disclosure_application_open_due",
+            "reply_due_on",
+            "id",
+            "unit_id",
+            postgresql_where=text("status <> 'closed'"),
+            sqlite_where=text("status <> 'closed'"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
     unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id"), index=True)

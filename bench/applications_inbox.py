@@ -26,7 +26,6 @@ import random
 import subprocess
 import sys
 import time
-from datetime import date
 from pathlib import Path
 
 import asyncpg
@@ -43,26 +42,27 @@ from catalog_import import (  # noqa: E402
     plain_url,
     sqlalchemy_url,
 )
-from loadgen import HEADER, open_loop, report, sequential  # noqa: E402
+from loadgen import (  # noqa: E402
+    HEADER,
+    captured,
+    client_session,
+    open_loop,
+    report,
+    timed_sql,
+)
 
 from sunshine_applications.applications import service  # noqa: E402
-from sunshine_applications.applications.clock import DUE_SOON_WORKING_DAYS  # noqa: E402
+from sunshine_applications.applications.clock import Urgency  # noqa: E402
 from sunshine_applications.demo import load  # noqa: E402
-from sunshine_kit import workdays  # noqa: E402
+from sunshine_kit.auth import Principal, Role  # noqa: E402
 from sunshine_kit.calendar.service import build_calendar  # noqa: E402
 from sunshine_kit.db import Database  # noqa: E402
+from sunshine_kit.pagination import PageParams  # noqa: E402
 from sunshine_kit.testing import token_for  # noqa: E402
 
 SERVICE_DIR = ROOT / "services" / "applications"
 OPEN = [s.value for s in service.OPEN]
 BUREAU = "锦华区教育局"
-# The inbox's queries (service.inbox) as plain SQL: count, then the page soonest due first.
-INBOX_WHERE = "unit_id = ANY($1::int[]) AND status = ANY($2::text[])"
-DUE_SOON_WHERE = (
-    " AND reply_due_on >= $3 AND reply_due_on <= $4"
-    " AND status NOT IN ('closed', 'awaiting_supplement')"
-)
-ORDER = " ORDER BY reply_due_on IS NULL, reply_due_on, id LIMIT 20"
 
 
 def migrate(url: str) -> None:
@@ -184,75 +184,79 @@ async def drive(args: argparse.Namespace, url: str) -> None:
     try:
         units = {r["name"]: r["id"] for r in await conn.fetch("SELECT id, name FROM unit")}
         district = units["锦华区人民政府"]
-        everything = [r["id"] for r in await conn.fetch("SELECT id FROM unit")]
     finally:
         await conn.close()
     bureau = units[BUREAU]
     process = None
     if args.gateway_url:
-        base = f"{args.gateway_url}/api/applications"
+        base, inbox = args.gateway_url, "/api/applications/applications"
         token = await sign_in(args.gateway_url, args.username, args.password)
         where = f"through the gateway {args.gateway_url}"
     else:
-        base = f"http://127.0.0.1:{args.port}"
+        base, inbox = f"http://127.0.0.1:{args.port}", "/applications"
         process = start_service(url, args.port)
         token = token_for("office", unit_id=district, username="office", lifetime=3600)
         where = "directly on the applications service (one uvicorn process)"
     try:
         await wait_until_up(base if process else args.gateway_url)
         headers = {"Authorization": f"Bearer {token}"}
-        limits = httpx.Limits(max_connections=200, max_keepalive_connections=200)
-        async with httpx.AsyncClient(
-            base_url=base, headers=headers, limits=limits, timeout=30
-        ) as client:
+        async with client_session(base, 200, headers=headers) as client:
             for _ in range(20):  # warm the connection pool and the calendar cache
-                await client.get("/applications", params={"unit_id": bureau})
+                async with client.get(inbox, params={"unit_id": str(bureau)}) as r:
+                    await r.read()
             print(f"\n(b) the inbox {where}, {args.rate:.0f} req/s for {args.duration:.0f}s each")
             print(HEADER)
             soon = await open_loop(
                 "due soon, one unit",
                 client,
-                lambda: ("/applications", {"unit_id": str(bureau), "urgency": "due_soon"}),
+                lambda: (inbox, {"unit_id": str(bureau), "urgency": "due_soon"}),
                 args.rate,
                 args.duration,
             )
-            report(soon, await sql_latencies(url, [bureau], due_soon=True), args.rate)
+            report(soon, await sql_latencies(url, district, bureau), args.rate)
             pages = list(range(1, 6))
             whole = await open_loop(
                 "whole district, by due date",
                 client,
-                lambda: ("/applications", {"page": str(random.choice(pages))}),
+                lambda: (inbox, {"page": str(random.choice(pages))}),
                 args.rate,
                 args.duration,
             )
-            report(whole, await sql_latencies(url, everything, due_soon=False), args.rate)
+            report(whole, await sql_latencies(url, district, None), args.rate)
     finally:
         if process is not None:
             process.terminate()
             process.wait(timeout=10)
 
 
-async def sql_latencies(url: str, units: list[int], *, due_soon: bool) -> list[float]:
-    """The inbox's two statements, one after another, directly on the database."""
+async def sql_latencies(url: str, district: int, due_soon_in: int | None) -> list[float]:
+    """The inbox's statements (service.inbox, captured as it runs them), one request after
+    another, directly on the database."""
     database = Database(sqlalchemy_url(url))
     async with database.sessionmaker() as session:
         calendar = await build_calendar(session)
     await database.dispose()
-    today = workdays.today()
-    horizon: date = calendar.add_working_days(today, DUE_SOON_WORKING_DAYS).date
-    where = INBOX_WHERE + (DUE_SOON_WHERE if due_soon else "")
-    params: list[object] = [units, OPEN] + ([today, horizon] if due_soon else [])
+    office = Principal("1", "office", frozenset({Role.OFFICE}), unit_id=district)
+    urgency = Urgency.DUE_SOON if due_soon_in is not None else None
+    page = PageParams(page=1, size=20)
+    requests = await captured(
+        sqlalchemy_url(url),
+        lambda s: service.inbox(
+            s,
+            calendar,
+            office,
+            page,
+            unit_id=due_soon_in,
+            status=None,
+            urgency=urgency,
+            mine=False,
+            include_closed=False,
+        ),
+    )
     conn = await asyncpg.connect(plain_url(url))
     try:
-        count = await conn.prepare(f"SELECT count(*) FROM disclosure_application WHERE {where}")
-        page = await conn.prepare(f"SELECT * FROM disclosure_application WHERE {where}{ORDER}")
-
-        async def both(_: int) -> None:
-            await count.fetchval(*params)
-            await page.fetch(*params)
-
-        await sequential(20, both)
-        return await sequential(300, both)
+        await timed_sql(conn, [requests] * 20)
+        return await timed_sql(conn, [requests] * 300)
     finally:
         await conn.close()
 

@@ -21,15 +21,26 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import aiohttp
 import asyncpg
-import httpx
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
-from catalog_import import plain_url  # noqa: E402
-from loadgen import HEADER, open_loop, report, sequential  # noqa: E402
+from catalog_import import plain_url, sqlalchemy_url  # noqa: E402
+from loadgen import (  # noqa: E402
+    HEADER,
+    Statements,
+    captured,
+    client_session,
+    open_loop,
+    report,
+    timed_sql,
+)
 
+from sunshine_catalog.items.service import reader_view  # noqa: E402
+from sunshine_catalog.search import service as search  # noqa: E402
+from sunshine_catalog.search.schemas import SearchOrder  # noqa: E402
 from sunshine_catalog.search.tokens import words  # noqa: E402
 
 # What people type into a government site's search box, in the demo district's vocabulary.
@@ -86,43 +97,33 @@ QUERIES = [
     "乡村振兴衔接资金",
 ]
 
-ITEM_SQL = [
-    "SELECT * FROM information_item WHERE id = $1",
-    "SELECT * FROM unit WHERE id = (SELECT unit_id FROM information_item WHERE id = $1)",
-    "SELECT * FROM catalogue_column"
-    " WHERE id = (SELECT column_id FROM information_item WHERE id = $1)",
-    "SELECT column_id FROM item_column WHERE item_id = $1",
-    "SELECT id FROM information_item WHERE interprets_id = $1 AND status = 'published'",
-]
-# The search service's matching and ranking (sunshine_catalog.search.service) as plain SQL.
-SEARCH_HITS = """
-WITH matches AS (
-    SELECT id AS item_id, ts_rank(to_tsvector('simple', search_text), q)::float8 AS relevance
-    FROM information_item, to_tsquery('simple', $1) AS q
-    WHERE to_tsvector('simple', search_text) @@ q
-), hits AS (
-    SELECT i.id, i.published_at,
-        (CASE WHEN i.document_number = $2 THEN 100000 ELSE 0 END)
-        + 100 * (SELECT count(*) FROM unnest($3::text[]) AS w WHERE strpos(lower(i.title), w) > 0)
-        + (CASE WHEN i.validity = 'valid' THEN 2 ELSE 0 END)
-        + (CASE WHEN i.document_type IN ('regulation', 'normative') THEN 1 ELSE 0 END)
-        + m.relevance / (1 + m.relevance) AS score
-    FROM information_item i JOIN matches m ON m.item_id = i.id
-    WHERE i.status = 'published'
-)
-"""
-SEARCH_SQL = [
-    SEARCH_HITS + "SELECT count(*) FROM hits",
-    SEARCH_HITS + "SELECT id FROM hits ORDER BY score DESC, id DESC LIMIT 11",
-]
-SEARCH_ROWS = (
-    "SELECT i.*, u.name, c.name FROM information_item i JOIN unit u ON u.id = i.unit_id"
-    " JOIN catalogue_column c ON c.id = i.column_id WHERE i.id = ANY($1::int[])"
-)
+
+async def item_sql(database_url: str, item_id: int) -> Statements:
+    """The item page's queries (sunshine_catalog.items.service.reader_view)."""
+    return await captured(database_url, lambda s: reader_view(s, None, item_id))
 
 
-def tsquery(found: list[str]) -> str:
-    return " & ".join("'" + w.replace("\\", "\\\\").replace("'", "''") + "'" for w in found)
+async def search_sql(database_url: str, q: str) -> Statements:
+    """A search's queries, first page by relevance (sunshine_catalog.search.service.search)."""
+    return await captured(
+        database_url,
+        lambda s: search.search(s, q, search.SearchFilters(), SearchOrder.RELEVANCE, 10, None),
+    )
+
+
+def title_queries(titles: list[str], rng: random.Random) -> list[str]:
+    """Queries nobody typed before: two words of a published item's title, so that each one
+    is new to every cache and its matches are many or few as the words fall."""
+    out = []
+    for title in titles:
+        found = [w for w in dict.fromkeys(words(title)) if len(w) > 1]
+        if len(found) >= 2:
+            out.append(" ".join(rng.sample(found, 2)))
+    return out
+
+
+# A label, the client to send it with, its rate, and the next request's path and parameters.
+Target = tuple[str, aiohttp.ClientSession, float, Callable[[], tuple[str, dict[str, str]]]]
 
 
 async def main(args: argparse.Namespace) -> None:
@@ -137,43 +138,72 @@ async def main(args: argparse.Namespace) -> None:
     ]
     items = await db.fetchval("SELECT count(*) FROM information_item")
     print(f"catalog database: {items:,} items; {len(ids):,} published ids sampled")
-    limits = httpx.Limits(
-        max_connections=args.connections, max_keepalive_connections=args.connections
+    titles = await db.fetch(
+        "SELECT title FROM information_item WHERE id = ANY($1::int[])", ids[: args.fresh_queries]
     )
-    async with httpx.AsyncClient(
-        base_url=args.gateway_url, timeout=args.timeout, limits=limits
-    ) as client:
-        probe = await client.get("/api/catalog/search", params={"q": "河长制", "size": "1"})
-        search_ready = probe.status_code == 200
+    searches = {
+        "(b) search, everyday words": QUERIES,
+        "(b') search, new each time": title_queries([r["title"] for r in titles], rng),
+    }
+    fresh = iter(searches["(b') search, new each time"])
+    async with (
+        client_session(args.gateway_url, args.connections, args.timeout) as gateway,
+        client_session(
+            args.catalog_url or args.gateway_url, args.connections, args.timeout
+        ) as direct,
+    ):
+        async with gateway.get("/api/catalog/search", params={"q": "河长制", "size": "1"}) as probe:
+            search_ready = probe.status == 200
         if not search_ready:
             print(
-                f"search endpoint GET /api/catalog/search answered {probe.status_code}: "
+                f"search endpoint GET /api/catalog/search answered {probe.status}: "
                 "target (b) skipped until the catalog has search"
             )
-        targets: list[tuple[str, float, Callable[[], tuple[str, dict[str, str]]]]] = []
+        targets: list[Target] = []
         if args.target in ("item", "both"):
             targets.append(
-                ("(a) item page", args.rate, lambda: (f"/api/catalog/items/{rng.choice(ids)}", {}))
+                (
+                    "(a) item page",
+                    gateway,
+                    args.rate,
+                    lambda: (f"/api/catalog/items/{rng.choice(ids)}", {}),
+                )
             )
         if args.catalog_url and args.target in ("item", "both"):
             # The same page from the catalog service itself: what the gateway adds.
             targets.append(
                 (
                     "(a) item page, no gateway",
+                    direct,
                     args.rate,
-                    lambda: (f"{args.catalog_url}/items/{rng.choice(ids)}", {}),
+                    lambda: (f"/items/{rng.choice(ids)}", {}),
                 )
             )
         if args.target in ("search", "both") and search_ready:
+            rate = args.search_rate or args.rate
             targets.append(
                 (
-                    "(b) search",
-                    args.search_rate or args.rate,
+                    "(b) search, everyday words",
+                    gateway,
+                    rate,
                     lambda: ("/api/catalog/search", {"q": rng.choice(QUERIES), "size": "10"}),
                 )
             )
+            targets.append(
+                (
+                    "(b') search, new each time",
+                    gateway,
+                    args.fresh_rate or rate,
+                    lambda: ("/api/catalog/search", {"q": next(fresh), "size": "10"}),
+                )
+            )
         runs = []
-        for label, rate, next_request in targets:
+        # A portal in service has its everyday searches cached (search.cache); a run starts
+        # from that state rather than from a cold start. (b') is new to every cache anyway.
+        for q in QUERIES:
+            async with gateway.get("/api/catalog/search", params={"q": q, "size": "10"}) as r:
+                await r.read()
+        for label, client, rate, next_request in targets:
             # Warm up connections and caches before measuring.
             await open_loop(
                 label, client, next_request, min(rate, 20), 2, args.timeout, args.connections
@@ -183,26 +213,22 @@ async def main(args: argparse.Namespace) -> None:
             )
             runs.append((run, rate))
 
+    # The same statements in plain SQL, one after another on one connection; the texts are
+    # made before the clock starts.
     sql: dict[str, list[float]] = {}
-    sample = [rng.choice(ids) for _ in range(args.sql_samples)]
 
-    async def item_queries(n: int) -> None:
-        for statement in ITEM_SQL:
-            await db.fetch(statement, sample[n])
+    async def timed(label: str, requests: list[Statements]) -> None:
+        sql[label] = await timed_sql(db, requests)
 
-    sql["(a) item page"] = await sequential(len(sample), item_queries)
+    url = sqlalchemy_url(args.database_url)
+    await timed(
+        "(a) item page",
+        [await item_sql(url, rng.choice(ids)) for _ in range(args.sql_samples)],
+    )
     sql["(a) item page, no gateway"] = sql["(a) item page"]
-    if any(r.label == "(b) search" for r, _ in runs):
-
-        async def search_queries(n: int) -> None:
-            q = QUERIES[n % len(QUERIES)]
-            found = list(dict.fromkeys(words(q)))
-            params = (tsquery(found), " ".join(q.split()), found)
-            await db.fetchval(SEARCH_SQL[0], *params)
-            page = await db.fetch(SEARCH_SQL[1], *params)
-            await db.fetch(SEARCH_ROWS, [r["id"] for r in page[:10]])
-
-        sql["(b) search"] = await sequential(len(QUERIES), search_queries)
+    for label, queries in searches.items():
+        if any(r.label == label for r, _ in runs):
+            await timed(label, [await search_sql(url, q) for q in queries[: args.sql_samples]])
     await db.close()
 
     print()
@@ -228,4 +254,13 @@ if __name__ == "__main__":
     parser.add_argument("--timeout", type=float, default=30.0)
     parser.add_argument("--sql-samples", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--fresh-rate", type=float, help="requests per second for (b') (default: --search-rate)"
+    )
+    parser.add_argument(
+        "--fresh-queries",
+        type=int,
+        default=20000,
+        help="queries made from titles for (b'); at least rate x (duration + 2) are needed",
+    )
     asyncio.run(main(parser.parse_args()))

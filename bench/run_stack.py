@@ -25,13 +25,14 @@ from catalog_import import fresh_database, sqlalchemy_url, with_database  # noqa
 from stack import COMPONENTS, Stack  # noqa: E402
 
 
-async def databases(server: str, catalog: str) -> dict[str, str]:
+async def databases(server: str, existing: dict[str, str]) -> dict[str, str]:
     urls = {}
     for component in COMPONENTS:
-        if component.name == "catalog":
-            conn = await asyncpg.connect(with_database(server, catalog))
+        if component.name in existing:
+            name = existing[component.name]
+            conn = await asyncpg.connect(with_database(server, name))
             await conn.close()
-            urls["catalog"] = sqlalchemy_url(with_database(server, catalog))
+            urls[component.name] = sqlalchemy_url(with_database(server, name))
         else:
             urls[component.name] = sqlalchemy_url(
                 await fresh_database(server, f"bench_{component.name}")
@@ -45,11 +46,19 @@ def main() -> None:
     )
     parser.add_argument("--database-url", required=True, help="the PostgreSQL server")
     parser.add_argument("--catalog-database", default="bench_catalog")
+    parser.add_argument(
+        "--applications-database",
+        help="run applications on this database as it is (e.g. the one applications_inbox.py "
+        "filled) rather than on a fresh one",
+    )
     parser.add_argument("--port", type=int, default=8000, help="the gateway's; services follow")
     parser.add_argument("--log-level", default="INFO")
     args = parser.parse_args()
 
-    urls = asyncio.run(databases(args.database_url, args.catalog_database))
+    existing = {"catalog": args.catalog_database}
+    if args.applications_database:
+        existing["applications"] = args.applications_database
+    urls = asyncio.run(databases(args.database_url, existing))
     stack = Stack(
         urls,
         base_port=args.port,

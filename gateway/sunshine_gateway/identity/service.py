@@ -7,8 +7,8 @@ import secrets
 from collections.abc import Sequence
 from datetime import timedelta
 
-from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import bindparam, literal, select
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from sunshine_gateway.identity.models import AuthSession, User
 from sunshine_gateway.identity.passwords import hash_password, needs_rehash, verify_password
@@ -136,11 +136,18 @@ async def active_user(session: AsyncSession, principal: Principal) -> User:
     return user
 
 
-async def session_is_open(session: AsyncSession, session_id: str | None) -> bool:
+# Asked by the proxy on every signed-in request: built once, run without the ORM.
+_OPEN_SESSION = select(literal(1)).where(
+    AuthSession.__table__.c.id == bindparam("session_id"),
+    AuthSession.__table__.c.revoked_at.is_(None),
+)
+
+
+async def session_is_open(connection: AsyncConnection, session_id: str | None) -> bool:
     if session_id is None:
         return False
-    auth_session = await session.get(AuthSession, session_id)
-    return auth_session is not None and auth_session.revoked_at is None
+    found = await connection.execute(_OPEN_SESSION, {"session_id": session_id})
+    return found.first() is not None
 
 
 async def list_users(session: AsyncSession) -> Sequence[User]:

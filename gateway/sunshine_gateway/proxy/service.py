@@ -159,9 +159,9 @@ class ServiceProxy:
         return headers
 
     async def _session_is_open(self, session_id: str | None) -> bool:
-        async with self.database.sessionmaker() as session:
-            await session.connection(execution_options=self.database.read_options)
-            return await session_is_open(session, session_id)
+        async with self.database.engine.connect() as connection:
+            await connection.execution_options(**self.database.read_options)
+            return await session_is_open(connection, session_id)
 
 
 def _client_host(scope: Scope) -> str:

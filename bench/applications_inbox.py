@@ -242,12 +242,11 @@ async def sql_latencies(url: str, district: int, due_soon_in: int | None) -> lis
     database = Database(sqlalchemy_url(url))
     async with database.sessionmaker() as session:
         calendar = await build_calendar(session)
-    await database.dispose()
     office = Principal("1", "office", frozenset({Role.OFFICE}), unit_id=district)
     urgency = Urgency.DUE_SOON if due_soon_in is not None else None
     page = PageParams(page=1, size=20)
     requests = await captured(
-        sqlalchemy_url(url),
+        database.engine,
         lambda s: service.inbox(
             s,
             calendar,
@@ -260,6 +259,7 @@ async def sql_latencies(url: str, district: int, due_soon_in: int | None) -> lis
             include_closed=False,
         ),
     )
+    await database.dispose()
     conn = await asyncpg.connect(plain_url(url))
     try:
         await timed_sql(conn, [requests] * 20)

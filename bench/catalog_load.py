@@ -37,6 +37,7 @@ from loadgen import (  # noqa: E402
     report,
     timed_sql,
 )
+from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine  # noqa: E402
 
 from sunshine_catalog.items.service import reader_view  # noqa: E402
 from sunshine_catalog.search import service as search  # noqa: E402
@@ -98,15 +99,15 @@ QUERIES = [
 ]
 
 
-async def item_sql(database_url: str, item_id: int) -> Statements:
+async def item_sql(engine: AsyncEngine, item_id: int) -> Statements:
     """The item page's queries (sunshine_catalog.items.service.reader_view)."""
-    return await captured(database_url, lambda s: reader_view(s, None, item_id))
+    return await captured(engine, lambda s: reader_view(s, None, item_id))
 
 
-async def search_sql(database_url: str, q: str) -> Statements:
+async def search_sql(engine: AsyncEngine, q: str) -> Statements:
     """A search's queries, first page by relevance (sunshine_catalog.search.service.search)."""
     return await captured(
-        database_url,
+        engine,
         lambda s: search.search(s, q, search.SearchFilters(), SearchOrder.RELEVANCE, 10, None),
     )
 
@@ -216,19 +217,14 @@ async def main(args: argparse.Namespace) -> None:
     # The same statements in plain SQL, one after another on one connection; the texts are
     # made before the clock starts.
     sql: dict[str, list[float]] = {}
-
-    async def timed(label: str, requests: list[Statements]) -> None:
-        sql[label] = await timed_sql(db, requests)
-
-    url = sqlalchemy_url(args.database_url)
-    await timed(
-        "(a) item page",
-        [await item_sql(url, rng.choice(ids)) for _ in range(args.sql_samples)],
-    )
-    sql["(a) item page, no gateway"] = sql["(a) item page"]
+    engine = create_async_engine(sqlalchemy_url(args.database_url))
+    items_sql = [await item_sql(engine, rng.choice(ids)) for _ in range(args.sql_samples)]
+    sql["(a) item page"] = sql["(a) item page, no gateway"] = await timed_sql(db, items_sql)
     for label, queries in searches.items():
         if any(r.label == label for r, _ in runs):
-            await timed(label, [await search_sql(url, q) for q in queries[: args.sql_samples]])
+            texts = [await search_sql(engine, q) for q in queries[: args.sql_samples]]
+            sql[label] = await timed_sql(db, texts)
+    await engine.dispose()
     await db.close()
 
     print()

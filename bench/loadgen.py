@@ -12,7 +12,7 @@ from typing import Any
 import aiohttp
 import asyncpg
 from sqlalchemy import event
-from sqlalchemy.ext.asyncio import AsyncSession, create_async_engine
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 
 def client_session(
@@ -142,22 +142,21 @@ Statements = list[tuple[str, tuple[Any, ...]]]
 
 
 async def captured(
-    database_url: str, work: Callable[[AsyncSession], Awaitable[object]]
+    engine: AsyncEngine, work: Callable[[AsyncSession], Awaitable[object]]
 ) -> Statements:
     """The SQL (text and parameters) the service's own code sends for `work`, so that the
-    figures beside the load are of the very statements the service runs.
-
-    `database_url` is SQLAlchemy's (postgresql+asyncpg://…)."""
-    engine = create_async_engine(database_url)
+    figures beside the load are of the very statements the service runs."""
     statements: Statements = []
 
     def grab(_conn: Any, _cursor: Any, statement: str, parameters: Any, *_: Any) -> None:
         statements.append((statement, tuple(parameters or ())))
 
     event.listen(engine.sync_engine, "before_cursor_execute", grab)
-    async with AsyncSession(engine) as session:
-        await work(session)
-    await engine.dispose()
+    try:
+        async with AsyncSession(engine) as session:
+            await work(session)
+    finally:
+        event.remove(engine.sync_engine, "before_cursor_execute", grab)
     return statements
 
 

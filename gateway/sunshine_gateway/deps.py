@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import Depends, Request
+from starlette.requests import HTTPConnection
 
 from sunshine_gateway.identity import service
 from sunshine_gateway.identity.models import User
@@ -45,5 +46,5 @@ SettingsDep = Annotated[GatewaySettings, Depends(get_settings)]
 LimitsDep = Annotated[RateLimits, Depends(get_limits)]
 
 
-def client_ip(request: Request) -> str:
-    return request.client.host if request.client else "unknown"
+def client_ip(connection: HTTPConnection) -> str:
+    return connection.client.host if connection.client else "unknown"

@@ -12,14 +12,16 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 
 import aiohttp
+from starlette.requests import HTTPConnection
 from starlette.types import Receive, Scope, Send
 
-from sunshine_gateway.identity.service import session_is_open
+from sunshine_gateway.deps import client_ip
+from sunshine_gateway.identity.service import SessionRevoked, session_is_open
 from sunshine_gateway.ratelimit import RateLimits
 from sunshine_gateway.settings import GatewaySettings
 from sunshine_kit.auth import decode_token
 from sunshine_kit.db import Database
-from sunshine_kit.errors import AppError, NotFound, Unauthorized, UpstreamUnavailable
+from sunshine_kit.errors import AppError, NotFound, UpstreamUnavailable
 from sunshine_kit.settings import SERVICE_NAMES
 
 SERVICE_TITLES = {
@@ -142,15 +144,13 @@ class ServiceProxy:
                 forwarded_for = value
                 continue
             headers.append((raw_name.decode("latin-1"), value))
+        client = client_ip(HTTPConnection(scope))
         if authorization.lower().startswith("bearer "):
             principal = decode_token(self.settings, authorization[7:].strip())
             if not principal.is_service and not await self._session_is_open(principal.session_id):
-                raise Unauthorized("已退出登录，请重新登录", code="session_revoked")
+                raise SessionRevoked()
         elif scope["method"] in WRITE_METHODS:
-            await self.limits.check(
-                self.settings.public_write_rate_limit, "public-write", _client_host(scope)
-            )
-        client = _client_host(scope)
+            await self.limits.check(self.settings.public_write_rate_limit, "public-write", client)
         headers.append(("x-request-id", scope["state"]["request_id"]))
         headers.append(
             ("x-forwarded-for", f"{forwarded_for}, {client}" if forwarded_for else client)
@@ -162,11 +162,6 @@ class ServiceProxy:
         async with self.database.engine.connect() as connection:
             await connection.execution_options(**self.database.read_options)
             return await session_is_open(connection, session_id)
-
-
-def _client_host(scope: Scope) -> str:
-    client = scope.get("client")
-    return client[0] if client else "unknown"
 
 
 async def _request_body(receive: Receive) -> AsyncIterator[bytes]:

@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from sunshine_applications.applications import clock as statutory
 from sunshine_applications.applications.models import (
+    NOT_CLOSED,
     ApplicantType,
     Channel,
     DisclosureApplication,
@@ -369,9 +370,7 @@ INBOX_COLUMNS = (
     _APPLICATIONS.reply_due_on,
     _APPLICATIONS.due_provisional,
 )
-# Written out rather than bound, so that the database plans with the partial index of open
-# applications (ix_disclosure_application_open_due) whatever plan it caches.
-_NOT_CLOSED = text("disclosure_application.status <> 'closed'")
+_NOT_CLOSED = text(NOT_CLOSED)  # as the partial index ix_disclosure_application_open_due has it
 
 
 async def inbox(

@@ -152,9 +152,8 @@ async def column_ids(session: AsyncSession, item_id: int) -> list[int]:
 
 
 # The item page is the catalogue's busiest request: its row with the unit and column names comes
-# in one query, the columns it is listed in and its interpretations in a second. Both statements
-# are built once (bench/catalog_load.py times them in plain SQL beside the page).
-ITEM_ROW = (
+# in one query, the columns it is listed in and its interpretations in a second, both built once.
+_ITEM_ROW = (
     select(
         *(c for c in InformationItem.__table__.columns if c.key != "search_text"),
         Unit.__table__.c.name.label("unit_name"),
@@ -167,7 +166,7 @@ ITEM_ROW = (
     )
     .where(InformationItem.__table__.c.id == bindparam("item_id"))
 )
-ITEM_RELATED = (
+_ITEM_RELATED = (
     select(ItemColumn.__table__.c.column_id.label("id"), literal(True).label("is_column"))
     .where(ItemColumn.__table__.c.item_id == bindparam("item_id"))
     .union_all(
@@ -180,7 +179,7 @@ ITEM_RELATED = (
 
 
 async def _item_row(session: AsyncSession, item_id: int) -> dict[str, Any]:
-    row = (await session.execute(ITEM_ROW, {"item_id": item_id})).one_or_none()
+    row = (await session.execute(_ITEM_ROW, {"item_id": item_id})).one_or_none()
     if row is None:
         raise NotFound("信息不存在", code="item_not_found")
     return dict(row._mapping)
@@ -188,13 +187,14 @@ async def _item_row(session: AsyncSession, item_id: int) -> dict[str, Any]:
 
 async def _with_related(session: AsyncSession, view: dict[str, Any]) -> dict[str, Any]:
     """The view with the columns the item is listed in and its published interpretations."""
-    related = (await session.execute(ITEM_RELATED, {"item_id": view["id"]})).all()
+    related = (await session.execute(_ITEM_RELATED, {"item_id": view["id"]})).all()
     view["column_ids"] = sorted(i for i, is_column in related if is_column)
     view["interpretation_ids"] = sorted(i for i, is_column in related if not is_column)
     return view
 
 
 async def staff_view(session: AsyncSession, item: InformationItem) -> StaffItem:
+    # The view is read with plain table statements, which do not flush the session by themselves.
     await session.flush()
     return StaffItem.model_validate(await _with_related(session, await _item_row(session, item.id)))
 

@@ -24,6 +24,7 @@ import binascii
 import html
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -47,6 +48,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from sunshine_catalog.columns.models import CatalogueColumn
 from sunshine_catalog.items.models import (
+    PUBLISHED_POLICY,
     DocumentType,
     InformationItem,
     ItemColumn,
@@ -205,20 +207,21 @@ def _published(query: Query, *extra: ColumnElement[bool]) -> AnySelect:
     return _filtered(select(*columns), query.filters).where(*extra)
 
 
+def _after(keys: Sequence[Any], values: Sequence[Any]) -> ColumnElement[bool]:
+    """Past a cursor in an order of `keys`, all descending: the keys compared as one tuple."""
+    return tuple_(*keys) < tuple_(*(literal(v, k.type) for k, v in zip(keys, values, strict=True)))
+
+
 def _older_than(before: Before) -> list[ColumnElement[bool]]:
     if before is None:
         return []
-    at, item_id = before
-    return [
-        tuple_(InformationItem.published_at, InformationItem.id)
-        < tuple_(literal(at, InformationItem.published_at.type), literal(item_id))
-    ]
+    return [_after((InformationItem.published_at, InformationItem.id), before)]
 
 
 NEWEST = (InformationItem.published_at.desc(), InformationItem.id.desc())
 
 
-def newest_among_recent(query: Query, limit: int, before: Before, *extra: Any) -> AnySelect:
+def _newest_among_recent(query: Query, limit: int, before: Before, *extra: Any) -> AnySelect:
     """The newest `limit` matches among the newest RECENT_ROWS published items.
 
     The items are read newest first along the published-date index and each is tested against
@@ -240,7 +243,7 @@ def newest_among_recent(query: Query, limit: int, before: Before, *extra: Any) -
     )
 
 
-def newest_of_all(query: Query, limit: int, before: Before, *extra: Any) -> AnySelect:
+def _newest_of_all(query: Query, limit: int, before: Before, *extra: Any) -> AnySelect:
     """The newest `limit` matches of all, through the word index: for words that are rare."""
     return (
         _filtered(select(InformationItem.id, InformationItem.published_at), query.filters)
@@ -255,10 +258,10 @@ async def _newest_matches(
 ) -> list[Row[Any]]:
     """The newest `limit` matches: among the recent items when the words are common enough
     to fill the limit there, else through the word index, which then has few to visit."""
-    rows = (await session.execute(newest_among_recent(query, limit, before, *extra))).all()
+    rows = (await session.execute(_newest_among_recent(query, limit, before, *extra))).all()
     if len(rows) >= limit:
         return list(rows)
-    return list((await session.execute(newest_of_all(query, limit, before, *extra))).all())
+    return list((await session.execute(_newest_of_all(query, limit, before, *extra))).all())
 
 
 async def search(
@@ -289,7 +292,7 @@ async def search(
             older = await _newest_matches(session, query, size + 1, (after[-2], after[-1]))
             rows = [(r.id, r.published_at, 0) for r in older]
     else:
-        rows = await _ranked(session, query, candidates, size, after)
+        rows = await _ranked(session, query, candidates, exact, size, after)
 
     next_cursor = None
     if len(rows) > size:
@@ -308,22 +311,26 @@ async def _ranked(
     session: AsyncSession,
     query: Query,
     candidates: list[Row[Any]],
+    every_match: bool,
     size: int,
     after: tuple[Any, ...] | None,
 ) -> list[tuple[int, datetime, int]]:
-    """A page of the candidates best first, with the newest matching policy documents and the
-    item numbered as the query added to them, however old."""
+    """A page of the candidates best first. When they are not every match, the newest matching
+    policy documents and the item numbered as the query join them, however old."""
     ids = {r.id for r in candidates}
-    policy = InformationItem.document_type.in_([t.value for t in POLICY_TYPES])
-    ids.update(r.id for r in await _newest_matches(session, query, POLICY_CANDIDATES, None, policy))
-    number = " ".join(query.q.split())
-    ids.update(
-        await session.scalars(
-            _filtered(select(InformationItem.id), query.filters).where(
-                InformationItem.document_number == number, _match(query.dialect, query.found)
+    if not every_match:
+        # The same text as the partial index it walks (items.models.PUBLISHED_POLICY).
+        policy = text(PUBLISHED_POLICY)
+        newest_policy = await _newest_matches(session, query, POLICY_CANDIDATES, None, policy)
+        ids.update(r.id for r in newest_policy)
+        number = " ".join(query.q.split())
+        ids.update(
+            await session.scalars(
+                _filtered(select(InformationItem.id), query.filters).where(
+                    InformationItem.document_number == number, _match(query.dialect, query.found)
+                )
             )
         )
-    )
     score = _boost(query.q, query.found)
     page = (
         select(InformationItem.id, InformationItem.published_at, score.label("score"))
@@ -332,15 +339,7 @@ async def _ranked(
         .limit(size + 1)
     )
     if after is not None:
-        after_score, after_date, after_id = after
-        page = page.where(
-            tuple_(score, InformationItem.published_at, InformationItem.id)
-            < tuple_(
-                literal(after_score),
-                literal(after_date, InformationItem.published_at.type),
-                literal(after_id),
-            )
-        )
+        page = page.where(_after((score, InformationItem.published_at, InformationItem.id), after))
     return [(r[0], r[1], r[2]) for r in await session.execute(page)]
 
 
@@ -361,7 +360,7 @@ async def _total_beyond_candidates(session: AsyncSession, query: Query) -> tuple
     return int(plans[0]["Plan"]["Plan Rows"]), False
 
 
-def hit_rows(ids: list[int]) -> AnySelect:
+def _hit_rows(ids: list[int]) -> AnySelect:
     """What a page of hits shows of each item, with its unit's and column's names."""
     return (
         select(
@@ -387,7 +386,7 @@ def hit_rows(ids: list[int]) -> AnySelect:
 async def _hits(session: AsyncSession, ids: list[int], found: list[str]) -> list[SearchHit]:
     if not ids:
         return []
-    by_id = {row.id: row._mapping for row in await session.execute(hit_rows(ids))}
+    by_id = {row.id: row._mapping for row in await session.execute(_hit_rows(ids))}
     return [
         SearchHit(
             **{k: v for k, v in by_id[i].items() if k != "body_html"},

@@ -25,3 +25,19 @@ export function parseDateList(text: string): { dates: string[]; invalid: string[
   }
   return { dates: dates.sort(), invalid };
 }
+
+const BEIJING_DATE = new Intl.DateTimeFormat("en-CA", {
+  timeZone: "Asia/Shanghai",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
+
+/**
+ * Today where the offices are, whatever the browser's time zone: the legal dates (received,
+ * formed, changed) are Beijing dates, as on the server (sunshine_kit.workdays.today). Between
+ * 16:00 and 24:00 UTC a browser on UTC would otherwise offer yesterday.
+ */
+export function officeToday(now: Date = new Date()): dayjs.Dayjs {
+  return dayjs(BEIJING_DATE.format(now));
+}

@@ -20,6 +20,7 @@ import {
   Typography,
 } from "antd";
 import dayjs from "dayjs";
+import { officeToday } from "../../lib/dates";
 import { useParams } from "react-router-dom";
 import { api, unwrap } from "../../api/client";
 import type { components } from "../../api/schema";
@@ -56,7 +57,7 @@ type Body<K extends keyof components["schemas"]> = components["schemas"][K];
 const options = <K extends string>(labels: Record<K, string>) =>
   (Object.keys(labels) as K[]).map((value) => ({ value, label: labels[value] }));
 const required = (text: string) => [{ required: true, message: text }];
-const today = () => dayjs();
+const today = () => officeToday();
 
 function ClockPanel({ application }: { application: Application }) {
   const clock = application.clock;

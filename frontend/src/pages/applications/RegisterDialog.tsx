@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { App, DatePicker, Form, Modal, Select, Typography } from "antd";
 import type { Dayjs } from "dayjs";
-import dayjs from "dayjs";
+import { officeToday } from "../../lib/dates";
 import { useState } from "react";
 import { api, unwrap } from "../../api/client";
 import { ApiError, formErrors } from "../../api/errors";
@@ -85,7 +85,7 @@ export function RegisterDialog({ open, onClose, unitId }: { open: boolean; onClo
           id_type: ID_CARD,
           form: "paper",
           unit_id: unitId ?? undefined,
-          submitted_on: dayjs(),
+          submitted_on: officeToday(),
         }}
         onValuesChange={(_, all) => setLegal(all.applicant_type === "legal_person")}
         onFinish={(values) => register.mutate(values)}

@@ -6,7 +6,7 @@ import { api, unwrap } from "../../api/client";
 import { ApiError } from "../../api/errors";
 import type { components } from "../../api/schema";
 import { hasAnyRole, useCurrentUser } from "../../auth/useAuth";
-import { parseDateList } from "../../lib/dates";
+import { officeToday, parseDateList } from "../../lib/dates";
 import { QueryError } from "../QueryError";
 
 type Year = components["schemas"]["YearArrangementOut"];
@@ -43,7 +43,7 @@ export function CalendarPage() {
     queryKey: ["calendar-years"],
     queryFn: () => unwrap(api.GET("/api/calendar/years")),
   });
-  const thisYear = dayjs().year();
+  const thisYear = officeToday().year();
   const known = new Set(years.data?.map((y) => y.year));
   const missing = [thisYear, thisYear + 1].filter((y) => years.data && !known.has(y));
 

@@ -22,6 +22,7 @@ import {
   Typography,
 } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
+import { officeToday } from "../../../lib/dates";
 import { useEffect, useMemo, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router-dom";
 import { api, unwrap } from "../../../api/client";
@@ -276,7 +277,7 @@ function Editor({ item }: { item?: StaffItem }) {
             disabled={!editable}
             initialValues={{
               unit_id: user.unit_id ?? undefined,
-              formed_on: dayjs(),
+              formed_on: officeToday(),
               document_type: "other",
               disclosure_attribute: "proactive",
               channels: ["website"],
@@ -337,7 +338,7 @@ function Editor({ item }: { item?: StaffItem }) {
               </Col>
               <Col xs={24} md={8}>
                 <Form.Item label="生成日期" name="formed_on" rules={[{ required: true, message: "请选择生成日期" }]}>
-                  <DatePicker style={{ width: "100%" }} disabledDate={(d) => d.isAfter(dayjs(), "day")} />
+                  <DatePicker style={{ width: "100%" }} disabledDate={(d) => d.isAfter(officeToday(), "day")} />
                 </Form.Item>
               </Col>
               <Col xs={24} md={8}>
@@ -681,7 +682,7 @@ function ValidityDialog({
       <Form
         form={form}
         layout="vertical"
-        initialValues={{ validity: item.validity === "valid" ? "repealed" : item.validity, changed_on: dayjs() }}
+        initialValues={{ validity: item.validity === "valid" ? "repealed" : item.validity, changed_on: officeToday() }}
         onFinish={(v) => change.mutate(v)}
       >
         <Form.Item label="效力" name="validity" rules={[{ required: true }]}>

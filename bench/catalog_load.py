@@ -8,8 +8,10 @@ latency runs from that due time, so a slow server shows as latency rather than a
 rate (no coordinated omission). Two targets: (a) the public item page
 GET /api/catalog/items/{id} of random published items, (b) full-text search
 GET /api/catalog/search?q=… over 50 everyday queries (skipped when the endpoint is absent).
-Then the queries those endpoints make are run directly on the catalog database with asyncpg,
-one after another, so the cost of the layers above SQL shows as a ratio.
+Then the queries those endpoints make are run directly, one after another, so the cost of the
+layers above them shows as a ratio: the item page's SQL on the catalog database with asyncpg;
+for search, the search index's queries (tantivy, on an index this script builds from the same
+database as the service does) plus the SQL that search sends.
 """
 
 from __future__ import annotations
@@ -18,8 +20,10 @@ import argparse
 import asyncio
 import random
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import aiohttp
 import asyncpg
@@ -37,10 +41,15 @@ from loadgen import (  # noqa: E402
     report,
     timed_sql,
 )
-from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine  # noqa: E402
+from sqlalchemy.ext.asyncio import (  # noqa: E402
+    AsyncEngine,
+    async_sessionmaker,
+    create_async_engine,
+)
 
 from sunshine_catalog.items.service import reader_view  # noqa: E402
 from sunshine_catalog.search import service as search  # noqa: E402
+from sunshine_catalog.search.index import SearchIndex  # noqa: E402
 from sunshine_catalog.search.schemas import SearchOrder  # noqa: E402
 from sunshine_catalog.search.tokens import words  # noqa: E402
 
@@ -104,12 +113,36 @@ async def item_sql(engine: AsyncEngine, item_id: int) -> Statements:
     return await captured(engine, lambda s: reader_view(s, None, item_id))
 
 
-async def search_sql(engine: AsyncEngine, q: str) -> Statements:
-    """A search's queries, first page by relevance (sunshine_catalog.search.service.search)."""
-    return await captured(
-        engine,
-        lambda s: search.search(s, q, search.SearchFilters(), SearchOrder.RELEVANCE, 10, None),
-    )
+class TimedIndex(SearchIndex):
+    """The search index, adding up the time its queries take (the part of a search not in SQL)."""
+
+    seconds = 0.0
+
+    def newest(self, *args: Any, **kwargs: Any) -> tuple[list[int], int | None]:
+        started = time.perf_counter()
+        try:
+            return super().newest(*args, **kwargs)
+        finally:
+            self.seconds += time.perf_counter() - started
+
+
+async def search_direct(
+    engine: AsyncEngine, db: asyncpg.Connection, index: TimedIndex, queries: list[str]
+) -> list[float]:
+    """Each search's own work without HTTP: its index queries, timed as search makes them,
+    plus its SQL (captured from sunshine_catalog.search.service.search, first page by
+    relevance) replayed on asyncpg."""
+    out = []
+    for q in queries:
+        index.seconds = 0.0
+        statements = await captured(
+            engine,
+            lambda s, q=q: search.search(  # type: ignore[misc]
+                s, index, q, search.SearchFilters(), SearchOrder.RELEVANCE, 10, None
+            ),
+        )
+        out.append(index.seconds + (await timed_sql(db, [statements]))[0])
+    return out
 
 
 def title_queries(titles: list[str], rng: random.Random) -> list[str]:
@@ -198,6 +231,22 @@ async def main(args: argparse.Namespace) -> None:
                     lambda: ("/api/catalog/search", {"q": next(fresh), "size": "10"}),
                 )
             )
+            # What a portal sees: the everyday searches and, mixed in, ones new to the cache.
+            share = args.fresh_share
+            targets.append(
+                (
+                    "(b'') search, mixed",
+                    gateway,
+                    rate,
+                    lambda: (
+                        "/api/catalog/search",
+                        {
+                            "q": next(fresh) if rng.random() < share else rng.choice(QUERIES),
+                            "size": "10",
+                        },
+                    ),
+                )
+            )
         runs = []
         # A portal in service has its everyday searches cached (search.cache); a run starts
         # from that state rather than from a cold start. (b') is new to every cache anyway.
@@ -220,17 +269,27 @@ async def main(args: argparse.Namespace) -> None:
     engine = create_async_engine(sqlalchemy_url(args.database_url))
     items_sql = [await item_sql(engine, rng.choice(ids)) for _ in range(args.sql_samples)]
     sql["(a) item page"] = sql["(a) item page, no gateway"] = await timed_sql(db, items_sql)
-    for label, queries in searches.items():
-        if any(r.label == label for r, _ in runs):
-            texts = [await search_sql(engine, q) for q in queries[: args.sql_samples]]
-            sql[label] = await timed_sql(db, texts)
+    if any(r.label.startswith("(b") for r, _ in runs):
+        index = TimedIndex(None, 1000)  # as run_stack.py runs the catalog
+        started = time.perf_counter()
+        await index.warm(async_sessionmaker(engine))
+        built = time.perf_counter() - started
+        print(f"search index built in this process for the direct figures: {built:.1f}s")
+        for label, queries in searches.items():
+            if any(r.label == label for r, _ in runs):
+                sql[label] = await search_direct(engine, db, index, queries[: args.sql_samples])
     await engine.dispose()
     await db.close()
 
     print()
     print(HEADER)
     for run, rate in runs:
-        report(run, sql.get(run.label), rate)
+        report(
+            run,
+            sql.get(run.label),
+            rate,
+            "same index+SQL" if run.label.startswith("(b") else "same queries in SQL",
+        )
 
 
 if __name__ == "__main__":
@@ -252,6 +311,12 @@ if __name__ == "__main__":
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument(
         "--fresh-rate", type=float, help="requests per second for (b') (default: --search-rate)"
+    )
+    parser.add_argument(
+        "--fresh-share",
+        type=float,
+        default=0.5,
+        help="share of (b'') searches that are new to the cache (the rest everyday ones)",
     )
     parser.add_argument(
         "--fresh-queries",

@@ -121,7 +121,9 @@ def ms(seconds: float) -> str:
     return f"{seconds * 1000:9.1f}"
 
 
-def report(run: Run, sql: list[float] | None, rate: float) -> None:
+def report(
+    run: Run, sql: list[float] | None, rate: float, direct: str = "same queries in SQL"
+) -> None:
     errors = {k: v for k, v in run.statuses.items() if k != "200"}
     p50, p95, p99 = (percentile(run.latencies, p) for p in (50, 95, 99))
     print(
@@ -133,8 +135,8 @@ def report(run: Run, sql: list[float] | None, rate: float) -> None:
     if sql:
         s50, s95 = percentile(sql, 50), percentile(sql, 95)
         print(
-            f"{'  same queries in SQL':<28}{'':>8}{'':>9}{ms(s50)}{ms(s95)}{'':>9}"
-            f"  HTTP/SQL p50 ×{p50 / s50:.1f}, p95 ×{p95 / s95:.1f}"
+            f"{'  ' + direct:<28}{'':>8}{'':>9}{ms(s50)}{ms(s95)}{'':>9}"
+            f"  HTTP/direct p50 ×{p50 / s50:.1f}, p95 ×{p95 / s95:.1f}"
         )
 
 

@@ -52,6 +52,12 @@ def main() -> None:
         "filled) rather than on a fresh one",
     )
     parser.add_argument("--port", type=int, default=8000, help="the gateway's; services follow")
+    parser.add_argument(
+        "--catalog-workers",
+        type=int,
+        default=1,
+        help="catalog worker processes (uvicorn --workers), as a cluster runs replicas",
+    )
     parser.add_argument("--log-level", default="INFO")
     args = parser.parse_args()
 
@@ -63,7 +69,9 @@ def main() -> None:
         urls,
         base_port=args.port,
         log_dir=ROOT / "var" / "bench-log",
-        extra_env={"LOG_LEVEL": args.log_level},
+        # The catalog's search index built in two segments, not eight (SearchIndex).
+        extra_env={"LOG_LEVEL": args.log_level, "SEARCH_INDEX_MEMORY_MB": "1000"},
+        workers={"catalog": args.catalog_workers},
     )
     stack.migrate()
     stack.serve(f"platform on PostgreSQL at {stack.url('gateway')} (Ctrl-C stops)")

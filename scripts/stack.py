@@ -54,8 +54,10 @@ class Stack:
         host: str = "127.0.0.1",
         log_dir: Path = ROOT / "var" / "log",
         extra_env: dict[str, str] | None = None,
+        workers: dict[str, int] | None = None,
     ) -> None:
         self.database_urls = database_urls
+        self.workers = workers or {}  # uvicorn worker processes of a component; 1 by default
         self.base_port = base_port
         self.host = host
         self.log_dir = log_dir
@@ -129,6 +131,11 @@ class Stack:
                     "--port",
                     str(port),
                     "--no-access-log",
+                    *(
+                        ["--workers", str(n)]
+                        if (n := self.workers.get(component.name, 1)) > 1
+                        else []
+                    ),
                 ],
                 env=self.env(component),
                 stdout=log,

@@ -3548,14 +3548,9 @@ export interface components {
             items: components["schemas"]["CatalogSearchHit"][];
             /**
              * Total
-             * @description 符合条件的信息总数；total_exact 为假时是估计数
+             * @description 符合条件的信息总数
              */
             total: number;
-            /**
-             * Total Exact
-             * @description 总数是否精确：超过200条时给出数据库的估计数（页面显示“约”）
-             */
-            total_exact: boolean;
             /**
              * Next Cursor
              * @description 下一页的游标；没有下一页时为空

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from fastapi import FastAPI
 
 from sunshine_catalog.attachments.routes import router as attachments_router
@@ -12,15 +14,23 @@ from sunshine_catalog.items.routes import router as items_router
 from sunshine_catalog.proposals.routes import router as proposals_router
 from sunshine_catalog.reorganisation.routes import router as reorganisation_router
 from sunshine_catalog.search.cache import SearchCache
+from sunshine_catalog.search.index import SearchIndex
 from sunshine_catalog.search.routes import router as search_router
 from sunshine_catalog.settings import CatalogSettings
 from sunshine_catalog.stats.routes import router as stats_router
 from sunshine_kit.app import create_app
 
 
+def _warm_search_index(app: FastAPI) -> None:
+    # In the background: the service answers while a large index is built; searches wait for it.
+    index: SearchIndex = app.state.search_index
+    app.state.search_index_warming = asyncio.create_task(index.warm(app.state.db.sessionmaker))
+
+
 def create(settings: CatalogSettings | None = None) -> FastAPI:
+    settings = settings or CatalogSettings()
     app = create_app(
-        settings or CatalogSettings(),
+        settings,
         title="公开目录服务 Catalog",
         description="主动公开与政府信息公开目录：目录模板、栏目、统计。",
         routers=[
@@ -34,8 +44,10 @@ def create(settings: CatalogSettings | None = None) -> FastAPI:
             search_router,
             proposals_router,
         ],
+        on_startup=_warm_search_index,
     )
     app.state.search_cache = SearchCache()
+    app.state.search_index = SearchIndex(settings.search_index_dir, settings.search_index_memory_mb)
     return app
 
 

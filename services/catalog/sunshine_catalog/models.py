@@ -10,7 +10,6 @@ from sunshine_catalog.items.models import (
     ItemColumn,
 )
 from sunshine_catalog.proposals.models import Proposal
-from sunshine_catalog.search import models as search_index  # noqa: F401  (autogenerate hook)
 from sunshine_kit.models import metadata
 
 __all__ = [

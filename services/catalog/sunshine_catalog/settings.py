@@ -18,3 +18,8 @@ class CatalogSettings(Settings):
     s3_access_key: str = ""
     s3_secret_key: str = ""
     s3_region: str = "us-east-1"
+    # The search index (search.index): kept in this directory, it survives restarts and only the
+    # changes since are applied; unset, it is held in memory and built at each start.
+    search_index_dir: Path | None = None
+    # What building the index may buffer, in MB; more makes fewer segments and faster searches.
+    search_index_memory_mb: int = 256

@@ -1,6 +1,7 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { Button, Card, Empty, Input, List, Radio, Select, Space, Tag, Typography } from "antd";
 import dayjs from "dayjs";
+import { officeToday } from "../../lib/dates";
 import { useMemo } from "react";
 import { Link, useSearchParams } from "react-router-dom";
 import { api, unwrap } from "../../api/client";
@@ -38,7 +39,7 @@ function Highlighted({ html }: { html: string }) {
 export function SearchPage() {
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => filtersFromParams(params), [params]);
-  const years = useMemo(() => searchYears(dayjs().year()), []);
+  const years = useMemo(() => searchYears(officeToday().year()), []);
 
   const search = useInfiniteQuery({
     queryKey: ["search", filters],
@@ -67,9 +68,9 @@ export function SearchPage() {
   const change = (next: Partial<SearchFilters>) => setParams(filtersToParams({ ...filters, ...next }));
   const hits = search.data?.pages.flatMap((p) => p.items) ?? [];
   const total = search.data?.pages[0]?.total ?? 0;
-  // Past 200 matches the service gives an estimate, and ranks the newest 200 (with the policy
-  // documents among all matches); date order still pages through every one.
-  const exact = search.data?.pages[0]?.total_exact ?? true;
+  // Past 200 matches the service ranks the newest 200 (with the policy documents among all
+  // matches) by relevance; date order pages through every one.
+  const rankedPart = total > 200 && filters.order !== "date";
 
   return (
     <Space orientation="vertical" size="large" style={{ width: "100%" }}>
@@ -142,12 +143,10 @@ export function SearchPage() {
           <>
             {search.data && (
               <Typography.Paragraph type="secondary">
-                {exact
-                  ? `找到 ${total} 条与“${filters.q}”有关的信息`
-                  : `找到约 ${total.toLocaleString("zh-CN")} 条与“${filters.q}”有关的信息。` +
-                    (filters.order === "date"
-                      ? "按发布日期从新到旧列出。"
-                      : "按相关度排列的是其中最新的 200 条和相关政策文件；按发布日期排序可浏览全部，或按单位、年份缩小范围。")}
+                {`找到 ${total.toLocaleString("zh-CN")} 条与“${filters.q}”有关的信息` +
+                  (rankedPart
+                    ? "。按相关度排列的是其中最新的 200 条和相关政策文件；按发布日期排序可浏览全部，或按单位、年份缩小范围。"
+                    : "")}
               </Typography.Paragraph>
             )}
             <List

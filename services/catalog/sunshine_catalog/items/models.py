@@ -4,7 +4,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Date, ForeignKey, Index, String, Text, UniqueConstraint, text
+from sqlalchemy import Date, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from sunshine_kit.db import Base, utcnow
@@ -36,11 +36,6 @@ class DocumentType(StrEnum):
     OTHER = "other"  # 其他
 
 
-# Published 规章 and 规范性文件: the predicate of a partial index, and the very same text in the
-# queries meant to use it (a bound parameter would hide it from a cached generic plan).
-PUBLISHED_POLICY = "status = 'published' AND document_type IN ('regulation', 'normative')"
-
-
 class InformationItem(Base):
     """政府信息: one piece of government information in a unit's catalogue."""
 
@@ -49,15 +44,6 @@ class InformationItem(Base):
         UniqueConstraint("unit_id", "index_year", "index_seq"),
         Index("ix_information_item_unit_status_published", "unit_id", "status", "published_at"),
         Index("ix_information_item_status_published", "status", "published_at", "id"),
-        Index("ix_information_item_document_number", "document_number"),
-        # Search ranks the newest matching policy documents (search.service).
-        Index(
-            "ix_information_item_published_policy",
-            "published_at",
-            "id",
-            postgresql_where=text(PUBLISHED_POLICY),
-            sqlite_where=text(PUBLISHED_POLICY),
-        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)

@@ -20,31 +20,24 @@ import random
 import time
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Hashable
+from typing import Generic, TypeVar
 
-from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession
-
-from sunshine_catalog.items.models import FeedCounter
-from sunshine_catalog.search.schemas import SearchPage
+Page = TypeVar("Page")  # what is kept of a page: the routes keep its JSON, ready to send
 
 MAX_PAGES = 2_000
 MAX_AGE_SECONDS = 600.0  # each page gets up to a tenth more, so pages made together expire apart
 
 
-class SearchCache:
+class SearchCache(Generic[Page]):
     def __init__(self, max_pages: int = MAX_PAGES, max_age: float = MAX_AGE_SECONDS) -> None:
-        self._pages: OrderedDict[Hashable, tuple[int, float, SearchPage]] = OrderedDict()
-        self._pending: dict[tuple[Hashable, int], asyncio.Future[SearchPage]] = {}
+        self._pages: OrderedDict[Hashable, tuple[int, float, Page]] = OrderedDict()
+        self._pending: dict[tuple[Hashable, int], asyncio.Future[Page]] = {}
         self._max_pages = max_pages
         self._max_age = max_age
 
-    @staticmethod
-    async def catalogue_version(session: AsyncSession) -> int:
-        return await session.scalar(select(FeedCounter.last).where(FeedCounter.id == 1)) or 0
-
     async def page(
-        self, key: Hashable, version: int, compute: Callable[[], Awaitable[SearchPage]]
-    ) -> SearchPage:
+        self, key: Hashable, version: int, compute: Callable[[], Awaitable[Page]]
+    ) -> Page:
         """The page kept for `key` at this catalogue version, else computed once and kept."""
         kept = self._get(key, version)
         if kept is not None:
@@ -52,7 +45,7 @@ class SearchCache:
         pending = self._pending.get((key, version))
         if pending is not None:
             return await asyncio.shield(pending)
-        future: asyncio.Future[SearchPage] = asyncio.get_running_loop().create_future()
+        future: asyncio.Future[Page] = asyncio.get_running_loop().create_future()
         self._pending[(key, version)] = future
         try:
             page = await compute()
@@ -66,7 +59,7 @@ class SearchCache:
         self._put(key, version, page)
         return page
 
-    def _get(self, key: Hashable, version: int) -> SearchPage | None:
+    def _get(self, key: Hashable, version: int) -> Page | None:
         found = self._pages.get(key)
         if found is None:
             return None
@@ -77,7 +70,7 @@ class SearchCache:
         self._pages.move_to_end(key)
         return page
 
-    def _put(self, key: Hashable, version: int, page: SearchPage) -> None:
+    def _put(self, key: Hashable, version: int, page: Page) -> None:
         expires = time.monotonic() + self._max_age * random.uniform(1.0, 1.1)
         self._pages[key] = (version, expires, page)
         self._pages.move_to_end(key)

@@ -2,11 +2,12 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Query, Request, Response
 
 from sunshine_catalog.items.models import DocumentType, Validity
 from sunshine_catalog.search import service
 from sunshine_catalog.search.cache import SearchCache
+from sunshine_catalog.search.index import SearchIndex, catalogue_version
 from sunshine_catalog.search.schemas import SearchOrder, SearchPage
 from sunshine_kit.db import SessionDep
 from sunshine_kit.errors import ERROR_RESPONSES
@@ -14,15 +15,21 @@ from sunshine_kit.errors import ERROR_RESPONSES
 router = APIRouter(tags=["search"], responses=ERROR_RESPONSES)
 
 
-def _cache(request: Request) -> SearchCache:
-    cache: SearchCache = request.app.state.search_cache
+async def _cache(request: Request) -> SearchCache[bytes]:
+    cache: SearchCache[bytes] = request.app.state.search_cache
     return cache
+
+
+async def _index(request: Request) -> SearchIndex:
+    index: SearchIndex = request.app.state.search_index
+    return index
 
 
 @router.get("/search", response_model=SearchPage)
 async def search(
     session: SessionDep,
-    cache: Annotated[SearchCache, Depends(_cache)],
+    cache: Annotated[SearchCache[bytes], Depends(_cache)],
+    index: Annotated[SearchIndex, Depends(_index)],
     q: Annotated[str, Query(min_length=1, max_length=100, description="检索词")],
     unit_id: Annotated[int | None, Query(description="发布单位")] = None,
     column_id: Annotated[int | None, Query(description="栏目")] = None,
@@ -34,7 +41,7 @@ async def search(
     ),
     size: Annotated[int, Query(ge=1, le=50, description="每页条数")] = 10,
     cursor: Annotated[str | None, Query(max_length=500, description="上一页给出的游标")] = None,
-) -> SearchPage:
+) -> Response:
     """Full-text search of the published catalogue (public): every word of `q` must match."""
     filters = service.SearchFilters(
         unit_id=unit_id,
@@ -44,7 +51,12 @@ async def search(
         validity=validity,
     )
     key = (" ".join(q.split()), filters, order, size, cursor)
-    version = await cache.catalogue_version(session)
-    return await cache.page(
-        key, version, lambda: service.search(session, q, filters, order, size, cursor)
-    )
+    version = await catalogue_version(session)
+
+    async def compute() -> bytes:
+        await index.bring_up_to(session, version)
+        page = await service.search(session, index, q, filters, order, size, cursor)
+        return page.model_dump_json().encode()
+
+    # Sent as it was serialised once: FastAPI would otherwise validate the page a second time.
+    return Response(await cache.page(key, version, compute), media_type="application/json")

@@ -33,8 +33,5 @@ class SearchHit(BaseModel):
 
 class SearchPage(BaseModel):
     items: list[SearchHit]
-    total: int = Field(description="符合条件的信息总数；total_exact 为假时是估计数")
-    total_exact: bool = Field(
-        description="总数是否精确：超过200条时给出数据库的估计数（页面显示“约”）"
-    )
+    total: int = Field(description="符合条件的信息总数")
     next_cursor: str | None = Field(description="下一页的游标；没有下一页时为空")

@@ -11,6 +11,11 @@ its own pages; all of them check the same counter, so none serves a page older t
 catalogue. While one request computes a page, others asking for the same one wait for it rather
 than computing it again, so a popular search that has just expired costs one search, not one
 per caller.
+
+Most searches are made once, and kept they would push the everyday ones out (measured: after a
+run of one-off searches the everyday ones missed the cache and the service fell behind). So a
+page is kept only when the same search was asked before: the last SEEN_KEYS searches are
+remembered, without their pages.
 """
 
 from __future__ import annotations
@@ -25,12 +30,14 @@ from typing import Generic, TypeVar
 Page = TypeVar("Page")  # what is kept of a page: the routes keep its JSON, ready to send
 
 MAX_PAGES = 2_000
+SEEN_KEYS = 20_000
 MAX_AGE_SECONDS = 600.0  # each page gets up to a tenth more, so pages made together expire apart
 
 
 class SearchCache(Generic[Page]):
     def __init__(self, max_pages: int = MAX_PAGES, max_age: float = MAX_AGE_SECONDS) -> None:
         self._pages: OrderedDict[Hashable, tuple[int, float, Page]] = OrderedDict()
+        self._seen: OrderedDict[Hashable, None] = OrderedDict()
         self._pending: dict[tuple[Hashable, int], asyncio.Future[Page]] = {}
         self._max_pages = max_pages
         self._max_age = max_age
@@ -38,7 +45,8 @@ class SearchCache(Generic[Page]):
     async def page(
         self, key: Hashable, version: int, compute: Callable[[], Awaitable[Page]]
     ) -> Page:
-        """The page kept for `key` at this catalogue version, else computed once and kept."""
+        """The page kept for `key` at this catalogue version, else computed once (and kept if
+        the search was asked before)."""
         kept = self._get(key, version)
         if kept is not None:
             return kept
@@ -56,8 +64,18 @@ class SearchCache(Generic[Page]):
         finally:
             del self._pending[(key, version)]
         future.set_result(page)
-        self._put(key, version, page)
+        if self._asked_before(key):
+            self._put(key, version, page)
         return page
+
+    def _asked_before(self, key: Hashable) -> bool:
+        if key in self._seen:
+            self._seen.move_to_end(key)
+            return True
+        self._seen[key] = None
+        if len(self._seen) > SEEN_KEYS:
+            self._seen.popitem(last=False)
+        return False
 
     def _get(self, key: Hashable, version: int) -> Page | None:
         found = self._pages.get(key)

@@ -7,7 +7,7 @@ every match from the table to sort them — a search nobody made before took 75 
 and seconds at the 95th percentile. tantivy (the search library of the Rust world, a Lucene in
 the same spirit) keeps each item's date beside its words in columnar form and intersects,
 counts and orders a query's matches without touching the records: the same searches take
-2 ms / 9 ms, and the count is exact (bench/README.md).
+a few milliseconds, and the count is exact (bench/README.md).
 
 The database stays the record; the index is derived from it and holds, for each published item,
 its words (`search_text`, segmented with jieba when the item is saved), what the filters ask
@@ -17,12 +17,12 @@ counter (items.service.record_change: publication, withdrawal, validity, column 
 before each search the index is brought up to the counter the request read: the items named by
 the feed entries since are read again and replaced. A search thus sees every change committed
 before it — a withdrawn item is gone at once. The index is built whole when it is empty, and
-again when the database's counter has gone back (a database restored from a backup, or, in the
-tests, a rolled-back transaction).
+again at start when the database's counter is behind the index's (a database restored from a
+backup).
 
-Each catalog process keeps its own index: in memory (built at start, about 20 s for a million
-items on this machine), or in `search_index_dir`, where it survives a restart and only the
-changes since are applied.
+Each catalog process keeps its own index: in memory (built at start, 45 s for a million items
+in one process on this machine), or in `search_index_dir`, where it survives a restart and only
+the changes since are applied.
 """
 
 from __future__ import annotations

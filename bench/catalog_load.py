@@ -118,10 +118,11 @@ class TimedIndex(SearchIndex):
 
     seconds = 0.0
 
-    def newest(self, *args: Any, **kwargs: Any) -> tuple[list[int], int | None]:
+    def _newest(self, *args: Any, **kwargs: Any) -> tuple[list[int], int]:
+        # Every query of the index goes through here.
         started = time.perf_counter()
         try:
-            return super().newest(*args, **kwargs)
+            return super()._newest(*args, **kwargs)
         finally:
             self.seconds += time.perf_counter() - started
 

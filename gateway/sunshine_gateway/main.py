@@ -24,14 +24,13 @@ Every service's API appears here under `/api/<service>`; authenticate with
 `POST /api/auth/login` and send `Authorization: Bearer <access_token>`."""
 
 
+async def _close_proxy(app: FastAPI) -> None:
+    proxy: ServiceProxy = app.state.proxy
+    await proxy.close()
+
+
 def create_gateway(settings: GatewaySettings | None = None) -> FastAPI:
     settings = settings or GatewaySettings()
-    proxy: ServiceProxy | None = None
-
-    async def close_proxy(_app: FastAPI) -> None:
-        if proxy is not None:
-            await proxy.close()
-
     api = APIRouter(prefix="/api")
     for router in (auth_router, users_router, units_router, calendar_router):
         api.include_router(router)
@@ -45,14 +44,14 @@ def create_gateway(settings: GatewaySettings | None = None) -> FastAPI:
         openapi_url=None,
         docs_url=None,
         redoc_url=None,
-        on_shutdown=close_proxy,
+        on_shutdown=_close_proxy,
     )
     app.state.rate_limits = RateLimits(settings.rate_limit_storage)
     app.state.spec_cache = SpecCache()
     # Order matters: the gateway's own /api routes above, then the proxy, the docs, and last
     # the SPA's catch-all.
-    proxy = ServiceProxy(settings, app.state.db, app.state.rate_limits)
-    app.router.routes.append(proxy_route(proxy))
+    app.state.proxy = ServiceProxy(settings, app.state.db, app.state.rate_limits)
+    app.router.routes.append(proxy_route(app.state.proxy))
     app.include_router(docs_router)
     app.include_router(spa_router)
     return app

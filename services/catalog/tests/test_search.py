@@ -514,7 +514,7 @@ async def test_an_index_kept_on_disk_reopens_as_it_was_and_takes_in_only_what_ch
     client: AsyncClient, session: AsyncSession, corpus: dict[str, int], tmp_path: Path
 ) -> None:
     def green(index: SearchIndex) -> list[int]:
-        return [item_of(k) for k in index.newest(Match(["绿道"]), 10)[0]]
+        return [item_of(k) for k in index.newest(Match(["绿道"]), 10)]
 
     index = SearchIndex(tmp_path / "search")
     await index.bring_up_to(session, await catalogue_version(session))
@@ -534,4 +534,4 @@ async def test_an_index_kept_on_disk_reopens_as_it_was_and_takes_in_only_what_ch
     # ...until it takes in the changes since.
     await reopened.bring_up_to(session, await catalogue_version(session))
     assert green(reopened) == []
-    assert reopened.newest(Match(["低保"]), 50, count=True)[1] == 7  # the rest as before
+    assert reopened.counted(Match(["低保"]), 50)[1] == 7  # the rest as before

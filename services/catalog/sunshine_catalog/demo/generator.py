@@ -20,6 +20,7 @@ from typing import Any
 
 from sunshine_catalog.demo import data
 from sunshine_catalog.items.models import (
+    POLICY_TYPES,
     ChangeKind,
     DisclosureAttribute,
     DocumentType,
@@ -33,7 +34,6 @@ from sunshine_kit.workdays import WorkingDayCalendar
 
 CHINA = timezone(timedelta(hours=8))
 FALLBACK_COLUMN = "A20-15"  # 其他
-POLICY_TYPES = (DocumentType.REGULATION, DocumentType.NORMATIVE)
 RECENT_DAYS = 25  # items formed this recently may still be in the workflow
 
 

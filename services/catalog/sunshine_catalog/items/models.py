@@ -36,6 +36,10 @@ class DocumentType(StrEnum):
     OTHER = "other"  # 其他
 
 
+# 规章 and 规范性文件: the policy documents (their interpretations, their rank in search).
+POLICY_TYPES = (DocumentType.REGULATION, DocumentType.NORMATIVE)
+
+
 class InformationItem(Base):
     """政府信息: one piece of government information in a unit's catalogue."""
 

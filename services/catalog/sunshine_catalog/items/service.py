@@ -14,9 +14,9 @@ from sunshine_catalog.columns.models import CatalogueColumn
 from sunshine_catalog.columns.service import get_column
 from sunshine_catalog.feed.service import to_entry
 from sunshine_catalog.items.models import (
+    POLICY_TYPES,
     ChangeEntry,
     ChangeKind,
-    DocumentType,
     FeedCounter,
     IndexSequence,
     InformationItem,
@@ -49,7 +49,6 @@ from sunshine_kit.workdays import WorkingDayCalendar
 PUBLICATION_WORKING_DAYS = 20  # Article 26
 INTERPRETATION_WORKING_DAYS = 3  # 政策解读 "同步": within 3 working days of the policy
 AT_RISK_WORKING_DAYS = 5
-POLICY_TYPES = (DocumentType.REGULATION, DocumentType.NORMATIVE)
 EDITABLE = (ItemStatus.DRAFT, ItemStatus.REJECTED, ItemStatus.WITHDRAWN)
 WRITERS = (Role.PUBLISHER, Role.OFFICE)
 REVIEWERS = (Role.REVIEWER, Role.OFFICE)

@@ -41,8 +41,8 @@ from sqlalchemy import Row, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from sunshine_catalog.items.models import (
+    POLICY_TYPES,
     ChangeEntry,
-    DocumentType,
     FeedCounter,
     InformationItem,
     ItemColumn,
@@ -54,7 +54,6 @@ LAYOUT = 1
 ID_BITS = 31  # item ids are SQL integers, below 2**31
 CHUNK = 5_000  # items read and indexed at a time
 WRITER_THREADS = 2
-POLICY_TYPES = (DocumentType.REGULATION, DocumentType.NORMATIVE)
 
 _Q = tantivy.Query
 _MUST = tantivy.Occur.Must
@@ -252,10 +251,9 @@ class SearchIndex:
         before: int | None = None,
         policy: bool = False,
         number: str | None = None,
-        count: bool = False,
-    ) -> tuple[list[int], int | None]:
-        """The order keys of the newest `limit` matches (older than the key `before`, policy
-        documents only, or numbered `number`), and with `count` how many match in all."""
+    ) -> list[int]:
+        """The order keys of the newest `limit` matches: older than the key `before`, policy
+        documents only, or numbered `number`, when these are given."""
         clauses = self._matching(match)
         if before is not None:
             older = _Q.range_query(
@@ -263,19 +261,25 @@ class SearchIndex:
             )
             clauses.append((_MUST, older))
         if policy:
-            clauses.append((_MUST, _policy(self._schema)))
+            clauses.append((_MUST, _Q.term_query(self._schema, "policy", 1)))
         if number is not None:
             clauses.append((_MUST, _Q.term_query(self._schema, "number", number)))
+        return self._newest(clauses, limit, count=False)[0]
+
+    def counted(self, match: Match, limit: int) -> tuple[list[int], int]:
+        """The order keys of the newest `limit` matches, and how many match in all: one pass."""
+        keys, total = self._newest(self._matching(match), limit, count=True)
+        return keys, total
+
+    def _newest(
+        self, clauses: list[tuple[tantivy.Occur, tantivy.Query]], limit: int, *, count: bool
+    ) -> tuple[list[int], int]:
         found = self._index.searcher().search(
             _Q.boolean_query(clauses), limit, count=count, order_by_field="order"
         )
         # `count` is missing from the library's type stubs (tantivy 0.27), not from the result.
-        total: int | None = found.count if count else None  # type: ignore[attr-defined]
+        total: int = found.count if count else 0  # type: ignore[attr-defined]
         return [key for key, _ in found.hits], total
-
-
-def _policy(schema: tantivy.Schema) -> tantivy.Query:
-    return _Q.term_query(schema, "policy", 1)
 
 
 def _indexed_rows() -> Any:

@@ -34,7 +34,13 @@ from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from sunshine_catalog.columns.models import CatalogueColumn
-from sunshine_catalog.items.models import DocumentType, InformationItem, ItemStatus, Validity
+from sunshine_catalog.items.models import (
+    POLICY_TYPES,
+    DocumentType,
+    InformationItem,
+    ItemStatus,
+    Validity,
+)
 from sunshine_catalog.search.index import Match, SearchIndex, item_of
 from sunshine_catalog.search.schemas import SearchHit, SearchOrder, SearchPage
 from sunshine_catalog.search.tokens import plain_text, words
@@ -48,7 +54,6 @@ DOCUMENT_NUMBER_BOOST = 100_000
 TITLE_WORD_BOOST = 100
 IN_FORCE_BOOST = 2
 POLICY_BOOST = 1
-POLICY_TYPES = (DocumentType.REGULATION, DocumentType.NORMATIVE)
 CANDIDATES = 200  # newest matches ranked by relevance
 POLICY_CANDIDATES = 50  # newest matching policy documents, ranked however old
 
@@ -130,32 +135,41 @@ async def search(
         document_type=filters.document_type.value if filters.document_type else None,
         validity=filters.validity.value if filters.validity else None,
     )
-    ids: list[int]
-    next_key: list[Any] | None
     if order == SearchOrder.DATE:
-        if after is None:
-            keys, total = index.newest(match, size + 1, count=True)
-        else:
-            keys = index.newest(match, size + 1, before=after[0])[0]
-            total = index.newest(match, 1, count=True)[1]  # of every match, not those past
-        ids = [item_of(k) for k in keys[:size]]
-        next_key = [keys[size - 1]] if len(keys) > size else None
+        return await _dated_page(session, index, match, size, after)
+    keys, total = index.counted(match, CANDIDATES)
+    candidates = set(keys)
+    if total > CANDIDATES:
+        # Not every match is a candidate: the policy documents and the numbered one join.
+        candidates.update(index.newest(match, POLICY_CANDIDATES, policy=True))
+        candidates.update(index.newest(match, 1, number=_number(q)))
+    return await _ranked_page(
+        session, q, found, [item_of(k) for k in candidates], size, after, total
+    )
+
+
+async def _dated_page(
+    session: AsyncSession,
+    index: SearchIndex,
+    match: Match,
+    size: int,
+    after: tuple[Any, ...] | None,
+) -> SearchPage:
+    """A page newest first, straight from the index's date order; the database shows it."""
+    if after is None:
+        keys, total = index.counted(match, size + 1)
     else:
-        keys, total = index.newest(match, CANDIDATES, count=True)
-        candidates = set(keys)
-        if (total or 0) > CANDIDATES:
-            # Not every match is a candidate: the policy documents and the numbered one join.
-            candidates.update(index.newest(match, POLICY_CANDIDATES, policy=True)[0])
-            candidates.update(index.newest(match, 1, number=_number(q))[0])
-        return await _ranked_page(
-            session, q, found, [item_of(k) for k in candidates], size, after, total or 0
-        )
+        keys = index.newest(match, size + 1, before=after[0])
+        total = index.counted(match, 1)[1]  # of every match, not only those past the cursor
+    ids = [item_of(k) for k in keys[:size]]
     rows = (await session.execute(_HIT_ROWS, {"ids": ids})).all() if ids else []
     by_id = {row.id: row for row in rows}
     return SearchPage(
-        items=[_hit(by_id[i], found) for i in ids if i in by_id],
-        total=total or 0,
-        next_cursor=_encode_cursor(order, next_key) if next_key else None,
+        items=[_hit(by_id[i], match.words) for i in ids if i in by_id],
+        total=total,
+        next_cursor=_encode_cursor(SearchOrder.DATE, [keys[size - 1]])
+        if len(keys) > size
+        else None,
     )
 
 
@@ -277,7 +291,7 @@ async def _ranked_page(
     )
 
 
-def _hit(row: Row[Any], found: list[str]) -> SearchHit:
+def _hit(row: Row[Any], found: Sequence[str]) -> SearchHit:
     shown = row._mapping
     return SearchHit(
         **{k: v for k, v in shown.items() if k not in ("body_html", "score")},
@@ -289,22 +303,22 @@ def _hit(row: Row[Any], found: list[str]) -> SearchHit:
 # --- highlighting ----------------------------------------------------------------------------
 
 
-def _words_pattern(found: list[str]) -> str:
+def _words_pattern(found: Sequence[str]) -> str:
     # Longer words first, so a word is marked whole rather than by a shorter word inside it.
     return "|".join(re.escape(w) for w in sorted(found, key=len, reverse=True))
 
 
-def _pattern(found: list[str]) -> re.Pattern[str]:
+def _pattern(found: Sequence[str]) -> re.Pattern[str]:
     return re.compile(_words_pattern(found), re.IGNORECASE)
 
 
-def _starts(found: list[str]) -> re.Pattern[str]:
+def _starts(found: Sequence[str]) -> re.Pattern[str]:
     """Matches, without consuming, at every position where a word starts: the word it finds
     there is group 1. One scan of the text finds overlapping words too."""
     return re.compile(f"(?=({_words_pattern(found)}))", re.IGNORECASE)
 
 
-def highlight(text: str, found: list[str]) -> str:
+def highlight(text: str, found: Sequence[str]) -> str:
     """`text` HTML-escaped, with the words found wrapped in <em>…</em>.
 
     jieba gives overlapping words ("老旧小区", "小区改造"), so every position is tried and
@@ -326,7 +340,7 @@ def highlight(text: str, found: list[str]) -> str:
     return "".join(out)
 
 
-def snippet(body: str, found: list[str]) -> str:
+def snippet(body: str, found: Sequence[str]) -> str:
     """About 120 characters of the body around the first word found, highlighted."""
     first = _pattern(found).search(body)
     start = max(0, first.start() - SNIPPET_LEAD) if first else 0

@@ -1,9 +1,8 @@
-"""Chinese word segmentation for full-text search, the same on PostgreSQL and SQLite.
+"""Chinese word segmentation for full-text search.
 
-Neither database segments Chinese by itself, so the service segments with jieba when it saves an
-item and stores the words separated by spaces; the database then indexes plain space-separated
-words (PostgreSQL's `simple` text search configuration, SQLite's FTS5 `unicode61` tokenizer),
-and a query is segmented the same way before it is matched.
+The service segments with jieba when it saves an item and stores the words separated by spaces
+(`information_item.search_text`); the search index (search.index) splits them at the spaces
+and keeps them as they are, and a query is segmented the same way before it is matched.
 
 jieba here is jieba-rs through `rjieba`: the same dictionary and algorithm as Python jieba, about
 35 times faster, which is what lets a million items be segmented inside the import's time.

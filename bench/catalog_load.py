@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import functools
 import random
 import sys
 import time
@@ -43,7 +44,7 @@ from loadgen import (  # noqa: E402
 )
 from sqlalchemy.ext.asyncio import (  # noqa: E402
     AsyncEngine,
-    async_sessionmaker,
+    AsyncSession,
     create_async_engine,
 )
 
@@ -127,6 +128,18 @@ class TimedIndex(SearchIndex):
             self.seconds += time.perf_counter() - started
 
 
+async def _first_page(session: AsyncSession, *, index: TimedIndex, q: str) -> object:
+    return await search.search(
+        await session.connection(),
+        index,
+        q,
+        search.SearchFilters(),
+        SearchOrder.RELEVANCE,
+        10,
+        None,
+    )
+
+
 async def search_direct(
     engine: AsyncEngine, db: asyncpg.Connection, index: TimedIndex, queries: list[str]
 ) -> list[float]:
@@ -136,12 +149,7 @@ async def search_direct(
     out = []
     for q in queries:
         index.seconds = 0.0
-        statements = await captured(
-            engine,
-            lambda s, q=q: search.search(  # type: ignore[misc]
-                s, index, q, search.SearchFilters(), SearchOrder.RELEVANCE, 10, None
-            ),
-        )
+        statements = await captured(engine, functools.partial(_first_page, index=index, q=q))
         out.append(index.seconds + (await timed_sql(db, [statements]))[0])
     return out
 
@@ -275,7 +283,7 @@ async def main(args: argparse.Namespace) -> None:
     if any(r.label.startswith("(b") for r, _ in runs):
         index = TimedIndex(None, 1000)  # as run_stack.py runs the catalog
         started = time.perf_counter()
-        await index.warm(async_sessionmaker(engine))
+        await index.warm(engine)
         built = time.perf_counter() - started
         print(f"search index built in this process for the direct figures: {built:.1f}s")
         for label, queries in searches.items():

@@ -372,6 +372,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/catalog/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search
+         * @description Full-text search of the published catalogue (public): every word of `q` must match.
+         */
+        get: operations["catalog-search-search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/catalog/columns": {
         parameters: {
             query?: never;
@@ -924,26 +944,6 @@ export interface paths {
          * @description The latest 50 changes as an RSS 2.0 feed, for feed readers (public).
          */
         get: operations["catalog-feed-rss"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/catalog/search": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Search
-         * @description Full-text search of the published catalogue (public): every word of `q` must match.
-         */
-        get: operations["catalog-search-search"];
         put?: never;
         post?: never;
         delete?: never;
@@ -7104,6 +7104,108 @@ export interface operations {
             };
         };
     };
+    "catalog-search-search": {
+        parameters: {
+            query: {
+                /** @description 检索词 */
+                q: string;
+                /** @description 发布单位 */
+                unit_id?: number | null;
+                /** @description 栏目 */
+                column_id?: number | null;
+                /** @description 生成日期所在年份 */
+                year?: number | null;
+                /** @description 文件类型 */
+                document_type?: components["schemas"]["CatalogDocumentType"] | null;
+                /** @description 效力 */
+                validity?: components["schemas"]["CatalogValidity"] | null;
+                /** @description 排序：相关度或发布日期 */
+                order?: components["schemas"]["CatalogSearchOrder"];
+                /** @description 每页条数 */
+                size?: number;
+                /** @description 上一页给出的游标 */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogSearchPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+        };
+    };
     "catalog-columns-template": {
         parameters: {
             query?: never;
@@ -9933,108 +10035,6 @@ export interface operations {
                 };
                 content: {
                     "application/rss+xml": unknown;
-                };
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CatalogErrorBody"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CatalogErrorBody"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CatalogErrorBody"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CatalogErrorBody"];
-                };
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CatalogErrorBody"];
-                };
-            };
-            /** @description Unprocessable Entity */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CatalogErrorBody"];
-                };
-            };
-            /** @description Too Many Requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CatalogErrorBody"];
-                };
-            };
-        };
-    };
-    "catalog-search-search": {
-        parameters: {
-            query: {
-                /** @description 检索词 */
-                q: string;
-                /** @description 发布单位 */
-                unit_id?: number | null;
-                /** @description 栏目 */
-                column_id?: number | null;
-                /** @description 生成日期所在年份 */
-                year?: number | null;
-                /** @description 文件类型 */
-                document_type?: components["schemas"]["CatalogDocumentType"] | null;
-                /** @description 效力 */
-                validity?: components["schemas"]["CatalogValidity"] | null;
-                /** @description 排序：相关度或发布日期 */
-                order?: components["schemas"]["CatalogSearchOrder"];
-                /** @description 每页条数 */
-                size?: number;
-                /** @description 上一页给出的游标 */
-                cursor?: string | null;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CatalogSearchPage"];
                 };
             };
             /** @description Bad Request */

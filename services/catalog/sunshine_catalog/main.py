@@ -24,7 +24,7 @@ from sunshine_kit.app import create_app
 def _warm_search_index(app: FastAPI) -> None:
     # In the background: the service answers while a large index is built; searches wait for it.
     index: SearchIndex = app.state.search_index
-    app.state.search_index_warming = asyncio.create_task(index.warm(app.state.db.sessionmaker))
+    app.state.search_index_warming = asyncio.create_task(index.warm(app.state.db.engine))
 
 
 def create(settings: CatalogSettings | None = None) -> FastAPI:
@@ -33,7 +33,9 @@ def create(settings: CatalogSettings | None = None) -> FastAPI:
         settings,
         title="公开目录服务 Catalog",
         description="主动公开与政府信息公开目录：目录模板、栏目、统计。",
+        # Search first: the portal's busiest route is matched before the rest are tried.
         routers=[
+            search_router,
             columns_router,
             reorganisation_router,
             items_router,
@@ -41,7 +43,6 @@ def create(settings: CatalogSettings | None = None) -> FastAPI:
             intake_router,
             stats_router,
             feed_router,
-            search_router,
             proposals_router,
         ],
         on_startup=_warm_search_index,

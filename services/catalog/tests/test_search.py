@@ -517,7 +517,8 @@ async def test_an_index_kept_on_disk_reopens_as_it_was_and_takes_in_only_what_ch
         return [item_of(k) for k in index.newest(Match(["绿道"]), 10)]
 
     index = SearchIndex(tmp_path / "search")
-    await index.bring_up_to(session, await catalogue_version(session))
+    connection = await session.connection()
+    await index.bring_up_to(connection, await catalogue_version(connection))
     assert green(index) == [corpus["greenway_approval"]]
     del index  # a restart: the process lets go of the index
     gc.collect()
@@ -532,6 +533,6 @@ async def test_an_index_kept_on_disk_reopens_as_it_was_and_takes_in_only_what_ch
     # As it was left, not built again from the database: the withdrawal is not in it yet...
     assert green(reopened) == [corpus["greenway_approval"]]
     # ...until it takes in the changes since.
-    await reopened.bring_up_to(session, await catalogue_version(session))
+    await reopened.bring_up_to(connection, await catalogue_version(connection))
     assert green(reopened) == []
     assert reopened.counted(Match(["低保"]), 50)[1] == 7  # the rest as before

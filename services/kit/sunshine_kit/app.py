@@ -75,6 +75,9 @@ def create_app(
         version="0.1.0",
         lifespan=lifespan,
         generate_unique_id_function=operation_id,
+        # FastAPI's own OpenTelemetry hooks look for a configured provider on every request;
+        # metrics are prometheus-client's here (/metrics) and there is no tracer.
+        telemetry={"tracing": False, "metrics": False, "logs": False},
         **fastapi_options,
     )
     # Built here rather than in the lifespan so that tests, which override only the session,

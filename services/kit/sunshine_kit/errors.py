@@ -9,6 +9,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 log = structlog.get_logger()
@@ -163,6 +164,15 @@ def install_error_handlers(app: FastAPI) -> None:
         code, message = _HTTP_CODES.get(exc.status_code, ("http_error", str(exc.detail)))
         return error_response(
             request, exc.status_code, code, message, headers=getattr(exc, "headers", None)
+        )
+
+    @app.exception_handler(PoolTimeout)
+    async def _busy(request: Request, exc: PoolTimeout) -> JSONResponse:
+        # Every database connection stayed busy for the pool's whole timeout: overload, which
+        # a client may retry, not a fault of ours.
+        log.warning("database_pool_exhausted", path=request.url.path)
+        return error_response(
+            request, 503, "service_busy", "服务繁忙，请稍后再试", headers={"Retry-After": "1"}
         )
 
     @app.exception_handler(Exception)

@@ -20,10 +20,10 @@ import pytest
 from fastapi import FastAPI
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, create_async_engine
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, create_async_engine
 
 from sunshine_kit.auth import ALGORITHM, ISSUER
-from sunshine_kit.db import Database, create_engine, get_session, unit_of_work
+from sunshine_kit.db import Database, create_engine, get_reader, get_session, unit_of_work
 from sunshine_kit.migrate import upgrade
 from sunshine_kit.settings import DEV_JWT_SECRET
 from sunshine_kit.units.models import Unit
@@ -123,7 +123,11 @@ async def client(
         async with unit_of_work(session):
             yield session
 
+    async def _reader() -> AsyncConnection:
+        return await session.connection()
+
     app.dependency_overrides[get_session] = _session
+    app.dependency_overrides[get_reader] = _reader
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
         yield http

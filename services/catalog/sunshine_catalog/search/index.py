@@ -38,7 +38,7 @@ from typing import Any
 
 import tantivy
 from sqlalchemy import Row, select
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from sunshine_catalog.items.models import (
     POLICY_TYPES,
@@ -137,32 +137,32 @@ class SearchIndex:
         if self._directory is not None:
             self._state_file().write_text(json.dumps({"layout": LAYOUT, "feed": version}))
 
-    async def bring_up_to(self, session: AsyncSession, version: int) -> None:
+    async def bring_up_to(self, connection: AsyncConnection, version: int) -> None:
         """Make the index reflect the catalogue at feed counter `version` (or later)."""
         if self.version is not None and self.version >= version:
             return
         async with self._lock:
             if self.version is None:
-                await self._rebuild(session, version)
+                await self._rebuild(connection, version)
             elif self.version < version:
-                await self._apply_changes(session, self.version, version)
+                await self._apply_changes(connection, self.version, version)
 
-    async def warm(self, sessions: async_sessionmaker[AsyncSession]) -> None:
+    async def warm(self, engine: AsyncEngine) -> None:
         """Brought up to date at start, so that the first searches need not wait; built again
         if the database's counter is behind the index's (the database was restored)."""
-        async with sessions() as session:
-            current = await catalogue_version(session)
+        async with engine.connect() as connection:
+            current = await catalogue_version(connection)
             async with self._lock:
                 if self.version is not None and self.version > current:
-                    await self._rebuild(session, current)
-            await self.bring_up_to(session, current)
+                    await self._rebuild(connection, current)
+            await self.bring_up_to(connection, current)
 
-    async def _rebuild(self, session: AsyncSession, version: int) -> None:
+    async def _rebuild(self, connection: AsyncConnection, version: int) -> None:
         self._writer.delete_all_documents()
         after = 0
         while True:
             rows = (
-                await session.execute(
+                await connection.execute(
                     _indexed_rows()
                     .where(
                         InformationItem.status == ItemStatus.PUBLISHED, InformationItem.id > after
@@ -173,13 +173,13 @@ class SearchIndex:
             ).all()
             if not rows:
                 break
-            await self._add(session, rows)
+            await self._add(connection, rows)
             after = rows[-1].id
         self._committed(version)
 
-    async def _apply_changes(self, session: AsyncSession, after: int, upto: int) -> None:
+    async def _apply_changes(self, connection: AsyncConnection, after: int, upto: int) -> None:
         changed = list(
-            await session.scalars(
+            await connection.scalars(
                 select(ChangeEntry.item_id)
                 .where(ChangeEntry.seq > after, ChangeEntry.seq <= upto)
                 .distinct()
@@ -190,19 +190,19 @@ class SearchIndex:
             for item_id in ids:
                 self._writer.delete_documents_by_term("id", item_id)
             rows = (
-                await session.execute(
+                await connection.execute(
                     _indexed_rows().where(
                         InformationItem.id.in_(ids),
                         InformationItem.status == ItemStatus.PUBLISHED,
                     )
                 )
             ).all()
-            await self._add(session, rows)
+            await self._add(connection, rows)
         self._committed(upto)
 
-    async def _add(self, session: AsyncSession, rows: Sequence[Row[Any]]) -> None:
+    async def _add(self, connection: AsyncConnection, rows: Sequence[Row[Any]]) -> None:
         columns: dict[int, list[int]] = {}
-        for item_id, column_id in await session.execute(
+        for item_id, column_id in await connection.execute(
             select(ItemColumn.item_id, ItemColumn.column_id).where(
                 ItemColumn.item_id.in_([r.id for r in rows])
             )
@@ -299,6 +299,6 @@ _COUNTER = FeedCounter.__table__.c
 _VERSION = select(_COUNTER.last).where(_COUNTER.id == 1)
 
 
-async def catalogue_version(session: AsyncSession) -> int:
+async def catalogue_version(connection: AsyncConnection) -> int:
     """The change feed's counter: it moves with every change of a published item."""
-    return (await session.execute(_VERSION)).scalar() or 0
+    return (await connection.execute(_VERSION)).scalar() or 0

@@ -9,7 +9,7 @@ from sunshine_catalog.search import service
 from sunshine_catalog.search.cache import SearchCache
 from sunshine_catalog.search.index import SearchIndex, catalogue_version
 from sunshine_catalog.search.schemas import SearchOrder, SearchPage
-from sunshine_kit.db import SessionDep
+from sunshine_kit.db import ReaderDep
 from sunshine_kit.errors import ERROR_RESPONSES
 
 router = APIRouter(tags=["search"], responses=ERROR_RESPONSES)
@@ -27,7 +27,7 @@ async def _index(request: Request) -> SearchIndex:
 
 @router.get("/search", response_model=SearchPage)
 async def search(
-    session: SessionDep,
+    connection: ReaderDep,
     cache: Annotated[SearchCache[bytes], Depends(_cache)],
     index: Annotated[SearchIndex, Depends(_index)],
     q: Annotated[str, Query(min_length=1, max_length=100, description="检索词")],
@@ -51,11 +51,11 @@ async def search(
         validity=validity,
     )
     key = (" ".join(q.split()), filters, order, size, cursor)
-    version = await catalogue_version(session)
+    version = await catalogue_version(connection)
 
     async def compute() -> bytes:
-        await index.bring_up_to(session, version)
-        page = await service.search(session, index, q, filters, order, size, cursor)
+        await index.bring_up_to(connection, version)
+        page = await service.search(connection, index, q, filters, order, size, cursor)
         return page.model_dump_json().encode()
 
     # Sent as it was serialised once: FastAPI would otherwise validate the page a second time.

@@ -18,6 +18,7 @@ scores and pages; the total is always counted.
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import binascii
 import functools
@@ -31,7 +32,7 @@ from typing import Any
 
 from sqlalchemy import Integer, Row, Select, any_, bindparam, case, func, literal, select, tuple_
 from sqlalchemy.dialects.postgresql import ARRAY
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 from sunshine_catalog.columns.models import CatalogueColumn
 from sunshine_catalog.items.models import (
@@ -112,7 +113,7 @@ def _decode_cursor(cursor: str, order: SearchOrder) -> tuple[Any, ...]:
 
 
 async def search(
-    session: AsyncSession,
+    connection: AsyncConnection,
     index: SearchIndex,
     q: str,
     filters: SearchFilters,
@@ -136,33 +137,36 @@ async def search(
         validity=filters.validity.value if filters.validity else None,
     )
     if order == SearchOrder.DATE:
-        return await _dated_page(session, index, match, size, after)
+        return await _dated_page(connection, index, match, size, after)
+    # The index's queries run in a worker thread (tantivy lets go of the GIL), so that a search
+    # of common words does not hold up the requests behind it, most of them answered from the
+    # search cache in a fraction of the time.
+    candidates, total = await asyncio.to_thread(_candidates, index, match, _number(q))
+    return await _ranked_page(connection, q, found, candidates, size, after, total)
+
+
+def _candidates(index: SearchIndex, match: Match, number: str) -> tuple[list[int], int]:
+    """The items to rank, and how many match in all."""
     keys, total = index.counted(match, CANDIDATES)
     candidates = set(keys)
     if total > CANDIDATES:
         # Not every match is a candidate: the policy documents and the numbered one join.
         candidates.update(index.newest(match, POLICY_CANDIDATES, policy=True))
-        candidates.update(index.newest(match, 1, number=_number(q)))
-    return await _ranked_page(
-        session, q, found, [item_of(k) for k in candidates], size, after, total
-    )
+        candidates.update(index.newest(match, 1, number=number))
+    return [item_of(k) for k in candidates], total
 
 
 async def _dated_page(
-    session: AsyncSession,
+    connection: AsyncConnection,
     index: SearchIndex,
     match: Match,
     size: int,
     after: tuple[Any, ...] | None,
 ) -> SearchPage:
     """A page newest first, straight from the index's date order; the database shows it."""
-    if after is None:
-        keys, total = index.counted(match, size + 1)
-    else:
-        keys = index.newest(match, size + 1, before=after[0])
-        total = index.counted(match, 1)[1]  # of every match, not only those past the cursor
+    keys, total = await asyncio.to_thread(_dated_keys, index, match, size, after)
     ids = [item_of(k) for k in keys[:size]]
-    rows = (await session.execute(_HIT_ROWS, {"ids": ids})).all() if ids else []
+    rows = (await connection.execute(_HIT_ROWS, {"ids": ids})).all() if ids else []
     by_id = {row.id: row for row in rows}
     return SearchPage(
         items=[_hit(by_id[i], match.words) for i in ids if i in by_id],
@@ -171,6 +175,16 @@ async def _dated_page(
         if len(keys) > size
         else None,
     )
+
+
+def _dated_keys(
+    index: SearchIndex, match: Match, size: int, after: tuple[Any, ...] | None
+) -> tuple[list[int], int]:
+    """A page (and one more) of order keys newest first, and how many match in all."""
+    if after is None:
+        return index.counted(match, size + 1)
+    keys = index.newest(match, size + 1, before=after[0])
+    return keys, index.counted(match, 1)[1]  # of every match, not only those past the cursor
 
 
 _ITEM = InformationItem.__table__.c
@@ -264,7 +278,7 @@ def _like_escaped(word: str) -> str:
 
 
 async def _ranked_page(
-    session: AsyncSession,
+    connection: AsyncConnection,
     q: str,
     found: list[str],
     candidates: list[int],
@@ -274,12 +288,12 @@ async def _ranked_page(
 ) -> SearchPage:
     if not candidates:
         return SearchPage(items=[], total=total, next_cursor=None)
-    statement = _ranking(session.get_bind().dialect.name, len(found), after is not None)
+    statement = _ranking(connection.dialect.name, len(found), after is not None)
     parameters: dict[str, Any] = {f"w{n}": _like_escaped(w) for n, w in enumerate(found)}
     parameters.update(ids=candidates, number=_number(q), limit=size + 1)
     if after is not None:
         parameters.update(after_score=after[0], after_published=after[1], after_id=after[2])
-    rows = (await session.execute(statement, parameters)).all()
+    rows = (await connection.execute(statement, parameters)).all()
     next_cursor = None
     if len(rows) > size:
         last = rows[size - 1]

@@ -48,6 +48,7 @@ from loadgen import (  # noqa: E402
     client_session,
     open_loop,
     report,
+    run_on_uvloop,
     timed_sql,
 )
 
@@ -295,4 +296,4 @@ if __name__ == "__main__":
     parser.add_argument("--gateway-url", help="drive a running gateway instead")
     parser.add_argument("--username", default="office")
     parser.add_argument("--password", default="Sunshine@2026")
-    asyncio.run(main(parser.parse_args()))
+    run_on_uvloop(main(parser.parse_args()))

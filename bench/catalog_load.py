@@ -17,7 +17,6 @@ database as the service does) plus the SQL that search sends.
 from __future__ import annotations
 
 import argparse
-import asyncio
 import functools
 import random
 import sys
@@ -40,6 +39,7 @@ from loadgen import (  # noqa: E402
     client_session,
     open_loop,
     report,
+    run_on_uvloop,
     timed_sql,
 )
 from sqlalchemy.ext.asyncio import (  # noqa: E402
@@ -335,4 +335,4 @@ if __name__ == "__main__":
         default=20000,
         help="queries made from titles for (b'); at least rate x (duration + 2) are needed",
     )
-    asyncio.run(main(parser.parse_args()))
+    run_on_uvloop(main(parser.parse_args()))

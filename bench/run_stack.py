@@ -72,6 +72,7 @@ def main() -> None:
         # The catalog's search index built in two segments, not eight (SearchIndex).
         extra_env={"LOG_LEVEL": args.log_level, "SEARCH_INDEX_MEMORY_MB": "1000"},
         workers={"catalog": args.catalog_workers},
+        ready_timeout=600.0,  # the catalog builds its search index of the million items first
     )
     stack.migrate()
     stack.serve(f"platform on PostgreSQL at {stack.url('gateway')} (Ctrl-C stops)")

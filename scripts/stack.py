@@ -55,8 +55,12 @@ class Stack:
         log_dir: Path = ROOT / "var" / "log",
         extra_env: dict[str, str] | None = None,
         workers: dict[str, int] | None = None,
+        ready_timeout: float = 60.0,
     ) -> None:
         self.database_urls = database_urls
+        # How long a component may take to say it is ready: the catalog is ready once its
+        # search index is built (seconds for a district, a minute or two for a million items).
+        self.ready_timeout = ready_timeout
         self.workers = workers or {}  # uvicorn worker processes of a component; 1 by default
         self.base_port = base_port
         self.host = host
@@ -145,7 +149,8 @@ class Stack:
         for component in COMPONENTS if name is None else (BY_NAME[name],):
             self.wait_ready(component.name)
 
-    def wait_ready(self, name: str, timeout: float = 60.0) -> None:
+    def wait_ready(self, name: str) -> None:
+        timeout = self.ready_timeout
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             process = self.processes[name]

@@ -9,7 +9,7 @@ from sunshine_gateway.docs.routes import router as docs_router
 from sunshine_gateway.identity.routes import router as auth_router
 from sunshine_gateway.identity.routes import users_router
 from sunshine_gateway.org.routes import router as units_router
-from sunshine_gateway.proxy.routes import proxy_route
+from sunshine_gateway.proxy.routes import ProxyFrontDoor, proxy_route
 from sunshine_gateway.proxy.service import ServiceProxy
 from sunshine_gateway.ratelimit import RateLimits
 from sunshine_gateway.settings import GatewaySettings
@@ -51,7 +51,8 @@ def create_gateway(settings: GatewaySettings | None = None) -> FastAPI:
     # Order matters: the gateway's own /api routes above, then the proxy, the docs, and last
     # the SPA's catch-all.
     app.state.proxy = ServiceProxy(settings, app.state.db, app.state.rate_limits)
-    app.router.routes.append(proxy_route(app.state.proxy))
+    app.router.routes.append(proxy_route(app.state.proxy))  # reached only for unknown services
+    app.add_middleware(ProxyFrontDoor, proxy=app.state.proxy)
     app.include_router(docs_router)
     app.include_router(spa_router)
     return app

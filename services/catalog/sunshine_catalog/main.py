@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 
+import structlog
 from fastapi import FastAPI
 
 from sunshine_catalog.attachments.routes import router as attachments_router
@@ -20,11 +22,43 @@ from sunshine_catalog.settings import CatalogSettings
 from sunshine_catalog.stats.routes import router as stats_router
 from sunshine_kit.app import create_app
 
+log = structlog.get_logger()
+WARM_RETRY_FIRST_SECONDS = 1.0
+WARM_RETRY_MAX_SECONDS = 60.0
+
 
 def _warm_search_index(app: FastAPI) -> None:
-    # In the background: the service answers while a large index is built; searches wait for it.
+    # In the background: the service answers while a large index is built; searches wait for it,
+    # and /readyz says "building" until then so that a cluster sends searches elsewhere.
+    app.state.search_index_warming = asyncio.create_task(_keep_warming(app))
+
+
+async def _keep_warming(app: FastAPI) -> None:
+    """Build the index, trying again (1 s, 2 s, … up to a minute apart) while the database
+    cannot be read: a replica started before its database must not stay unready for good."""
     index: SearchIndex = app.state.search_index
-    app.state.search_index_warming = asyncio.create_task(index.warm(app.state.db.engine))
+    delay = WARM_RETRY_FIRST_SECONDS
+    while True:
+        try:
+            await index.warm(app.state.db.engine)
+            return
+        except Exception:
+            log.exception("search_index_warm_failed", retry_in_seconds=delay)
+        await asyncio.sleep(delay)
+        delay = min(delay * 2, WARM_RETRY_MAX_SECONDS)
+
+
+async def _stop_warming(app: FastAPI) -> None:
+    warming: asyncio.Task[None] | None = getattr(app.state, "search_index_warming", None)
+    if warming is not None:
+        warming.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await warming
+
+
+def _not_ready(app: FastAPI) -> dict[str, str]:
+    index: SearchIndex = app.state.search_index
+    return {} if index.version is not None else {"search_index": "building"}
 
 
 def create(settings: CatalogSettings | None = None) -> FastAPI:
@@ -46,6 +80,8 @@ def create(settings: CatalogSettings | None = None) -> FastAPI:
             proposals_router,
         ],
         on_startup=_warm_search_index,
+        on_shutdown=_stop_warming,
+        not_ready=_not_ready,
     )
     app.state.search_cache = SearchCache()
     app.state.search_index = SearchIndex(settings.search_index_dir, settings.search_index_memory_mb)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import gc
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -20,13 +21,16 @@ from catalog_builders import (
     STREET_PUBLISHER,
     org,
 )
+from fastapi import FastAPI
 from httpx import AsyncClient
 from search_corpus import CORPUS
 from sqlalchemy import text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+import sunshine_catalog.main as catalog_main
 from sunshine_catalog.items.models import InformationItem
 from sunshine_catalog.search.index import Match, SearchIndex, catalogue_version, item_of
+from sunshine_kit.db import Database
 from sunshine_kit.testing import auth
 
 APPROVE = {"decision": "approve", "confidentiality_checked": True, "attribute_checked": True}
@@ -536,3 +540,36 @@ async def test_an_index_kept_on_disk_reopens_as_it_was_and_takes_in_only_what_ch
     await reopened.bring_up_to(connection, await catalogue_version(connection))
     assert green(reopened) == []
     assert reopened.counted(Match(["低保"]), 50)[1] == 7  # the rest as before
+
+
+async def test_the_service_is_ready_only_once_its_search_index_is_built(
+    app: FastAPI, client: AsyncClient, session: AsyncSession
+) -> None:
+    building = await client.get("/readyz")
+    assert building.status_code == 503
+    assert building.json()["search_index"] == "building"
+    connection = await session.connection()
+    await app.state.search_index.bring_up_to(connection, await catalogue_version(connection))
+    assert (await client.get("/readyz")).json() == {"status": "ok", "database": "ok"}
+
+
+async def test_the_index_is_built_once_the_database_can_be_read_after_failing_at_start(
+    app: FastAPI, client: AsyncClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The replica starts before its database answers: the build is tried again, not given up.
+    monkeypatch.setattr(catalog_main, "WARM_RETRY_FIRST_SECONDS", 0.05)
+    reachable = app.state.db
+    app.state.db = Database("postgresql+asyncpg://postgres@127.0.0.1:9/nowhere")
+    warming = asyncio.create_task(catalog_main._keep_warming(app))
+    try:
+        await asyncio.sleep(0.3)
+        assert not warming.done()
+        assert app.state.search_index.version is None
+        await app.state.db.dispose()
+        app.state.db = reachable
+        await asyncio.wait_for(warming, timeout=10)
+        assert app.state.search_index.version is not None
+        assert (await client.get("/readyz")).status_code == 200
+    finally:
+        warming.cancel()
+        app.state.db = reachable

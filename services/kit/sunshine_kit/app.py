@@ -44,9 +44,14 @@ def create_app(
     replicate_org: bool = True,
     on_startup: Callable[[FastAPI], object] | None = None,
     on_shutdown: Callable[[FastAPI], Awaitable[None]] | None = None,
+    not_ready: Callable[[FastAPI], dict[str, str]] | None = None,
     **fastapi_options: Any,
 ) -> FastAPI:
-    """A component's FastAPI app. Services replicate the org tree and calendar from the gateway."""
+    """A component's FastAPI app. Services replicate the org tree and calendar from the gateway.
+
+    `not_ready` names what the component still lacks before it should be sent requests (empty
+    when nothing): /readyz answers 503 with it, so a cluster routes to the replica only after.
+    """
     configure_logging(settings.service_name, settings.log_level, settings.log_json)
 
     @asynccontextmanager
@@ -91,7 +96,7 @@ def create_app(
 
     app.add_middleware(RequestContextMiddleware)
     install_error_handlers(app)
-    app.include_router(_ops_router())
+    app.include_router(_ops_router(not_ready))
     for router in routers:
         app.include_router(router)
     app.include_router(outbox_router, prefix=api_prefix)
@@ -102,7 +107,7 @@ def create_app(
     return app
 
 
-def _ops_router() -> APIRouter:
+def _ops_router(not_ready: Callable[[FastAPI], dict[str, str]] | None) -> APIRouter:
     router = APIRouter(tags=["ops"])
 
     @router.get("/healthz")
@@ -120,6 +125,11 @@ def _ops_router() -> APIRouter:
         except Exception as exc:
             return JSONResponse(
                 {"status": "unavailable", "database": type(exc).__name__}, status_code=503
+            )
+        lacking = not_ready(request.app) if not_ready is not None else {}
+        if lacking:
+            return JSONResponse(
+                {"status": "unavailable", "database": "ok", **lacking}, status_code=503
             )
         return {"status": "ok", "database": "ok"}
 

@@ -17,6 +17,7 @@ from sunshine_catalog.proposals.routes import router as proposals_router
 from sunshine_catalog.reorganisation.routes import router as reorganisation_router
 from sunshine_catalog.search.cache import SearchCache
 from sunshine_catalog.search.index import SearchIndex
+from sunshine_catalog.search.routes import CachedSearchPages
 from sunshine_catalog.search.routes import router as search_router
 from sunshine_catalog.settings import CatalogSettings
 from sunshine_catalog.stats.routes import router as stats_router
@@ -82,6 +83,7 @@ def create(settings: CatalogSettings | None = None) -> FastAPI:
         on_startup=_warm_search_index,
         on_shutdown=_stop_warming,
         not_ready=_not_ready,
+        middleware=[CachedSearchPages],
     )
     app.state.search_cache = SearchCache()
     app.state.search_index = SearchIndex(settings.search_index_dir, settings.search_index_memory_mb)

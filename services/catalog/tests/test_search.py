@@ -30,7 +30,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 import sunshine_catalog.main as catalog_main
 from sunshine_catalog.items.models import InformationItem
 from sunshine_catalog.search.index import Match, SearchIndex, catalogue_version, item_of
-from sunshine_kit.db import Database
+from sunshine_kit.db import Database, get_reader
 from sunshine_kit.testing import auth
 
 APPROVE = {"decision": "approve", "confidentiality_checked": True, "attribute_checked": True}
@@ -573,3 +573,30 @@ async def test_the_index_is_built_once_the_database_can_be_read_after_failing_at
     finally:
         warming.cancel()
         app.state.db = reachable
+
+
+async def test_a_kept_page_is_served_before_routing_until_the_catalogue_changes(
+    app: FastAPI, client: AsyncClient, corpus: dict[str, int]
+) -> None:
+    assert (await found(client, "绿道"))["total"] == 1
+    assert (await found(client, "绿道"))["total"] == 1  # asked again: now kept
+
+    def not_through_the_route() -> None:
+        raise AssertionError("the route was reached")
+
+    # Kept and current: answered from the cache, the route (and its reader) never reached.
+    app.dependency_overrides[get_reader] = not_through_the_route
+    try:
+        kept = await found(client, "绿道")
+    finally:
+        del app.dependency_overrides[get_reader]
+    assert keys_of(corpus, kept) == ["greenway_approval"]
+
+    # The catalogue changes: the kept page is of an older version and is not served again.
+    withdrawn = await client.post(
+        f"/items/{corpus['greenway_approval']}/withdraw",
+        json={"reason": "项目批复调整"},
+        headers=STAFF[DISTRICT][1],
+    )
+    assert withdrawn.status_code == 200
+    assert (await found(client, "绿道"))["total"] == 0

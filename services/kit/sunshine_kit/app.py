@@ -45,12 +45,15 @@ def create_app(
     on_startup: Callable[[FastAPI], object] | None = None,
     on_shutdown: Callable[[FastAPI], Awaitable[None]] | None = None,
     not_ready: Callable[[FastAPI], dict[str, str]] | None = None,
+    middleware: Sequence[type[Any]] = (),
     **fastapi_options: Any,
 ) -> FastAPI:
     """A component's FastAPI app. Services replicate the org tree and calendar from the gateway.
 
     `not_ready` names what the component still lacks before it should be sent requests (empty
     when nothing): /readyz answers 503 with it, so a cluster routes to the replica only after.
+    `middleware`: ASGI middleware classes of the component, run inside the request id, access
+    log and metrics (so what they answer is logged and counted like any route).
     """
     configure_logging(settings.service_name, settings.log_level, settings.log_json)
 
@@ -94,6 +97,8 @@ def create_app(
     app.state.services = ServiceClient(app.state.http, settings, app.state.tokens)
     app.state.calendar = CalendarHolder()
 
+    for inner in reversed(middleware):  # each added one wraps those before it
+        app.add_middleware(inner)
     app.add_middleware(RequestContextMiddleware)
     install_error_handlers(app)
     app.include_router(_ops_router(not_ready))

@@ -7,8 +7,8 @@ default), so column types here are chosen to behave the same on both.
 from __future__ import annotations
 
 import time
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from datetime import UTC, datetime
 from typing import Annotated, Any, ClassVar
 
@@ -159,6 +159,17 @@ class Database:
         self.read_options: dict[str, Any] = {"read_only": True}
         if not url.startswith("sqlite"):
             self.read_options["isolation_level"] = "AUTOCOMMIT"
+        # A connection for work that only reads, with plain statements (no ORM objects); an
+        # attribute so that the tests can hand out their own rolled-back connection instead.
+        self.reader: Callable[[], AbstractAsyncContextManager[AsyncConnection]] = (
+            self._connect_to_read
+        )
+
+    @asynccontextmanager
+    async def _connect_to_read(self) -> AsyncIterator[AsyncConnection]:
+        async with self.engine.connect() as connection:
+            await connection.execution_options(**self.read_options)
+            yield connection
 
     async def dispose(self) -> None:
         await self.engine.dispose()
@@ -189,8 +200,7 @@ async def get_reader(request: Request) -> AsyncIterator[AsyncConnection]:
     objects: what the busiest public pages use (catalogue search), since an ORM session costs
     more to set up and tear down than their whole query (bench/README.md)."""
     database: Database = request.app.state.db
-    async with database.engine.connect() as connection:
-        await connection.execution_options(**database.read_options)
+    async with database.reader() as connection:
         yield connection
 
 

@@ -12,6 +12,7 @@ import os
 import time
 import uuid
 from collections.abc import AsyncIterator, Callable, Iterable
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import httpx
@@ -23,7 +24,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, create_async_engine
 
 from sunshine_kit.auth import ALGORITHM, ISSUER
-from sunshine_kit.db import Database, create_engine, get_reader, get_session, unit_of_work
+from sunshine_kit.db import Database, create_engine, get_session, unit_of_work
 from sunshine_kit.migrate import upgrade
 from sunshine_kit.settings import DEV_JWT_SECRET
 from sunshine_kit.units.models import Unit
@@ -123,15 +124,19 @@ async def client(
         async with unit_of_work(session):
             yield session
 
-    async def _reader() -> AsyncConnection:
-        return await session.connection()
+    @asynccontextmanager
+    async def _reader() -> AsyncIterator[AsyncConnection]:
+        yield await session.connection()
 
     app.dependency_overrides[get_session] = _session
-    app.dependency_overrides[get_reader] = _reader
+    # Reads go through Database.reader (the reader dependency, and what reads before routing).
+    database: Database = app.state.db
+    kept_reader, database.reader = database.reader, _reader
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
         yield http
     app.dependency_overrides.clear()
+    database.reader = kept_reader
 
 
 async def migration_differences(engine: AsyncEngine) -> list[object]:

@@ -47,7 +47,7 @@ class SearchCache(Generic[Page]):
     ) -> Page:
         """The page kept for `key` at this catalogue version, else computed once (and kept if
         the search was asked before)."""
-        kept = self._get(key, version)
+        kept = self.kept(key, version)
         if kept is not None:
             return kept
         pending = self._pending.get((key, version))
@@ -77,7 +77,12 @@ class SearchCache(Generic[Page]):
             self._seen.popitem(last=False)
         return False
 
-    def _get(self, key: Hashable, version: int) -> Page | None:
+    def holds(self, key: Hashable) -> bool:
+        """Whether a page is kept for `key`, current or not (no database read needed to ask)."""
+        return key in self._pages
+
+    def kept(self, key: Hashable, version: int) -> Page | None:
+        """The page kept for `key` if it was made at this catalogue version and is not too old."""
         found = self._pages.get(key)
         if found is None:
             return None

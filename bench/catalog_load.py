@@ -222,8 +222,8 @@ async def main(args: argparse.Namespace) -> None:
                     lambda: (f"/items/{rng.choice(ids)}", {}),
                 )
             )
+        rate = args.search_rate or args.rate
         if args.target in ("search", "both") and search_ready:
-            rate = args.search_rate or args.rate
             targets.append(
                 (
                     "(b) search, everyday words",
@@ -232,6 +232,7 @@ async def main(args: argparse.Namespace) -> None:
                     lambda: ("/api/catalog/search", {"q": rng.choice(QUERIES), "size": "10"}),
                 )
             )
+        if args.target in ("search", "both", "mixed") and search_ready:
             # What a portal sees: the everyday searches and, mixed in, ones new to the cache.
             share = args.fresh_share
             targets.append(
@@ -248,6 +249,7 @@ async def main(args: argparse.Namespace) -> None:
                     ),
                 )
             )
+        if args.target in ("search", "both") and search_ready:
             # Last: at the full rate this one can overload the machine, and a server just
             # overloaded answers slowly for a while after (bench/README.md).
             targets.append(
@@ -280,7 +282,7 @@ async def main(args: argparse.Namespace) -> None:
     engine = create_async_engine(sqlalchemy_url(args.database_url))
     items_sql = [await item_sql(engine, rng.choice(ids)) for _ in range(args.sql_samples)]
     sql["(a) item page"] = sql["(a) item page, no gateway"] = await timed_sql(db, items_sql)
-    if any(r.label.startswith("(b") for r, _ in runs):
+    if any(r.label in searches for r, _ in runs):  # (b'') has no direct figure of its own
         index = TimedIndex(None, 1000)  # as run_stack.py runs the catalog
         started = time.perf_counter()
         await index.warm(engine)
@@ -315,7 +317,12 @@ if __name__ == "__main__":
         "--search-rate", type=float, help="requests per second for search (default: --rate)"
     )
     parser.add_argument("--duration", type=float, default=30.0, help="seconds per target")
-    parser.add_argument("--target", choices=["item", "search", "both"], default="both")
+    parser.add_argument(
+        "--target",
+        choices=["item", "search", "both", "mixed"],
+        default="both",
+        help="mixed: only (b''), the everyday searches with new ones mixed in",
+    )
     parser.add_argument("--connections", type=int, default=100)
     parser.add_argument("--timeout", type=float, default=30.0)
     parser.add_argument("--sql-samples", type=int, default=1000)

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # A throwaway PostgreSQL cluster for the tests: `pg.sh start DIR` prints its URL, `pg.sh stop DIR`.
 # initdb and postgres refuse to run as root, so as root they run as the `postgres` user.
+# PG_OPTIONS adds server settings, e.g. PG_OPTIONS="-c shared_buffers=4GB" for the benchmarks.
 set -euo pipefail
 action=$1
 dir=$2
@@ -18,7 +19,7 @@ start)
     run "$bin/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log"
     # Durability is of no use to a throwaway cluster; speed is.
     run "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w start -o \
-        "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" >/dev/null
+        "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300 ${PG_OPTIONS:-}" >/dev/null
     echo "postgresql+asyncpg://postgres@127.0.0.1:$port/postgres"
     ;;
 stop)

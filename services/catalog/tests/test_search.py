@@ -124,6 +124,14 @@ async def found(client: AsyncClient, q: str, **params: Any) -> dict[str, Any]:
     return dict(response.json())
 
 
+async def withdraw(client: AsyncClient, item_id: int) -> None:
+    """Withdrawn (撤回) by the district's reviewer."""
+    withdrawn = await client.post(
+        f"/items/{item_id}/withdraw", json={"reason": "项目批复调整"}, headers=STAFF[DISTRICT][1]
+    )
+    assert withdrawn.status_code == 200, withdrawn.text
+
+
 def keys_of(ids: dict[str, int], page: dict[str, Any]) -> list[str]:
     by_id = {v: k for k, v in ids.items()}
     return [by_id[hit["id"]] for hit in page["items"]]
@@ -308,12 +316,7 @@ async def test_the_quality_set_finds_what_people_look_for(
 
     # Withdrawn (撤回) today, gone from the search at once.
     assert (await found(client, "绿道"))["total"] == 1
-    withdrawn = await client.post(
-        f"/items/{corpus['greenway_approval']}/withdraw",
-        json={"reason": "项目批复调整"},
-        headers=STAFF[DISTRICT][1],
-    )
-    assert withdrawn.status_code == 200
+    await withdraw(client, corpus["greenway_approval"])
     assert (await found(client, "绿道"))["total"] == 0
 
     # Corrected and published again: found by its new words only.
@@ -527,12 +530,7 @@ async def test_an_index_kept_on_disk_reopens_as_it_was_and_takes_in_only_what_ch
     del index  # a restart: the process lets go of the index
     gc.collect()
 
-    withdrawn = await client.post(
-        f"/items/{corpus['greenway_approval']}/withdraw",
-        json={"reason": "项目批复调整"},
-        headers=STAFF[DISTRICT][1],
-    )
-    assert withdrawn.status_code == 200
+    await withdraw(client, corpus["greenway_approval"])
     reopened = SearchIndex(tmp_path / "search")
     # As it was left, not built again from the database: the withdrawal is not in it yet...
     assert green(reopened) == [corpus["greenway_approval"]]
@@ -593,10 +591,5 @@ async def test_a_kept_page_is_served_before_routing_until_the_catalogue_changes(
     assert keys_of(corpus, kept) == ["greenway_approval"]
 
     # The catalogue changes: the kept page is of an older version and is not served again.
-    withdrawn = await client.post(
-        f"/items/{corpus['greenway_approval']}/withdraw",
-        json={"reason": "项目批复调整"},
-        headers=STAFF[DISTRICT][1],
-    )
-    assert withdrawn.status_code == 200
+    await withdraw(client, corpus["greenway_approval"])
     assert (await found(client, "绿道"))["total"] == 0

@@ -5,7 +5,7 @@ from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from sunshine_gateway.proxy.service import ServiceProxy
-from sunshine_kit.errors import AppError, error_response
+from sunshine_kit.errors import AppError, app_error_response
 from sunshine_kit.middleware import RequestContextMiddleware
 from sunshine_kit.settings import SERVICE_NAMES
 
@@ -58,7 +58,4 @@ class ProxyFrontDoor:
         except AppError as exc:
             if started:  # too late for an error page: the caller sees the response cut short
                 raise
-            response = error_response(
-                Request(scope), exc.status_code, exc.code, exc.message, exc.fields, exc.headers
-            )
-            await response(scope, receive, send)
+            await app_error_response(Request(scope), exc)(scope, receive, send)

@@ -127,6 +127,12 @@ def error_response(
     )
 
 
+def app_error_response(request: Request, exc: AppError) -> JSONResponse:
+    """The answer to one of our own errors (also given outside FastAPI's handlers: the
+    gateway's proxy front door)."""
+    return error_response(request, exc.status_code, exc.code, exc.message, exc.fields, exc.headers)
+
+
 def _field_path(loc: tuple[Any, ...]) -> str:
     return ".".join(str(part) for part in loc)
 
@@ -142,9 +148,7 @@ _HTTP_CODES = {
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(AppError)
     async def _app_error(request: Request, exc: AppError) -> JSONResponse:
-        return error_response(
-            request, exc.status_code, exc.code, exc.message, exc.fields, exc.headers
-        )
+        return app_error_response(request, exc)
 
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:

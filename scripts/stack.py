@@ -8,8 +8,10 @@ to stop and start one of them.
 from __future__ import annotations
 
 import argparse
+import base64
 import importlib.util
 import os
+import secrets
 import signal
 import subprocess
 import sys
@@ -43,6 +45,39 @@ COMPONENTS = (
 BY_NAME = {c.name: c for c in COMPONENTS}
 
 
+SECRET_NAMES = (
+    "SUNSHINE_USER_TOKEN_SECRET",
+    "SUNSHINE_INTERNAL_TOKEN_SECRET",
+    "PERSONAL_DATA_KEY",  # encrypts applicants' ID and phone numbers at rest
+)
+
+
+def fresh_secrets() -> dict[str, str]:
+    """New random keys, one per purpose (32 random bytes each, URL-safe base64)."""
+    return {
+        name: base64.urlsafe_b64encode(secrets.token_bytes(32)).decode() for name in SECRET_NAMES
+    }
+
+
+def local_secrets(path: Path) -> dict[str, str]:
+    """This installation's keys: made on the first start, kept in `path` (readable by its owner
+    only) so that sessions and encrypted data survive a restart. No key is in the source. A key
+    added by a later release is made and appended; one already there is never replaced (the
+    personal-data key decrypts what is stored: losing it loses the applicants' numbers)."""
+    kept: dict[str, str] = {}
+    if path.exists():
+        lines = path.read_text(encoding="utf-8").split()
+        kept = dict(line.split("=", 1) for line in lines if "=" in line)
+    keys = {**fresh_secrets(), **{k: v for k, v in kept.items() if k in SECRET_NAMES and v}}
+    if keys != kept:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(descriptor, "w", encoding="utf-8") as file:
+            file.writelines(f"{name}={value}\n" for name, value in keys.items())
+    path.chmod(0o600)  # also when the file was there before with wider rights
+    return keys
+
+
 class Stack:
     """The five processes of one installation, each with its own database."""
 
@@ -56,6 +91,7 @@ class Stack:
         extra_env: dict[str, str] | None = None,
         workers: dict[str, int] | None = None,
         ready_timeout: float = 60.0,
+        signing_keys: dict[str, str] | None = None,
     ) -> None:
         self.database_urls = database_urls
         # How long a component may take to say it is ready: the catalog is ready once its
@@ -66,6 +102,8 @@ class Stack:
         self.host = host
         self.log_dir = log_dir
         self.extra_env = extra_env or {}
+        # A throwaway installation (tests, benchmarks) gets keys of its own, kept nowhere.
+        self.signing_keys = signing_keys or fresh_secrets()
         self.processes: dict[str, subprocess.Popen[bytes]] = {}
 
     def url(self, name: str) -> str:
@@ -81,6 +119,12 @@ class Stack:
                 "PYTHONUNBUFFERED": "1",
             }
         )
+        env.update(self.signing_keys)
+        if component.name != "gateway":
+            # Only the gateway signs and reads people's own tokens.
+            env.pop("SUNSHINE_USER_TOKEN_SECRET", None)
+        if component.name != "applications":
+            env.pop("PERSONAL_DATA_KEY", None)  # only the applications service holds personal data
         env.update(self.extra_env)
         return env
 
@@ -225,7 +269,11 @@ def main() -> None:
     args = parser.parse_args()
 
     stack = Stack(
-        sqlite_urls(args.data), base_port=args.port, host=args.host, log_dir=args.data / "log"
+        sqlite_urls(args.data),
+        base_port=args.port,
+        host=args.host,
+        log_dir=args.data / "log",
+        signing_keys=local_secrets(args.data / "secrets.env"),
     )
     stack.migrate()
     if args.command == "migrate":

@@ -78,6 +78,7 @@ def stack(tmp_path_factory: pytest.TempPathFactory, province_port: int) -> Itera
             "OUTBOX_MAX_ATTEMPTS": "10000",
             "LOGIN_RATE_LIMIT": "100/minute",
             "LOGIN_IP_RATE_LIMIT": "300/minute",
+            "PUBLIC_SEARCH_RATE_LIMIT": "600/minute",
             "PROVINCE_PUSH_URL": f"http://127.0.0.1:{province_port}/harvest",
         },
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import httpx
-from stack import Stack
+from stack import BY_NAME, Stack
 from support import eventually
 
 SERVICES = ("catalog", "applications", "hall", "reporting")
@@ -166,3 +166,31 @@ def test_a_loaded_year_reaches_every_service(
                 for y in gateway.get(f"/api/{s}/calendar/years").json()
             )
         ), service
+
+
+def test_a_persons_token_opens_no_service_port(
+    stack: Stack, gateway: httpx.Client, login: Callable[[str], dict[str, str]]
+) -> None:
+    """The token a person gets at login is for the gateway alone: sent straight to a service's
+    port it is refused, so a change of roles or a logout cannot be dodged by going around."""
+    office = login("office")
+    unit = gateway.get("/api/auth/me", headers=office).json()["unit_id"]
+    assert gateway.get(f"/api/reporting/units/{unit}/overview", headers=office).status_code == 200
+    for service, path in (
+        ("reporting", f"/units/{unit}/overview"),
+        ("applications", "/applications"),
+        ("catalog", "/items"),
+    ):
+        direct = httpx.get(stack.url(service) + path, headers=office, timeout=10)
+        assert direct.status_code == 401, (service, direct.text)
+        assert direct.json()["error"]["code"] == "invalid_token"
+
+
+def test_each_component_is_given_only_the_keys_it_needs(stack: Stack) -> None:
+    gateway, catalog, applications = (
+        stack.env(BY_NAME[n]) for n in ("gateway", "catalog", "applications")
+    )
+    assert gateway["SUNSHINE_USER_TOKEN_SECRET"] and gateway["SUNSHINE_INTERNAL_TOKEN_SECRET"]
+    assert "SUNSHINE_USER_TOKEN_SECRET" not in catalog
+    assert catalog["SUNSHINE_INTERNAL_TOKEN_SECRET"] == gateway["SUNSHINE_INTERNAL_TOKEN_SECRET"]
+    assert "PERSONAL_DATA_KEY" not in catalog and applications["PERSONAL_DATA_KEY"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hmac
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
 from typing import Any
@@ -14,14 +15,14 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from sqlalchemy import text
 
 from sunshine_kit.audit.routes import router as audit_router
-from sunshine_kit.auth import ServiceTokens
+from sunshine_kit.auth import GATEWAY, ServiceTokens
 from sunshine_kit.calendar.routes import router as calendar_router
 from sunshine_kit.calendar.service import CalendarHolder
 from sunshine_kit.db import Database
-from sunshine_kit.errors import install_error_handlers
+from sunshine_kit.errors import NotFound, install_error_handlers
 from sunshine_kit.http import ServiceClient
 from sunshine_kit.logging import configure_logging
-from sunshine_kit.middleware import RequestContextMiddleware
+from sunshine_kit.middleware import BodyLimit, RequestContextMiddleware
 from sunshine_kit.outbox.routes import router as outbox_router
 from sunshine_kit.outbox.worker import OutboxWorker
 from sunshine_kit.settings import Settings
@@ -46,6 +47,7 @@ def create_app(
     on_shutdown: Callable[[FastAPI], Awaitable[None]] | None = None,
     not_ready: Callable[[FastAPI], dict[str, str]] | None = None,
     middleware: Sequence[type[Any]] = (),
+    uploads: Sequence[str] = (),
     **fastapi_options: Any,
 ) -> FastAPI:
     """A component's FastAPI app. Services replicate the org tree and calendar from the gateway.
@@ -54,11 +56,16 @@ def create_app(
     when nothing): /readyz answers 503 with it, so a cluster routes to the replica only after.
     `middleware`: ASGI middleware classes of the component, run inside the request id, access
     log and metrics (so what they answer is logged and counted like any route).
+    `uploads`: the paths (regular expressions) whose bodies may reach ATTACHMENT_MAX_BYTES;
+    every other body is refused past MAX_BODY_BYTES before it is read.
     """
     configure_logging(settings.service_name, settings.log_level, settings.log_json)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        # Checked when serving, not when the app is built: tools that only read the OpenAPI
+        # (the client generator) need no keys.
+        settings.check_secrets(signs_user_tokens=settings.service_name == GATEWAY)
         worker = None
         if settings.outbox_worker_enabled:
             worker = OutboxWorker(
@@ -99,6 +106,11 @@ def create_app(
 
     for inner in reversed(middleware):  # each added one wraps those before it
         app.add_middleware(inner)
+    app.add_middleware(
+        BodyLimit,
+        limit=settings.max_body_bytes,
+        larger=[(path, settings.attachment_max_bytes + MULTIPART_MARGIN) for path in uploads],
+    )
     app.add_middleware(RequestContextMiddleware)
     install_error_handlers(app)
     app.include_router(_ops_router(not_ready))
@@ -110,6 +122,21 @@ def create_app(
         app.include_router(units_router, prefix=api_prefix)
         app.include_router(calendar_router, prefix=api_prefix)
     return app
+
+
+LOOPBACK = ("127.0.0.1", "::1", "localhost")
+# An upload's body is the file plus its multipart envelope (boundaries, part headers).
+MULTIPART_MARGIN = 64 * 1024
+
+
+def may_read_metrics(request: Request, settings: Settings) -> bool:
+    """With METRICS_TOKEN set, the scraper must present it as a bearer token; without one, only a
+    caller on this machine may read (a local run). The gateway's address is public, so its own
+    figures (paths, error rates, pool use) must not be readable by anyone who asks."""
+    if settings.metrics_token:
+        given = request.headers.get("authorization", "").removeprefix("Bearer ").strip()
+        return hmac.compare_digest(given.encode(), settings.metrics_token.encode())
+    return request.client is not None and request.client.host in LOOPBACK
 
 
 def _ops_router(not_ready: Callable[[FastAPI], dict[str, str]] | None) -> APIRouter:
@@ -139,7 +166,10 @@ def _ops_router(not_ready: Callable[[FastAPI], dict[str, str]] | None) -> APIRou
         return {"status": "ok", "database": "ok"}
 
     @router.get("/metrics", include_in_schema=False)
-    async def metrics() -> Response:
+    async def metrics(request: Request) -> Response:
+        """Prometheus figures, for the monitoring system only (see `may_read_metrics`)."""
+        if not may_read_metrics(request, request.app.state.settings):
+            raise NotFound("请求的地址不存在")
         return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
 
     return router

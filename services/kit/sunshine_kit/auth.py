@@ -1,43 +1,47 @@
-"""Who is calling: tokens issued by the gateway, verified by every component itself.
+"""Who is calling: tokens, each signed for one purpose and one receiving component.
 
-Tokens are HS256 JWTs signed with the deployment's shared secret (SUNSHINE_JWT_SECRET). The
-gateway issues user tokens at login; a service mints its own short-lived service token to call
-another component. Each component verifies signatures itself, so a request that bypasses the
-gateway gains nothing.
+Two keys, so that holding one opens nothing the other guards:
+- the users' key (SUNSHINE_USER_TOKEN_SECRET), held by the gateway alone, signs the access
+  token a person gets at login; only the gateway accepts it;
+- the components' key (SUNSHINE_INTERNAL_TOKEN_SECRET), held by every component, signs what
+  one component says to another, always for a named receiver (`aud`) and for minutes at most:
+  a component's own call (typ "service"), and the gateway's word that a signed-in person is
+  calling (typ "forwarded"), made on each request from the person as the gateway's database
+  has them now — so logout, deactivation and a change of roles or unit hold at once through
+  the gateway, and a service called on its own port with a person's token refuses it.
 """
 
 from __future__ import annotations
 
 import time
 import uuid
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from enum import StrEnum
 from typing import Annotated, Any
 
 import jwt
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from sunshine_kit.errors import Forbidden, Unauthorized
-from sunshine_kit.settings import Settings
+from sunshine_kit.errors import (
+    INVALID_TOKEN,
+    ROLE_FORBIDDEN,
+    SERVICE_ONLY,
+    TOKEN_EXPIRED,
+    Forbidden,
+    Unauthorized,
+)
+from sunshine_kit.roles import ROLE_GROUPS, SUBTREE_ROLES, Can, Role
+from sunshine_kit.settings import MissingSecret, Settings
 
 ALGORITHM = "HS256"
 ISSUER = "sunshine"
-
-
-class Role(StrEnum):
-    PUBLISHER = "publisher"  # 信息发布员
-    REVIEWER = "reviewer"  # 保密审查员
-    APPLICATION_HANDLER = "application_handler"  # 依申请公开经办人
-    WINDOW_CLERK = "window_clerk"  # 窗口人员
-    OFFICE = "office"  # 政务公开办
-    SUPERVISOR = "supervisor"  # 电子监察
-    OPS_ADMIN = "ops_admin"  # 运维管理员
-    SERVICE = "service"  # another Sunshine component
-
-
-# Roles whose holders act on their unit's whole subtree; everyone else only on their own unit.
-SUBTREE_ROLES = frozenset({Role.OFFICE, Role.SUPERVISOR, Role.OPS_ADMIN})
+GATEWAY = "gateway"
+# Kinds of token (claim "typ"): a user's, issued at login for the gateway; the gateway's word
+# to one service about a user; one component's call to another.
+ACCESS, FORWARDED, SERVICE = "access", "forwarded", "service"
+# A forwarded token is made for one request; it lives just long enough to arrive.
+FORWARDED_SECONDS = 30
 
 
 @dataclass(frozen=True)
@@ -61,6 +65,10 @@ class Principal:
     def has_any(self, *roles: Role) -> bool:
         return bool(self.roles.intersection(roles))
 
+    def can(self, work: Can) -> bool:
+        """Whether the caller may do `work` (other components always may)."""
+        return self.is_service or bool(self.roles & ROLE_GROUPS[work])
+
     @property
     def reaches_subtree(self) -> bool:
         return self.is_service or bool(self.roles & SUBTREE_ROLES)
@@ -76,70 +84,124 @@ def issue_access_token(
     roles: list[str],
     session_id: str,
 ) -> tuple[str, int]:
-    """A short-lived user token; returns the token and its lifetime in seconds."""
+    """A user's token, issued at login; returns the token and its lifetime in seconds.
+
+    Only the gateway holds its key: a service handed a user's token directly refuses it.
+    """
     lifetime = settings.access_token_minutes * 60
     now = int(time.time())
     claims = {
         "iss": ISSUER,
+        "aud": GATEWAY,
         "sub": str(user_id),
         "usr": username,
         "name": display_name,
         "unit": unit_id,
         "roles": roles,
         "sid": session_id,
-        "typ": "access",
+        "typ": ACCESS,
         "iat": now,
         "exp": now + lifetime,
         "jti": uuid.uuid4().hex,
     }
-    return jwt.encode(claims, settings.jwt_secret, algorithm=ALGORITHM), lifetime
+    return jwt.encode(claims, settings.secret_for_users(), algorithm=ALGORITHM), lifetime
+
+
+def issue_forwarded_token(
+    settings: Settings,
+    *,
+    audience: str,
+    user_id: int,
+    username: str,
+    display_name: str,
+    unit_id: int,
+    roles: list[str],
+    session_id: str,
+) -> str:
+    """The gateway's word to one service that a signed-in user is calling, as the user stands
+    in the gateway's database right now (roles, unit, session still open)."""
+    now = int(time.time())
+    claims = {
+        "iss": ISSUER,
+        "aud": audience,
+        "sub": str(user_id),
+        "usr": username,
+        "name": display_name,
+        "unit": unit_id,
+        "roles": roles,
+        "sid": session_id,
+        "typ": FORWARDED,
+        "iat": now,
+        "exp": now + FORWARDED_SECONDS,
+    }
+    return jwt.encode(claims, settings.secret_for_components(), algorithm=ALGORITHM)
 
 
 class ServiceTokens:
-    """Mints and reuses this component's service token until shortly before it expires."""
+    """Mints and reuses this component's token for each other component it calls."""
 
-    lifetime = 300
+    lifetime = 120
 
     def __init__(self, settings: Settings) -> None:
         self._settings = settings
-        self._token = ""
-        self._expires = 0.0
+        self._tokens: dict[str, tuple[str, float]] = {}
 
-    def token(self) -> str:
+    def token(self, audience: str) -> str:
         now = time.time()
-        if now > self._expires - 60:
+        token, expires = self._tokens.get(audience, ("", 0.0))
+        if now > expires - 30:
             issued = int(now)
             claims = {
                 "iss": ISSUER,
+                "aud": audience,
                 "sub": f"service:{self._settings.service_name}",
                 "usr": self._settings.service_name,
                 "roles": [Role.SERVICE.value],
-                "typ": "service",
+                "typ": SERVICE,
                 "iat": issued,
                 "exp": issued + self.lifetime,
             }
-            self._token = jwt.encode(claims, self._settings.jwt_secret, algorithm=ALGORITHM)
-            self._expires = issued + self.lifetime
-        return self._token
+            token = jwt.encode(claims, self._settings.secret_for_components(), algorithm=ALGORITHM)
+            expires = issued + self.lifetime
+            self._tokens[audience] = (token, expires)
+        return token
 
 
 def decode_token(settings: Settings, token: str) -> Principal:
+    """The caller a token names, once its signature, audience and lifetime hold.
+
+    A user's own token (typ "access") is checked against the users' key, which only the gateway
+    has; anything else must be signed with the components' key for this very component.
+    """
     try:
+        kind = jwt.decode(token, options={"verify_signature": False}).get("typ")
+        if kind == ACCESS:
+            if settings.service_name != GATEWAY:
+                raise jwt.InvalidAudienceError("a person's own token is for the gateway")
+            key, audience = settings.secret_for_users(), GATEWAY
+        else:
+            key, audience = settings.secret_for_components(), settings.service_name
         claims = jwt.decode(
             token,
-            settings.jwt_secret,
+            key,
             algorithms=[ALGORITHM],
             issuer=ISSUER,
-            options={"require": ["exp", "sub", "iss"]},
+            audience=audience,
+            options={"require": ["exp", "sub", "iss", "aud"]},
         )
     except jwt.ExpiredSignatureError:
-        raise Unauthorized("登录已过期，请重新登录", code="token_expired") from None
-    except jwt.PyJWTError:
-        raise Unauthorized("登录凭证无效", code="invalid_token") from None
+        raise Unauthorized("登录已过期，请重新登录", code=TOKEN_EXPIRED) from None
+    except (jwt.PyJWTError, MissingSecret):
+        raise Unauthorized("登录凭证无效", code=INVALID_TOKEN) from None
+    if claims.get("typ") == SERVICE and Role.SERVICE.value not in claims.get("roles", []):
+        raise Unauthorized("登录凭证无效", code=INVALID_TOKEN)
+    if claims.get("typ") != SERVICE and Role.SERVICE.value in claims.get("roles", []):
+        # Only a component's own token speaks as a component, never a person's.
+        raise Unauthorized("登录凭证无效", code=INVALID_TOKEN)
     try:
         roles = frozenset(Role(r) for r in claims.get("roles", []))
     except ValueError:
-        raise Unauthorized("登录凭证无效", code="invalid_token") from None
+        raise Unauthorized("登录凭证无效", code=INVALID_TOKEN) from None
     return Principal(
         subject=claims["sub"],
         username=claims.get("usr", ""),
@@ -150,6 +212,8 @@ def decode_token(settings: Settings, token: str) -> Principal:
         claims=claims,
     )
 
+
+ConfirmPrincipal = Callable[[Principal], Awaitable[Principal]]
 
 _bearer = HTTPBearer(auto_error=False, description="网关登录后签发的访问令牌")
 
@@ -166,6 +230,11 @@ async def optional_principal(
     if credentials is None:
         return None
     principal = decode_token(get_settings(request), credentials.credentials)
+    # The gateway confirms a person's token against its sessions and accounts (see its main);
+    # a service trusts the gateway's forwarded word, which lives for seconds.
+    confirm: ConfirmPrincipal | None = getattr(request.app.state, "confirm_principal", None)
+    if confirm is not None:
+        principal = await confirm(principal)
     request.state.principal = principal
     return principal
 
@@ -182,22 +251,21 @@ CurrentPrincipal = Annotated[Principal, Depends(current_principal)]
 OptionalPrincipal = Annotated[Principal | None, Depends(optional_principal)]
 
 
-def require_roles(*roles: Role) -> Any:
-    """Dependency: the caller must hold one of `roles` (services always may)."""
+def require(work: Can) -> Any:
+    """Dependency: the caller must belong to the role group `work` (services always may)."""
 
     async def _check(principal: CurrentPrincipal) -> Principal:
-        if principal.is_service or principal.has_any(*roles):
+        if principal.can(work):
             return principal
-        raise Forbidden("当前角色无权执行此操作", code="role_forbidden")
+        raise Forbidden("当前角色无权执行此操作", code=ROLE_FORBIDDEN)
 
     return Depends(_check)
 
 
 async def _require_service(principal: CurrentPrincipal) -> Principal:
     if not principal.is_service:
-        raise Forbidden("仅限系统内部服务调用", code="service_only")
+        raise Forbidden("仅限系统内部服务调用", code=SERVICE_ONLY)
     return principal
 
 
 ServiceCaller = Annotated[Principal, Depends(_require_service)]
-StaffRoles = tuple(r for r in Role if r is not Role.SERVICE)

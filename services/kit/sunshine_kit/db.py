@@ -81,6 +81,8 @@ IDLE_BEFORE_PING_SECONDS = 5.0
 
 def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
     """Engine for PostgreSQL or SQLite with the settings each needs to behave well."""
+    # A failed statement's parameters (names, addresses) must not reach the error log.
+    kwargs.setdefault("hide_parameters", True)
     if url.startswith("sqlite"):
         engine = create_async_engine(url, connect_args={"timeout": 30}, **kwargs)
 

@@ -9,10 +9,21 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
+from sqlalchemy.exc import DataError, DBAPIError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 log = structlog.get_logger()
+
+
+# Codes every component answers with; a component's own codes live in its `errors.py`.
+TOKEN_EXPIRED = "token_expired"
+INVALID_TOKEN = "invalid_token"
+SERVICE_ONLY = "service_only"
+ROLE_FORBIDDEN = "role_forbidden"
+UNIT_FORBIDDEN = "unit_forbidden"
+UNIT_NOT_FOUND = "unit_not_found"
+TOP_UNIT_ONLY = "top_unit_only"
 
 
 class FieldError(BaseModel):
@@ -89,6 +100,12 @@ class InvalidInput(AppError):
         )
 
 
+class PayloadTooLarge(AppError):
+    status_code = 413
+    code = "payload_too_large"
+    message = "提交的内容过大"
+
+
 class TooManyRequests(AppError):
     status_code = 429
     code = "too_many_requests"
@@ -102,7 +119,9 @@ class UpstreamUnavailable(AppError):
 
 
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
-    status: {"model": ErrorBody} for status in (400, 401, 403, 404, 409, 422, 429)
+    # 413 and 503 can come from any route: a body over its limit, every connection busy.
+    status: {"model": ErrorBody}
+    for status in (400, 401, 403, 404, 409, 413, 422, 429, 503)
 }
 
 
@@ -178,6 +197,16 @@ def install_error_handlers(app: FastAPI) -> None:
         return error_response(
             request, 503, "service_busy", "服务繁忙，请稍后再试", headers={"Retry-After": "1"}
         )
+
+    @app.exception_handler(DBAPIError)
+    async def _database(request: Request, exc: DBAPIError) -> JSONResponse:
+        # A value the database cannot hold (SQLSTATE class 22: a number past its column's
+        # range, text past its length) slipped past validation: still the caller's input,
+        # never a 500. Logged, so that the missing bound gets written into the schema.
+        if isinstance(exc, DataError) or str(getattr(exc.orig, "sqlstate", "")).startswith("22"):
+            log.warning("value_out_of_range", path=request.url.path)
+            return error_response(request, 422, "invalid_input", "提交的数值或文字超出允许范围")
+        return await _unexpected(request, exc)
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 import httpx
+from fastapi import Depends, Request
 from tenacity import AsyncRetrying, retry_if_exception_type, stop_after_attempt, wait_exponential
 
 from sunshine_kit.auth import ServiceTokens
@@ -23,7 +24,7 @@ class ServiceClient:
 
     async def get_json(self, service: str, path: str, params: dict[str, Any] | None = None) -> Any:
         url = self._settings.url_of(service) + path
-        headers = {"Authorization": f"Bearer {self._tokens.token()}"}
+        headers = {"Authorization": f"Bearer {self._tokens.token(service)}"}
         if (request_id := request_id_var.get()) is not None:
             headers["X-Request-ID"] = request_id
         try:
@@ -59,3 +60,13 @@ class ServiceClient:
 class _ServerError(Exception):
     def __init__(self, status: int) -> None:
         super().__init__(f"HTTP {status}")
+
+
+def service_client(request: Request) -> ServiceClient:
+    """The client that calls the other Sunshine components with this component's token."""
+    client: ServiceClient = request.app.state.services
+    return client
+
+
+# For a route or a loader that reads another component (a `deps.py` re-exports it).
+ServicesDep = Annotated[ServiceClient, Depends(service_client)]

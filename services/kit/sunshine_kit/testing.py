@@ -8,7 +8,9 @@ a temporary SQLite file. A component's conftest provides two fixtures: `alembic_
 from __future__ import annotations
 
 import asyncio
+import base64
 import os
+import secrets
 import time
 import uuid
 from collections.abc import AsyncIterator, Callable, Iterable
@@ -23,12 +25,20 @@ from sqlalchemy import text
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, create_async_engine
 
-from sunshine_kit.auth import ALGORITHM, ISSUER
+from sunshine_kit.auth import ALGORITHM, FORWARDED, ISSUER, SERVICE
 from sunshine_kit.db import Database, create_engine, get_session, unit_of_work
 from sunshine_kit.migrate import upgrade
-from sunshine_kit.settings import DEV_JWT_SECRET
+from sunshine_kit.settings import SERVICE_NAMES
 from sunshine_kit.units.models import Unit
 from sunshine_kit.units.schemas import make_credit_code
+
+# Every test process signs with keys of its own, made here, before any app reads its settings.
+os.environ.setdefault("SUNSHINE_USER_TOKEN_SECRET", secrets.token_urlsafe(48))
+os.environ.setdefault("SUNSHINE_INTERNAL_TOKEN_SECRET", secrets.token_urlsafe(48))
+os.environ.setdefault(
+    "PERSONAL_DATA_KEY", base64.urlsafe_b64encode(secrets.token_bytes(32)).decode()
+)
+COMPONENTS = ("gateway", *SERVICE_NAMES)
 
 
 def token_for(
@@ -36,25 +46,29 @@ def token_for(
     unit_id: int | None = 1,
     username: str = "tester",
     user_id: int = 1,
-    secret: str = DEV_JWT_SECRET,
+    secret: str | None = None,
     lifetime: int = 600,
+    audience: str | tuple[str, ...] = COMPONENTS,
 ) -> str:
-    """A signed token as the gateway would issue it; `service` among roles makes a service token."""
+    """A token as a service receives it: the gateway's word about a signed-in user, or, with
+    `service` among roles, another component's own call."""
     now = int(time.time())
     service = "service" in roles
     claims = {
         "iss": ISSUER,
+        "aud": audience if isinstance(audience, str) else list(audience),
         "sub": f"service:{username}" if service else str(user_id),
         "usr": username,
         "name": username,
         "unit": unit_id,
         "roles": list(roles),
         "sid": uuid.uuid4().hex,
-        "typ": "service" if service else "access",
+        "typ": SERVICE if service else FORWARDED,
         "iat": now,
         "exp": now + lifetime,
     }
-    return jwt.encode(claims, secret, algorithm=ALGORITHM)
+    key = secret or os.environ["SUNSHINE_INTERNAL_TOKEN_SECRET"]
+    return jwt.encode(claims, key, algorithm=ALGORITHM)
 
 
 def auth(*roles: str, **kwargs: object) -> dict[str, str]:
@@ -189,3 +203,19 @@ async def add_units(
             )
         )
     await session.commit()
+
+
+# The test district every component's tests share: a government, two streets and a bureau, with
+# the same ids everywhere so that a token's unit means the same unit in every service's tests.
+DISTRICT, STREET, BUREAU, OTHER_STREET = 1, 2, 3, 4
+TEST_DISTRICT = (
+    (DISTRICT, "锦华区人民政府", "government", None),
+    (STREET, "东湖街道", "street", DISTRICT),
+    (BUREAU, "锦华区教育局", "department", DISTRICT),
+    (OTHER_STREET, "青龙街道", "street", DISTRICT),
+)
+
+
+async def add_test_district(session: AsyncSession) -> None:
+    """The test district as the gateway would have sent it."""
+    await add_units(session, TEST_DISTRICT)

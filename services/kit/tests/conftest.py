@@ -3,12 +3,14 @@ from pathlib import Path
 import pytest
 from fastapi import APIRouter, FastAPI
 from pydantic import BaseModel, Field
+from sqlalchemy import text
 
 from sunshine_kit.app import create_app
 from sunshine_kit.audit import service as audit
-from sunshine_kit.auth import CurrentPrincipal, Role, require_roles
+from sunshine_kit.auth import CurrentPrincipal, require
 from sunshine_kit.db import SessionDep
 from sunshine_kit.errors import InvalidInput
+from sunshine_kit.roles import Can
 from sunshine_kit.settings import Settings
 
 pytest_plugins = ["sunshine_kit.testing"]
@@ -22,7 +24,7 @@ class Note(BaseModel):
 router = APIRouter(tags=["notes"])
 
 
-@router.post("/notes", status_code=201, dependencies=[require_roles(Role.PUBLISHER)])
+@router.post("/notes", status_code=201, dependencies=[require(Can.WRITE_ITEMS)])
 async def add_note(body: Note, session: SessionDep, principal: CurrentPrincipal) -> dict[str, str]:
     """A tiny component: writes an audit entry, then may refuse, to show the rollback."""
     await audit.record(
@@ -34,6 +36,15 @@ async def add_note(body: Note, session: SessionDep, principal: CurrentPrincipal)
     return {"title": body.title}
 
 
+@router.get("/audit-count/{actor_unit}")
+async def audit_count(actor_unit: int, session: SessionDep) -> dict[str, int]:
+    """An unbounded id, to show the database's range error answered as the caller's."""
+    found = await session.execute(
+        text("SELECT count(*) FROM audit_entry WHERE actor_unit_id = :unit"), {"unit": actor_unit}
+    )
+    return {"count": found.scalar_one()}
+
+
 @pytest.fixture(scope="session")
 def alembic_ini() -> Path:
     return Path(__file__).parents[1] / "alembic.ini"
@@ -41,5 +52,6 @@ def alembic_ini() -> Path:
 
 @pytest.fixture(scope="session")
 def app() -> FastAPI:
-    settings = Settings(service_name="kit", outbox_worker_enabled=False)
+    # Any service: it answers to tokens made for the catalog.
+    settings = Settings(service_name="catalog", outbox_worker_enabled=False)
     return create_app(settings, title="kit", description="kit test app", routers=[router])

@@ -1,5 +1,6 @@
 """What every component gets from the kit: errors, auth, rollback, health."""
 
+import pytest
 from httpx import AsyncClient
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
@@ -67,3 +68,14 @@ async def test_unknown_path_is_404_in_the_common_shape(client: AsyncClient) -> N
 
 async def test_readiness_checks_the_database(client: AsyncClient) -> None:
     assert (await client.get("/readyz")).json() == {"status": "ok", "database": "ok"}
+
+
+async def test_a_value_past_the_databases_range_is_the_callers_error(
+    client: AsyncClient, database_url: str
+) -> None:
+    if database_url.startswith("sqlite"):
+        pytest.skip("PostgreSQL's integer range")
+    assert (await client.get("/audit-count/1")).json() == {"count": 0}
+    response = await client.get("/audit-count/99999999999999999999")
+    assert response.status_code == 422
+    assert response.json()["error"]["code"] == "invalid_input"

@@ -79,7 +79,8 @@ async def test_delivery_carries_key_service_token_and_payload(
     request = receiver.requests[0]
     assert request.method == "PUT" and str(request.url) == "http://catalog.test/org/units/7"
     assert request.headers["Idempotency-Key"] == "unit-7-v1-catalog"
-    caller = decode_token(SETTINGS, request.headers["Authorization"].removeprefix("Bearer "))
+    at_catalog = Settings(service_name="catalog")
+    caller = decode_token(at_catalog, request.headers["Authorization"].removeprefix("Bearer "))
     assert caller.is_service and caller.username == "gateway"
     await session.refresh(message)
     assert message.status == "delivered" and message.attempts == 1

@@ -37,9 +37,18 @@ async def record(
 
 
 async def history(
-    session: AsyncSession, *, entity_type: str, entity_id: str | None, limit: int
+    session: AsyncSession,
+    *,
+    entity_type: str,
+    entity_id: str | None,
+    limit: int,
+    actor_units: set[int] | None = None,
 ) -> Sequence[AuditEntry]:
+    """Entries of one kind of record, newest first; with `actor_units`, only those made by
+    people of these units (entries of other components, with no unit, are left out too)."""
     query = select(AuditEntry).where(AuditEntry.entity_type == entity_type)
+    if actor_units is not None:
+        query = query.where(AuditEntry.actor_unit_id.in_(actor_units))
     if entity_id is not None:
         query = query.where(AuditEntry.entity_id == entity_id)
     result = await session.scalars(query.order_by(AuditEntry.id.desc()).limit(limit))

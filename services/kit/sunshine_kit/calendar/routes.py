@@ -1,6 +1,8 @@
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Request
 
 from sunshine_kit.auth import ServiceCaller
 from sunshine_kit.calendar import service
@@ -20,7 +22,7 @@ async def list_years(session: SessionDep) -> list[YearArrangementOut]:
 
 @router.put("/years/{year}", status_code=204)
 async def receive_year(
-    year: int,
+    year: Annotated[int, Path(ge=2000, le=2100, description="年份")],
     body: YearArrangementPush,
     request: Request,
     session: SessionDep,

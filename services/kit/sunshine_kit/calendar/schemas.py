@@ -5,7 +5,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, model_validator
 
-from sunshine_kit.workdays import YearArrangement
+from sunshine_kit.calendar.days import YearArrangement
 
 
 class YearArrangementIn(BaseModel):

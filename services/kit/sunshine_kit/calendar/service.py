@@ -12,11 +12,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from sunshine_kit.audit import service as audit
 from sunshine_kit.auth import Principal
+from sunshine_kit.calendar.days import WorkingDayCalendar, YearArrangement
 from sunshine_kit.calendar.models import CalendarYear
 from sunshine_kit.calendar.schemas import YearArrangementIn, YearArrangementOut
 from sunshine_kit.db import SessionDep
 from sunshine_kit.errors import InvalidInput
-from sunshine_kit.workdays import WorkingDayCalendar, YearArrangement
 
 
 def to_arrangement(row: CalendarYear) -> YearArrangement:

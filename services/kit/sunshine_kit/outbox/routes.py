@@ -4,18 +4,20 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from sunshine_kit.auth import Role, require_roles
 from sunshine_kit.db import SessionDep
 from sunshine_kit.errors import ERROR_RESPONSES
+from sunshine_kit.ids import RecordId
 from sunshine_kit.outbox import service
 from sunshine_kit.outbox.models import OutboxStatus
 from sunshine_kit.outbox.schemas import OutboxMessageOut, OutboxSummary
+from sunshine_kit.roles import Can
+from sunshine_kit.units.service import require_at_top
 
 router = APIRouter(
     prefix="/outbox",
     tags=["outbox"],
     responses=ERROR_RESPONSES,
-    dependencies=[require_roles(Role.OPS_ADMIN)],
+    dependencies=[require_at_top(Can.OPERATE_DELIVERY)],
 )
 
 
@@ -44,7 +46,7 @@ async def list_pending(
 
 
 @router.post("/{message_id}/replay", response_model=OutboxMessageOut, status_code=202)
-async def replay(message_id: int, session: SessionDep) -> OutboxMessageOut:
+async def replay(message_id: RecordId, session: SessionDep) -> OutboxMessageOut:
     """Queue a dead message again."""
     message = await service.replay(session, message_id)
     await session.flush()

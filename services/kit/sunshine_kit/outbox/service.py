@@ -93,7 +93,7 @@ async def deliver_one(
     if destination in settings.service_urls:
         # Only our own components get our service token; an outside receiver (a provincial
         # platform) must never be handed a credential that opens our services.
-        headers["Authorization"] = f"Bearer {tokens.token()}"
+        headers["Authorization"] = f"Bearer {tokens.token(destination)}"
     try:
         response = await http.request(
             method,

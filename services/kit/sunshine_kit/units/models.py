@@ -18,6 +18,16 @@ class UnitType(StrEnum):
     VILLAGE = "village"  # 村
 
 
+UNIT_TYPE_LABELS: dict[UnitType, str] = {
+    UnitType.GOVERNMENT: "人民政府",
+    UnitType.DEPARTMENT: "政府部门",
+    UnitType.STREET: "街道",
+    UnitType.TOWNSHIP: "乡镇",
+    UnitType.COMMUNITY: "社区",
+    UnitType.VILLAGE: "村",
+}
+
+
 class Unit(Base):
     """单位: one node of the organisation tree.
 

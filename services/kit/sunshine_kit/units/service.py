@@ -1,13 +1,25 @@
-"""The organisation tree as each component sees it, and the unit-scope rule of SPEC §2."""
+"""The organisation tree as each component sees it, and the unit-scope rule (docs/domain.md)."""
 
 from __future__ import annotations
 
+from typing import Any
+
+from fastapi import Depends
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from sunshine_kit.audit import service as audit
-from sunshine_kit.auth import Principal
-from sunshine_kit.errors import Forbidden, NotFound
+from sunshine_kit.auth import CurrentPrincipal, Principal
+from sunshine_kit.db import SessionDep
+from sunshine_kit.errors import (
+    ROLE_FORBIDDEN,
+    TOP_UNIT_ONLY,
+    UNIT_FORBIDDEN,
+    UNIT_NOT_FOUND,
+    Forbidden,
+    NotFound,
+)
+from sunshine_kit.roles import Can
 from sunshine_kit.units.models import Unit
 from sunshine_kit.units.schemas import UnitOut, UnitSnapshot
 
@@ -15,7 +27,7 @@ from sunshine_kit.units.schemas import UnitOut, UnitSnapshot
 async def get_unit(session: AsyncSession, unit_id: int) -> Unit:
     unit = await session.get(Unit, unit_id)
     if unit is None:
-        raise NotFound("单位不存在", code="unit_not_found")
+        raise NotFound("单位不存在", code=UNIT_NOT_FOUND)
     return unit
 
 
@@ -58,7 +70,7 @@ async def can_act_on(session: AsyncSession, principal: Principal, unit_id: int) 
 
 async def ensure_can_act_on(session: AsyncSession, principal: Principal, unit_id: int) -> None:
     if not await can_act_on(session, principal, unit_id):
-        raise Forbidden("无权操作其他单位的数据", code="unit_forbidden")
+        raise Forbidden("无权操作其他单位的数据", code=UNIT_FORBIDDEN)
 
 
 async def apply_snapshot(
@@ -101,7 +113,25 @@ async def units_in_reach(
         await ensure_can_act_on(session, principal, unit_id)
         return await subtree_ids(session, unit_id) if below else {unit_id}
     if principal.unit_id is None:
-        raise Forbidden("无权查看", code="unit_forbidden")
+        raise Forbidden("无权查看", code=UNIT_FORBIDDEN)
     if principal.reaches_subtree:
         return await subtree_ids(session, principal.unit_id)
     return {principal.unit_id}
+
+
+def require_at_top(work: Can) -> Any:
+    """Dependency for work that concerns the whole installation (delivery of every unit's
+    messages, the working-day calendar): the caller must belong to the role group `work` at the
+    top unit of the tree; a bureau's or a street's ops admin may not. Components always may."""
+
+    async def _check(principal: CurrentPrincipal, session: SessionDep) -> Principal:
+        if principal.is_service:
+            return principal
+        if not principal.can(work):
+            raise Forbidden("当前角色无权执行此操作", code=ROLE_FORBIDDEN)
+        unit = await session.get(Unit, principal.unit_id) if principal.unit_id else None
+        if unit is None or unit.parent_id is not None:
+            raise Forbidden("只有本级政府的工作人员可以执行此操作", code=TOP_UNIT_ONLY)
+        return principal
+
+    return Depends(_check)

@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 
-from sunshine_kit.workdays import (
+from sunshine_kit.calendar.days import (
     WorkingDate,
     WorkingDayCalendar,
     YearArrangement,

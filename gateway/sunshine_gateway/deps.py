@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ipaddress import ip_address
 from typing import Annotated
 
 from fastapi import Depends, Request
@@ -47,4 +48,30 @@ LimitsDep = Annotated[RateLimits, Depends(get_limits)]
 
 
 def client_ip(connection: HTTPConnection) -> str:
-    return connection.client.host if connection.client else "unknown"
+    """The address the limits and the session record key on: the peer's, unless the peer is one
+    of `TRUSTED_PROXIES`; then the right-most X-Forwarded-For hop that is not one of them (the
+    hops to its left were written by whoever the first trusted proxy met, and may be invented)."""
+    peer = connection.client.host if connection.client else "unknown"
+    settings: GatewaySettings = connection.app.state.settings
+    if not settings.trusted_proxies or not _trusted(peer, settings):
+        return peer
+    hops = [
+        hop.strip()
+        for header in connection.headers.getlist("x-forwarded-for")
+        for hop in header.split(",")
+        if hop.strip()
+    ]
+    found = peer
+    for hop in reversed(hops):
+        found = hop
+        if not _trusted(hop, settings):
+            break
+    return found[:64]
+
+
+def _trusted(address: str, settings: GatewaySettings) -> bool:
+    try:
+        ip = ip_address(address)
+    except ValueError:
+        return False
+    return any(ip in network for network in settings.trusted_proxies)

@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 from fastapi import FastAPI
 
-from sunshine_gateway.main import create_gateway
+from sunshine_gateway.main import create
 from sunshine_gateway.ratelimit import RateLimits
 from sunshine_gateway.settings import GatewaySettings
 
@@ -24,7 +24,7 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> FastAPI:
     settings = GatewaySettings(
         outbox_worker_enabled=False, spa_dir=spa, login_rate_limit="5/minute"
     )
-    return create_gateway(settings)
+    return create(settings)
 
 
 @pytest.fixture(autouse=True)

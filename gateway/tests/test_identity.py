@@ -1,3 +1,5 @@
+import pytest
+from fastapi import FastAPI
 from gateway_builders import district, login
 from httpx import AsyncClient
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -40,9 +42,12 @@ async def test_login_form_errors_name_the_field(client: AsyncClient) -> None:
 
 
 async def test_repeated_failed_logins_are_throttled(
-    client: AsyncClient, session: AsyncSession
+    client: AsyncClient, session: AsyncSession, app: FastAPI, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     await district(session)
+    # The throttle alone (the lockout has tests of its own: test_login_security.py).
+    settings = app.state.settings.model_copy(update={"login_lockout_failures": 100})
+    monkeypatch.setattr(app.state, "settings", settings)
     statuses = []
     for _ in range(6):
         response = await client.post(

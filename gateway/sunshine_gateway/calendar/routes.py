@@ -6,12 +6,12 @@ from fastapi import APIRouter, Path, Request
 
 from sunshine_gateway.calendar import service
 from sunshine_gateway.deps import SignedIn
-from sunshine_kit.auth import require
 from sunshine_kit.calendar import service as calendar
 from sunshine_kit.calendar.schemas import YearArrangementIn, YearArrangementOut
 from sunshine_kit.db import SessionDep
 from sunshine_kit.errors import ERROR_RESPONSES
 from sunshine_kit.roles import Can
+from sunshine_kit.units.service import require_at_top
 
 router = APIRouter(prefix="/calendar", tags=["calendar"], responses=ERROR_RESPONSES)
 
@@ -27,7 +27,7 @@ async def list_years(session: SessionDep) -> list[YearArrangementOut]:
 @router.put(
     "/years/{year}",
     response_model=YearArrangementOut,
-    dependencies=[require(Can.MANAGE_CALENDAR)],
+    dependencies=[require_at_top(Can.MANAGE_CALENDAR)],
 )
 async def load_year(
     year: Year,

@@ -13,8 +13,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sunshine_gateway.demo import data
 from sunshine_gateway.identity.models import User
 from sunshine_gateway.identity.passwords import hash_password
-from sunshine_gateway.org.service import announce
 from sunshine_gateway.settings import GatewaySettings
+from sunshine_gateway.units.service import announce
 from sunshine_kit.audit import service as audit
 from sunshine_kit.db import Database
 from sunshine_kit.units.models import Unit, UnitType

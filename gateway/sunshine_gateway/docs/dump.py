@@ -18,13 +18,13 @@ from sunshine_kit.settings import SERVICE_NAMES
 
 
 def build() -> dict[str, Any]:
-    from sunshine_gateway.main import create_gateway
+    from sunshine_gateway.main import create
 
     services = {
         service: importlib.import_module(f"sunshine_{service}.main").create().openapi()
         for service in SERVICE_NAMES
     }
-    return combine(create_gateway().openapi(), services)
+    return combine(create().openapi(), services)
 
 
 if __name__ == "__main__":

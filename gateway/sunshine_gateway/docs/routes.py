@@ -2,16 +2,18 @@ from __future__ import annotations
 
 import asyncio
 import time
+from pathlib import Path
 from typing import Any
 
+import fastapi_offline
 import httpx
 import structlog
 from fastapi import APIRouter, Request
-from fastapi.openapi.docs import get_swagger_ui_html
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 
 from sunshine_gateway.docs.combine import combine
 from sunshine_gateway.settings import GatewaySettings
+from sunshine_kit.errors import NotFound
 from sunshine_kit.settings import SERVICE_NAMES
 
 log = structlog.get_logger()
@@ -55,6 +57,33 @@ async def openapi(request: Request) -> JSONResponse:
     return JSONResponse(combine(app.openapi(), specs))
 
 
+# Swagger UI's files come with the gateway (from the fastapi-offline package): a government
+# intranet often has no internet, and a script from a CDN would run with this origin's rights.
+SWAGGER_FILES = Path(fastapi_offline.__file__).parent / "static"
+DOCS_FILES = {
+    "swagger-ui-bundle.js": (SWAGGER_FILES / "swagger-ui-bundle.js", "text/javascript"),
+    "swagger-ui.css": (SWAGGER_FILES / "swagger-ui.css", "text/css"),
+    "favicon.png": (SWAGGER_FILES / "favicon.png", "image/png"),
+    "start.js": (Path(__file__).parent / "start.js", "text/javascript"),
+}
+DOCS_PAGE = """<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>阳光政务 API 文档</title>
+<link rel="icon" href="/docs/assets/favicon.png">
+<link rel="stylesheet" href="/docs/assets/swagger-ui.css"></head>
+<body><div id="swagger-ui"></div>
+<script src="/docs/assets/swagger-ui-bundle.js"></script>
+<script src="/docs/assets/start.js"></script></body></html>"""
+
+
 @router.get("/docs")
 async def docs() -> HTMLResponse:
-    return get_swagger_ui_html(openapi_url="/openapi.json", title="阳光政务 API 文档")
+    """The combined API documentation (Swagger UI), with no script from elsewhere."""
+    return HTMLResponse(DOCS_PAGE, headers={"Cache-Control": "no-cache"})
+
+
+@router.get("/docs/assets/{name}")
+async def docs_asset(name: str) -> FileResponse:
+    if name not in DOCS_FILES:
+        raise NotFound("请求的地址不存在")
+    path, media_type = DOCS_FILES[name]
+    return FileResponse(path, media_type=media_type, headers={"Cache-Control": "max-age=86400"})

@@ -37,3 +37,19 @@ class AuthSession(Base):
     expires_at: Mapped[datetime]
     revoked_at: Mapped[datetime | None]
     client_ip: Mapped[str | None] = mapped_column(String(64))
+
+
+class LoginLockout(Base):
+    """登录失败锁定: the wrong passwords given in a row for a login name, and the lock they led to.
+
+    Kept per name as typed, not per account, so that a name nobody holds counts and locks like a
+    real one and the login answers tell nothing of which names exist. A success or an ops admin's
+    unlock deletes the row; a run whose last failure is older than the lockout is forgotten.
+    """
+
+    __tablename__ = "login_lockout"
+
+    username: Mapped[str] = mapped_column(String(50), primary_key=True)
+    failures: Mapped[int]
+    last_failed_at: Mapped[datetime] = mapped_column(index=True)
+    locked_until: Mapped[datetime | None]

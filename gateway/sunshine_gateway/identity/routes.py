@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import APIRouter, Request
 
 from sunshine_gateway.deps import CurrentUser, LimitsDep, SettingsDep, SignedIn, client_ip
@@ -7,33 +9,42 @@ from sunshine_gateway.identity import service
 from sunshine_gateway.identity.schemas import (
     LoginIn,
     Me,
+    PasswordChange,
     RefreshIn,
     TokenPair,
     UserIn,
     UserOut,
     UserUpdate,
 )
-from sunshine_kit.auth import OptionalPrincipal, Role, require_roles
+from sunshine_kit.auth import OptionalPrincipal, require
 from sunshine_kit.db import SessionDep
-from sunshine_kit.errors import ERROR_RESPONSES
+from sunshine_kit.errors import ERROR_RESPONSES, ErrorBody
+from sunshine_kit.ids import RecordId
+from sunshine_kit.roles import Can
 
 router = APIRouter(prefix="/auth", tags=["auth"], responses=ERROR_RESPONSES)
 users_router = APIRouter(
     prefix="/users",
     tags=["users"],
     responses=ERROR_RESPONSES,
-    dependencies=[require_roles(Role.OPS_ADMIN)],
+    dependencies=[require(Can.MANAGE_ACCOUNTS)],
 )
+_LOCKED: dict[int | str, dict[str, Any]] = {
+    423: {"model": ErrorBody, "description": "密码连续错误，账号已锁定（含截止时间）"}
+}
 
 
-@router.post("/login", response_model=TokenPair)
+@router.post("/login", response_model=TokenPair, responses=_LOCKED)
 async def login(
     body: LoginIn, request: Request, session: SessionDep, settings: SettingsDep, limits: LimitsDep
 ) -> TokenPair:
-    """登录: exchange a username and password for an access token and a refresh token."""
+    """登录: exchange a username and password for an access token and a refresh token.
+
+    Throttled per address and per account name (from whatever address); a run of wrong
+    passwords locks the name for a while (423 with the time it ends)."""
     ip = client_ip(request)
     await limits.check(settings.login_ip_rate_limit, "login-ip", ip)
-    await limits.check(settings.login_rate_limit, "login", ip, body.username.lower())
+    await limits.check(settings.login_rate_limit, "login", body.username.lower())
     return await service.login(session, settings, body.username, body.password, ip)
 
 
@@ -45,10 +56,25 @@ async def refresh(body: RefreshIn, session: SessionDep, settings: SettingsDep) -
 
 @router.post("/logout", status_code=204)
 async def logout(body: RefreshIn, session: SessionDep, principal: OptionalPrincipal) -> None:
-    """退出登录: revoke the session, so neither its refresh nor its access token works again."""
-    await service.logout(session, service.session_of_refresh(body.refresh_token))
-    if principal is not None and principal.session_id:
-        await service.logout(session, principal.session_id)
+    """退出登录: revoke the session, so neither its refresh nor its access token works again.
+
+    Needs the session's current refresh token (or an access token of the same session); any
+    other token is refused with 401 and ends nothing."""
+    await service.logout(session, body.refresh_token, principal)
+
+
+@router.post("/password", status_code=204, responses=_LOCKED)
+async def change_password(
+    body: PasswordChange,
+    user: CurrentUser,
+    principal: SignedIn,
+    session: SessionDep,
+    settings: SettingsDep,
+    limits: LimitsDep,
+) -> None:
+    """修改密码: change one's own password, giving the old one; ends one's other sessions."""
+    await limits.check(settings.login_rate_limit, "login", user.username.lower())
+    await service.change_own_password(session, settings, user, principal, body)
 
 
 @router.get("/me", response_model=Me)
@@ -58,20 +84,26 @@ async def me(user: CurrentUser, session: SessionDep) -> Me:
 
 
 @users_router.get("", response_model=list[UserOut])
-async def list_users(session: SessionDep) -> list[UserOut]:
-    """All staff accounts."""
-    return [UserOut.model_validate(u) for u in await service.list_users(session)]
+async def list_users(session: SessionDep, principal: SignedIn) -> list[UserOut]:
+    """The staff accounts of the units in the admin's subtree, with any login lockout."""
+    return await service.list_users(session, principal)
 
 
 @users_router.post("", response_model=UserOut, status_code=201)
 async def create_user(body: UserIn, session: SessionDep, principal: SignedIn) -> UserOut:
     """Open a staff account in a unit of the admin's subtree."""
-    return UserOut.model_validate(await service.create_user(session, principal, body))
+    return await service.create_user(session, principal, body)
 
 
 @users_router.patch("/{user_id}", response_model=UserOut)
 async def update_user(
-    user_id: int, body: UserUpdate, session: SessionDep, principal: SignedIn
+    user_id: RecordId, body: UserUpdate, session: SessionDep, principal: SignedIn
 ) -> UserOut:
-    """Change a staff account's roles, unit, password or status."""
-    return UserOut.model_validate(await service.update_user(session, principal, user_id, body))
+    """Change a staff account's roles, unit, password or status (within the admin's subtree)."""
+    return await service.update_user(session, principal, user_id, body)
+
+
+@users_router.post("/{user_id}/unlock", response_model=UserOut)
+async def unlock_user(user_id: RecordId, session: SessionDep, principal: SignedIn) -> UserOut:
+    """解锁: lift an account's login lockout before it runs out (audited)."""
+    return await service.unlock_user(session, principal, user_id)

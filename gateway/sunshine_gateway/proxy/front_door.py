@@ -5,10 +5,13 @@ from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from sunshine_gateway.proxy.service import ServiceProxy
+from sunshine_kit.app import MULTIPART_MARGIN
 from sunshine_kit.errors import AppError, app_error_response
-from sunshine_kit.middleware import RequestContextMiddleware
+from sunshine_kit.middleware import BodyLimit, RequestContextMiddleware
 from sunshine_kit.settings import SERVICE_NAMES
 
+# The one kind of request that carries a file: a catalogue item's attachment.
+UPLOADS = r"/api/catalog/items/\d+/attachments"
 _SERVICE_PREFIXES = {f"/api/{name}/": name for name in SERVICE_NAMES}
 
 
@@ -31,7 +34,15 @@ class ProxyFrontDoor:
         self.app = app
         self.proxy = proxy
         self.route = proxy_route(proxy)  # what the access log and the metrics name it by
-        self.forward = RequestContextMiddleware(self._forward)
+        settings = proxy.settings
+        # Bodies are limited here as well as at the service: the gateway streams them on, and
+        # a refused body should cost the service nothing.
+        limited = BodyLimit(
+            self._forward,
+            limit=settings.max_body_bytes,
+            larger=[(UPLOADS, settings.attachment_max_bytes + MULTIPART_MARGIN)],
+        )
+        self.forward = RequestContextMiddleware(limited)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http":

@@ -16,12 +16,12 @@ from starlette.requests import HTTPConnection
 from starlette.types import Receive, Scope, Send
 
 from sunshine_gateway.deps import client_ip
-from sunshine_gateway.identity.service import SessionRevoked, session_is_open
+from sunshine_gateway.identity.service import confirm_signed_in
 from sunshine_gateway.ratelimit import RateLimits
 from sunshine_gateway.settings import GatewaySettings
-from sunshine_kit.auth import decode_token
+from sunshine_kit.auth import ACCESS, Principal, decode_token, issue_forwarded_token
 from sunshine_kit.db import Database
-from sunshine_kit.errors import AppError, NotFound, UpstreamUnavailable
+from sunshine_kit.errors import INVALID_TOKEN, AppError, NotFound, Unauthorized, UpstreamUnavailable
 from sunshine_kit.settings import SERVICE_NAMES
 
 SERVICE_TITLES = {
@@ -50,6 +50,7 @@ HOP_BY_HOP = frozenset(
 NOT_RETURNED = HOP_BY_HOP | {b"date", b"server"}
 WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 BODYLESS_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+BODY_HEADERS = frozenset({b"content-length", b"content-type", b"content-encoding"})
 CHUNK = 64 * 1024
 
 
@@ -59,8 +60,12 @@ class GatewayTimeout(AppError):
     message = "服务响应超时，请稍后再试"
 
 
+# A service's own operations pages: for the cluster and its operators, never for the public.
+NOT_FORWARDED = frozenset({"docs", "redoc", "openapi.json", "metrics", "healthz", "readyz"})
+
+
 def upstream_url(settings: GatewaySettings, service: str, path: str, query: bytes) -> str:
-    if service not in SERVICE_NAMES:
+    if service not in SERVICE_NAMES or path.rstrip("/") in NOT_FORWARDED:
         raise NotFound("请求的地址不存在")
     url = f"{settings.url_of(service)}/{path}"
     return f"{url}?{query.decode('latin-1')}" if query else url
@@ -69,9 +74,8 @@ def upstream_url(settings: GatewaySettings, service: str, path: str, query: byte
 class ServiceProxy:
     """ASGI endpoint of the route /api/{service}/{path:path}."""
 
-    def __init__(self, settings: GatewaySettings, database: Database, limits: RateLimits) -> None:
+    def __init__(self, settings: GatewaySettings, limits: RateLimits) -> None:
         self.settings = settings
-        self.database = database
         self.limits = limits
         self._client: aiohttp.ClientSession | None = None
 
@@ -90,12 +94,13 @@ class ServiceProxy:
     async def close(self) -> None:
         if self._client is not None:
             await self._client.close()
+            self._client = None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         params = scope["path_params"]
         service, path = params["service"], params["path"]
         url = upstream_url(self.settings, service, path, scope["query_string"])
-        headers = await self._admit(scope)
+        headers = await self._admit(scope, service, path)
         method = scope["method"]
         body = None if method in BODYLESS_METHODS else _request_body(receive)
         timeout = aiohttp.ClientTimeout(total=self.settings.proxy_timeout_seconds, connect=3.0)
@@ -129,17 +134,21 @@ class ServiceProxy:
                 f"{SERVICE_TITLES[service]}服务暂时不可用，请稍后再试", code="service_unavailable"
             ) from None
 
-    async def _admit(self, scope: Scope) -> list[tuple[str, str]]:
+    async def _admit(self, scope: Scope, service: str, path: str) -> list[tuple[str, str]]:
         """Check the caller (a logged-out session stops here) and build the headers to send."""
         headers: list[tuple[str, str]] = []
         authorization = forwarded_for = ""
+        # A body sent with GET is not forwarded, so neither is its length: announced to the
+        # service, it would read the next request on the pooled connection as that body.
+        dropped = HOP_BY_HOP | BODY_HEADERS if scope["method"] in BODYLESS_METHODS else HOP_BY_HOP
         for raw_name, raw_value in scope["headers"]:
             name = raw_name.lower()
-            if name in HOP_BY_HOP:
+            if name in dropped:
                 continue
             value = raw_value.decode("latin-1")
             if name == b"authorization":
                 authorization = value
+                continue  # the service gets the gateway's word instead (below)
             elif name == b"x-forwarded-for":
                 forwarded_for = value
                 continue
@@ -147,21 +156,37 @@ class ServiceProxy:
         client = client_ip(HTTPConnection(scope))
         if authorization.lower().startswith("bearer "):
             principal = decode_token(self.settings, authorization[7:].strip())
-            if not principal.is_service and not await self._session_is_open(principal.session_id):
-                raise SessionRevoked()
+            if principal.claims.get("typ") != ACCESS:
+                # Components call each other directly; through here only people sign in.
+                raise Unauthorized("登录凭证无效", code=INVALID_TOKEN)
+            database: Database = scope["app"].state.db  # the app's, as tests replace it
+            async with database.reader() as connection:
+                person = await confirm_signed_in(connection, principal)
+            headers.append(("authorization", f"Bearer {self._forwarded(person, service)}"))
         elif scope["method"] in WRITE_METHODS:
             await self.limits.check(self.settings.public_write_rate_limit, "public-write", client)
+        elif service == "catalog" and path.startswith("search"):
+            # A search nobody made before costs the catalog milliseconds of CPU: an anonymous
+            # address gets a person's share, not the machine's.
+            await self.limits.check(self.settings.public_search_rate_limit, "public-search", client)
         headers.append(("x-request-id", scope["state"]["request_id"]))
-        headers.append(
-            ("x-forwarded-for", f"{forwarded_for}, {client}" if forwarded_for else client)
-        )
+        # The chain as a proxy writes it: what came in, then the peer this request came from.
+        peer = scope["client"][0] if scope.get("client") else "unknown"
+        headers.append(("x-forwarded-for", f"{forwarded_for}, {peer}" if forwarded_for else peer))
         headers.append(("x-forwarded-proto", scope.get("scheme", "http")))
         return headers
 
-    async def _session_is_open(self, session_id: str | None) -> bool:
-        async with self.database.engine.connect() as connection:
-            await connection.execution_options(**self.database.read_options)
-            return await session_is_open(connection, session_id)
+    def _forwarded(self, person: Principal, service: str) -> str:
+        return issue_forwarded_token(
+            self.settings,
+            audience=service,
+            user_id=int(person.subject),
+            username=person.username,
+            display_name=person.display_name,
+            unit_id=person.unit_id or 0,
+            roles=sorted(person.roles),
+            session_id=person.session_id or "",
+        )
 
 
 async def _request_body(receive: Receive) -> AsyncIterator[bytes]:

@@ -8,6 +8,7 @@ from sunshine_gateway.units.schemas import UnitIn, UnitUpdate
 from sunshine_kit.auth import require
 from sunshine_kit.db import SessionDep
 from sunshine_kit.errors import ERROR_RESPONSES
+from sunshine_kit.ids import RecordId
 from sunshine_kit.roles import Can
 from sunshine_kit.units.schemas import UnitOut
 
@@ -29,13 +30,13 @@ async def create_unit(body: UnitIn, session: SessionDep, principal: SignedIn) ->
 
 @router.patch("/{unit_id}", response_model=UnitOut, dependencies=_managers)
 async def update_unit(
-    unit_id: int, body: UnitUpdate, session: SessionDep, principal: SignedIn
+    unit_id: RecordId, body: UnitUpdate, session: SessionDep, principal: SignedIn
 ) -> UnitOut:
     """Rename, re-code, reorder or move a unit."""
     return UnitOut.model_validate(await service.update_unit(session, principal, unit_id, body))
 
 
 @router.post("/{unit_id}/close", response_model=UnitOut, dependencies=_managers)
-async def close_unit(unit_id: int, session: SessionDep, principal: SignedIn) -> UnitOut:
+async def close_unit(unit_id: RecordId, session: SessionDep, principal: SignedIn) -> UnitOut:
     """Close (撤销) a unit that has no open units below it."""
     return UnitOut.model_validate(await service.close_unit(session, principal, unit_id))

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field, field_validator
 
+from sunshine_kit.ids import MAX_ID
 from sunshine_kit.units.models import UnitType
 from sunshine_kit.units.schemas import check_credit_code
 
@@ -10,8 +11,8 @@ class UnitIn(BaseModel):
     name: str = Field(min_length=2, max_length=100, description="单位名称")
     credit_code: str = Field(description="统一社会信用代码，18位")
     type: UnitType = Field(description="单位类型")
-    parent_id: int = Field(description="上级单位")
-    sort_order: int = 0
+    parent_id: int = Field(ge=1, le=MAX_ID, description="上级单位")
+    sort_order: int = Field(0, ge=-100_000, le=100_000)
 
     @field_validator("name")
     @classmethod
@@ -30,8 +31,8 @@ class UnitIn(BaseModel):
 class UnitUpdate(BaseModel):
     name: str | None = Field(None, min_length=2, max_length=100)
     credit_code: str | None = None
-    parent_id: int | None = None
-    sort_order: int | None = None
+    parent_id: int | None = Field(None, ge=1, le=MAX_ID)
+    sort_order: int | None = Field(None, ge=-100_000, le=100_000)
 
     @field_validator("credit_code")
     @classmethod

@@ -130,6 +130,8 @@ async def close_unit(session: AsyncSession, actor: Principal, unit_id: int) -> U
         return unit
     if unit.parent_id is None:
         raise Conflict("顶级单位不能撤销", code="root_cannot_close")
+    # A unit is closed from the level above, never by its own staff.
+    await ensure_can_act_on(session, actor, unit.parent_id)
     open_children = await session.scalar(
         select(Unit.id).where(Unit.parent_id == unit.id, Unit.closed.is_(False)).limit(1)
     )

@@ -21,9 +21,12 @@ from sunshine_catalog.search.routes import CachedSearchPages
 from sunshine_catalog.search.routes import router as search_router
 from sunshine_catalog.settings import CatalogSettings
 from sunshine_catalog.stats.routes import router as stats_router
+from sunshine_catalog.vocabulary.routes import router as vocabulary_router
 from sunshine_kit.app import create_app
 
 log = structlog.get_logger()
+# The only bodies that may be larger than the kit's MAX_BODY_BYTES: attachment uploads.
+UPLOADS = [r"/items/\d+/attachments"]
 WARM_RETRY_FIRST_SECONDS = 1.0
 WARM_RETRY_MAX_SECONDS = 60.0
 
@@ -67,7 +70,7 @@ def create(settings: CatalogSettings | None = None) -> FastAPI:
     app = create_app(
         settings,
         title="公开目录服务 Catalog",
-        description="主动公开与政府信息公开目录：目录模板、栏目、统计。",
+        description="主动公开与政府信息公开目录：目录模板、栏目、信息发布与审查、检索、变更订阅、统计。",
         # Search first: the portal's busiest route is matched before the rest are tried.
         routers=[
             search_router,
@@ -79,11 +82,13 @@ def create(settings: CatalogSettings | None = None) -> FastAPI:
             stats_router,
             feed_router,
             proposals_router,
+            vocabulary_router,
         ],
         on_startup=_warm_search_index,
         on_shutdown=_stop_warming,
         not_ready=_not_ready,
         middleware=[CachedSearchPages],
+        uploads=UPLOADS,
     )
     app.state.search_cache = SearchCache()
     app.state.search_index = SearchIndex(settings.search_index_dir, settings.search_index_memory_mb)

@@ -9,10 +9,10 @@ class CatalogSettings(Settings):
     service_name: str = "catalog"
     # Where every change of the catalogue is pushed (the provincial platform); empty: no push.
     province_push_url: str = ""
-    # Attachments: "local" keeps files under attachment_dir; "s3" uses the S3_* settings.
+    # Attachments: "local" keeps files under attachment_dir; "s3" uses the S3_* settings. Their
+    # size limit is the kit's ATTACHMENT_MAX_BYTES, which the body limit applies to uploads.
     attachment_storage: str = "local"
     attachment_dir: Path = Path("var/attachments")
-    attachment_max_bytes: int = 50 * 1024 * 1024
     s3_endpoint_url: str = ""
     s3_bucket: str = "sunshine-attachments"
     s3_access_key: str = ""

@@ -5,29 +5,20 @@ from __future__ import annotations
 from typing import Any
 
 from httpx import AsyncClient
-from sqlalchemy.ext.asyncio import AsyncSession
 
-from sunshine_kit.testing import add_units, auth
-
-DISTRICT, STREET, BUREAU, OTHER_STREET = 1, 2, 3, 4
+from sunshine_kit.testing import (  # noqa: F401 (the test district, for the tests to import here)
+    BUREAU,
+    DISTRICT,
+    OTHER_STREET,
+    STREET,
+    add_test_district,
+    auth,
+)
 
 PUBLISHER = auth("publisher", unit_id=BUREAU, username="zhangli")
 REVIEWER = auth("reviewer", unit_id=BUREAU, username="chengang")
 OFFICE = auth("office", unit_id=DISTRICT, username="wangmin")
 STREET_PUBLISHER = auth("publisher", unit_id=STREET, username="sunlei")
-
-
-async def org(session: AsyncSession) -> None:
-    """The district as the gateway would have sent it."""
-    await add_units(
-        session,
-        (
-            (DISTRICT, "锦华区人民政府", "government", None),
-            (STREET, "东湖街道", "street", DISTRICT),
-            (BUREAU, "锦华区教育局", "department", DISTRICT),
-            (OTHER_STREET, "青龙街道", "street", DISTRICT),
-        ),
-    )
 
 
 async def column_id(client: AsyncClient, code: str) -> int:

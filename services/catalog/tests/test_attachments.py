@@ -20,9 +20,9 @@ from catalog_builders import (
     PUBLISHER,
     REVIEWER,
     STREET_PUBLISHER,
+    add_test_district,
     column_id,
     item_body,
-    org,
 )
 from fastapi import FastAPI
 from httpx import AsyncClient, Response
@@ -32,7 +32,6 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from sunshine_catalog.attachments.models import Attachment
-from sunshine_catalog.attachments.routes import get_storage
 from sunshine_catalog.attachments.storage import (
     AttachmentStorage,
     LocalStorage,
@@ -40,6 +39,7 @@ from sunshine_catalog.attachments.storage import (
     StoredFileMissing,
     storage_from_settings,
 )
+from sunshine_catalog.deps import get_storage
 from sunshine_catalog.settings import CatalogSettings
 
 DRAFTER = "张三"
@@ -221,7 +221,7 @@ def files(app: FastAPI, client: AsyncClient, tmp_path: Path) -> Path:
 async def test_a_word_file_loses_its_drafters_name_and_comments(
     client: AsyncClient, session: AsyncSession, files: Path
 ) -> None:
-    await org(session)
+    await add_test_district(session)
     item_id = await draft(client)
     original = word_file()
     assert any(DRAFTER.encode() in content for content in parts(original).values())
@@ -253,7 +253,7 @@ async def test_a_word_file_loses_its_drafters_name_and_comments(
 async def test_tracked_changes_are_accepted_and_their_author_goes(
     client: AsyncClient, session: AsyncSession, files: Path
 ) -> None:
-    await org(session)
+    await add_test_district(session)
     item_id = await draft(client)
     uploaded = await upload(client, item_id, "通知.docx", word_file(tracked_changes=True))
     assert uploaded.status_code == 201, uploaded.text
@@ -269,7 +269,7 @@ async def test_tracked_changes_are_accepted_and_their_author_goes(
 async def test_a_pdf_loses_its_author_and_keeps_its_pages(
     client: AsyncClient, session: AsyncSession, files: Path
 ) -> None:
-    await org(session)
+    await add_test_district(session)
     item_id = await draft(client)
     uploaded = await upload(client, item_id, "公告.pdf", pdf_file())
     assert uploaded.status_code == 201, uploaded.text
@@ -289,7 +289,7 @@ async def test_a_pdf_loses_its_author_and_keeps_its_pages(
 async def test_a_photo_loses_its_exif_and_location(
     client: AsyncClient, session: AsyncSession, files: Path
 ) -> None:
-    await org(session)
+    await add_test_district(session)
     item_id = await draft(client)
     original = photo_with_gps()
     assert Image.open(BytesIO(original)).getexif().get_ifd(ExifTags.IFD.GPSInfo)
@@ -308,7 +308,7 @@ async def test_a_photo_loses_its_exif_and_location(
 async def test_a_spreadsheet_loses_its_comments_and_their_authors(
     client: AsyncClient, session: AsyncSession, files: Path
 ) -> None:
-    await org(session)
+    await add_test_district(session)
     item_id = await draft(client)
     uploaded = await upload(client, item_id, "台账.xlsx", spreadsheet_with_comment())
     assert uploaded.status_code == 201, uploaded.text
@@ -334,7 +334,7 @@ async def test_a_spreadsheet_loses_its_comments_and_their_authors(
 async def test_a_program_renamed_to_pdf_is_refused_and_nothing_is_kept(
     client: AsyncClient, session: AsyncSession, files: Path
 ) -> None:
-    await org(session)
+    await add_test_district(session)
     item_id = await draft(client)
     program = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00" + b"\x00" * 200 + b"This program cannot be run"
     refused = await upload(client, item_id, "report.pdf", program)
@@ -358,7 +358,7 @@ async def test_a_program_renamed_to_pdf_is_refused_and_nothing_is_kept(
 async def test_types_that_cannot_be_cleaned_are_refused_with_the_reason(
     client: AsyncClient, session: AsyncSession, files: Path, name: str, data: bytes, hint: str
 ) -> None:
-    await org(session)
+    await add_test_district(session)
     item_id = await draft(client)
     refused = await upload(client, item_id, name, data)
     assert refused.status_code == 422
@@ -375,7 +375,7 @@ async def test_a_file_over_the_size_limit_is_refused(
     app: FastAPI,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    await org(session)
+    await add_test_district(session)
     item_id = await draft(client)
     monkeypatch.setattr(app.state.settings, "attachment_max_bytes", 2048)
     refused = await upload(client, item_id, "名单.csv", "姓名,学校\n".encode() * 400)
@@ -397,7 +397,7 @@ async def test_a_file_over_the_size_limit_is_refused(
 async def test_the_public_sees_attachments_only_once_the_item_is_published(
     client: AsyncClient, session: AsyncSession, files: Path
 ) -> None:
-    await org(session)
+    await add_test_district(session)
     item_id = await draft(client)
     uploaded = (await upload(client, item_id, "公告.pdf", pdf_file())).json()
     download = f"/attachments/{uploaded['id']}/download"
@@ -426,7 +426,7 @@ async def test_the_public_sees_attachments_only_once_the_item_is_published(
 async def test_only_the_units_publishers_attach_files(
     client: AsyncClient, session: AsyncSession, files: Path
 ) -> None:
-    await org(session)
+    await add_test_district(session)
     item_id = await draft(client)
     other_unit = await upload(client, item_id, "公告.pdf", pdf_file(), headers=STREET_PUBLISHER)
     assert other_unit.status_code == 403
@@ -442,7 +442,7 @@ async def test_only_the_units_publishers_attach_files(
 async def test_a_chinese_file_name_survives_the_download(
     client: AsyncClient, session: AsyncSession, files: Path
 ) -> None:
-    await org(session)
+    await add_test_district(session)
     item_id = await draft(client)
     name = "锦华区2026年招生方案（定稿）.pdf"
     uploaded = (await upload(client, item_id, f"C:\\Users\\张三\\桌面\\{name}", pdf_file())).json()
@@ -458,7 +458,7 @@ async def test_a_chinese_file_name_survives_the_download(
 async def test_removing_an_attachment_removes_its_file_and_both_steps_are_audited(
     client: AsyncClient, session: AsyncSession, files: Path
 ) -> None:
-    await org(session)
+    await add_test_district(session)
     item_id = await draft(client)
     uploaded = (await upload(client, item_id, "公告.pdf", pdf_file())).json()
     assert len(stored_files(files)) == 1
@@ -534,7 +534,7 @@ async def test_local_storage_keeps_files_whole_under_its_root(tmp_path: Path) ->
 async def test_attachments_round_trip_through_s3(
     client: AsyncClient, session: AsyncSession, app: FastAPI, s3_settings: CatalogSettings
 ) -> None:
-    await org(session)
+    await add_test_district(session)
     storage = storage_from_settings(s3_settings)
     app.dependency_overrides[get_storage] = lambda: storage
     item_id = await draft(client)
@@ -550,7 +550,7 @@ async def test_attachments_round_trip_through_s3(
 async def test_an_upload_the_store_refuses_leaves_no_row(
     client: AsyncClient, session: AsyncSession, app: FastAPI, s3_settings: CatalogSettings
 ) -> None:
-    await org(session)
+    await add_test_district(session)
     missing_bucket = s3_settings.model_copy(update={"s3_bucket": "no-such-bucket"})
     storage = storage_from_settings(missing_bucket)
     app.dependency_overrides[get_storage] = lambda: storage

@@ -1,4 +1,4 @@
-from catalog_builders import BUREAU, DISTRICT, OTHER_STREET, STREET, org
+from catalog_builders import BUREAU, DISTRICT, OTHER_STREET, STREET, add_test_district
 from httpx import AsyncClient
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
@@ -34,7 +34,7 @@ async def test_default_template_follows_article_20(client: AsyncClient) -> None:
 async def test_streets_have_no_rural_columns_but_departments_do(
     client: AsyncClient, session: AsyncSession
 ) -> None:
-    await org(session)
+    await add_test_district(session)
     street = names((await client.get(f"/units/{STREET}/columns")).json())
     bureau = names((await client.get(f"/units/{BUREAU}/columns")).json())
     assert "涉农补贴" in bureau and "涉农补贴" not in street
@@ -51,7 +51,7 @@ async def test_an_unknown_unit_has_no_catalogue(client: AsyncClient) -> None:
 async def test_office_adds_a_column_everyone_sees(
     client: AsyncClient, session: AsyncSession
 ) -> None:
-    await org(session)
+    await add_test_district(session)
     office = auth("office", unit_id=DISTRICT, username="office")
     response = await client.post(
         "/columns", headers=office, json={"name": "优化营商环境", "code": "X-BUSINESS"}
@@ -65,7 +65,7 @@ async def test_office_adds_a_column_everyone_sees(
 async def test_column_writes_need_login_office_role_and_valid_fields(
     client: AsyncClient, session: AsyncSession
 ) -> None:
-    await org(session)
+    await add_test_district(session)
     before = await session.scalar(select(func.count()).select_from(CatalogueColumn))
     body = {"name": "优化营商环境", "code": "X-BUSINESS"}
     assert (await client.post("/columns", json=body)).status_code == 401
@@ -86,7 +86,7 @@ async def test_column_writes_need_login_office_role_and_valid_fields(
 async def test_a_unit_hides_a_column_only_within_its_office_reach(
     client: AsyncClient, session: AsyncSession
 ) -> None:
-    await org(session)
+    await add_test_district(session)
     column_id = await session.scalar(
         select(CatalogueColumn.id).where(CatalogueColumn.code == "A20-14")
     )
@@ -107,7 +107,7 @@ async def test_a_unit_hides_a_column_only_within_its_office_reach(
 
 
 async def test_catalogue_figures_for_reporting(client: AsyncClient, session: AsyncSession) -> None:
-    await org(session)
+    await add_test_district(session)
     assert (await client.get(f"/stats/units/{STREET}/catalogue")).status_code == 401
     figures = await client.get(f"/stats/units/{STREET}/catalogue", headers=auth("service"))
     body = figures.json()

@@ -5,7 +5,15 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import datetime
 
-from catalog_builders import BUREAU, DISTRICT, OFFICE, PUBLISHER, column_id, item_body, org
+from catalog_builders import (
+    BUREAU,
+    DISTRICT,
+    OFFICE,
+    PUBLISHER,
+    add_test_district,
+    column_id,
+    item_body,
+)
 from httpx import AsyncClient
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -21,7 +29,7 @@ COUNT = 400
 
 
 async def loaded(session: AsyncSession) -> int:
-    await org(session)
+    await add_test_district(session)
     written = await load(session, count=COUNT, now=NOW)
     await session.commit()
     return written
@@ -146,7 +154,7 @@ async def test_the_review_queue_deadline_and_interpretation_lists_have_content(
 async def test_a_repealed_policy_names_its_published_replacement(
     client: AsyncClient, session: AsyncSession
 ) -> None:
-    await org(session)
+    await add_test_district(session)
     await load(session, count=1500, now=NOW)
     await session.commit()
     repealed = await session.scalar(

@@ -14,9 +14,9 @@ from catalog_builders import (
     REVIEWER,
     STREET,
     STREET_PUBLISHER,
+    add_test_district,
     column_id,
     item_body,
-    org,
     publish,
 )
 from fastapi import FastAPI
@@ -82,7 +82,7 @@ async def a_life_of_changes(client: AsyncClient) -> dict[str, dict[str, Any]]:
 async def test_the_feed_lists_every_change_in_order_with_its_kind(
     client: AsyncClient, session: AsyncSession
 ) -> None:
-    await org(session)
+    await add_test_district(session)
     start = (await client.get("/feed")).json()["next_cursor"]
     items = await a_life_of_changes(client)
     ids = {name: item["id"] for name, item in items.items()}
@@ -119,7 +119,7 @@ async def test_the_feed_lists_every_change_in_order_with_its_kind(
 async def test_paging_from_any_cursor_returns_each_entry_once(
     client: AsyncClient, session: AsyncSession
 ) -> None:
-    await org(session)
+    await add_test_district(session)
     await a_life_of_changes(client)
     everything = await harvest(client, "0", limit=500)
     assert len(everything) >= 7
@@ -146,7 +146,7 @@ async def test_a_bad_cursor_or_limit_is_refused_naming_the_parameter(client: Asy
 
 
 async def test_the_feed_of_one_unit(client: AsyncClient, session: AsyncSession) -> None:
-    await org(session)
+    await add_test_district(session)
     column = await column_id(client, "A20-11")
     start = (await client.get("/feed")).json()["next_cursor"]
     bureau_item = await publish(client, column, title="教育局的通知")
@@ -176,7 +176,7 @@ async def test_the_feed_of_one_unit(client: AsyncClient, session: AsyncSession) 
 async def test_atom_and_rss_for_feed_readers_escape_the_titles(
     client: AsyncClient, session: AsyncSession
 ) -> None:
-    await org(session)
+    await add_test_district(session)
     column = await column_id(client, "A20-11")
     title = "关于<招生>入学 & “划片” 的通知]]></title>"
     item = await publish(client, column, title=title)
@@ -218,7 +218,7 @@ async def test_atom_and_rss_for_feed_readers_escape_the_titles(
 async def test_the_reader_feeds_hold_the_latest_fifty_changes(
     client: AsyncClient, session: AsyncSession
 ) -> None:
-    await org(session)
+    await add_test_district(session)
     column = await column_id(client, "A20-11")
     for number in range(26):
         item = await publish(client, column, title=f"第{number}号通知")
@@ -244,7 +244,7 @@ async def pushing(app: FastAPI) -> AsyncIterator[None]:
 async def test_each_change_is_queued_once_for_the_province(
     client: AsyncClient, session: AsyncSession, pushing: None
 ) -> None:
-    await org(session)
+    await add_test_district(session)
     column = await column_id(client, "A20-11")
     start = (await client.get("/feed")).json()["next_cursor"]
     first = await publish(client, column, title="第一份通知")

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
-from catalog_builders import BUREAU, DISTRICT, OFFICE, PUBLISHER, column_id, org, publish
+from catalog_builders import (
+    BUREAU,
+    DISTRICT,
+    OFFICE,
+    PUBLISHER,
+    add_test_district,
+    column_id,
+    publish,
+)
 from httpx import AsyncClient
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from sunshine_kit import workdays
+from sunshine_kit.calendar.days import today as beijing_today
 from sunshine_kit.testing import auth
 
 HALL = auth("service", username="hall", unit_id=None)
@@ -24,7 +32,7 @@ PERMIT = {
 async def test_the_hall_publishes_a_decision_once_per_key(
     client: AsyncClient, session: AsyncSession
 ) -> None:
-    await org(session)
+    await add_test_district(session)
     first = await client.post(
         "/intake/items", json=PERMIT, headers={**HALL, "Idempotency-Key": "hall-case-000123"}
     )
@@ -45,7 +53,7 @@ async def test_the_hall_publishes_a_decision_once_per_key(
 async def test_intake_is_for_services_and_for_its_columns_only(
     client: AsyncClient, session: AsyncSession
 ) -> None:
-    await org(session)
+    await add_test_district(session)
     key = {"Idempotency-Key": "hall-case-000124"}
     assert (
         await client.post("/intake/items", json=PERMIT, headers={**PUBLISHER, **key})
@@ -61,8 +69,8 @@ async def test_intake_is_for_services_and_for_its_columns_only(
 
 async def test_figures_for_the_annual_report(client: AsyncClient, session: AsyncSession) -> None:
     # Items are published now, so the figures are those of the current year in Beijing.
-    today = workdays.today()
-    await org(session)
+    today = beijing_today()
+    await add_test_district(session)
     policies = await column_id(client, "A20-01-02")
     notices = await column_id(client, "A20-11")
     old = await publish(client, policies, document_type="normative", formed_on="2026-03-02")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 from catalog_builders import (
     BUREAU,
     OFFICE,
@@ -9,9 +11,9 @@ from catalog_builders import (
     REVIEWER,
     STREET,
     STREET_PUBLISHER,
+    add_test_district,
     column_id,
     item_body,
-    org,
     publish,
 )
 from httpx import AsyncClient
@@ -27,7 +29,7 @@ APPROVE = {"decision": "approve", "confidentiality_checked": True, "attribute_ch
 async def test_a_draft_gets_the_next_index_number_and_its_deadline(
     client: AsyncClient, session: AsyncSession
 ) -> None:
-    await org(session)
+    await add_test_district(session)
     column = await column_id(client, "A20-11")
     first = (await client.post("/items", json=item_body(column), headers=PUBLISHER)).json()
     second = (await client.post("/items", json=item_body(column), headers=PUBLISHER)).json()
@@ -44,7 +46,7 @@ async def test_a_draft_gets_the_next_index_number_and_its_deadline(
 async def test_a_deleted_draft_never_gives_its_number_back(
     client: AsyncClient, session: AsyncSession
 ) -> None:
-    await org(session)
+    await add_test_district(session)
     column = await column_id(client, "A20-11")
     draft = (await client.post("/items", json=item_body(column), headers=PUBLISHER)).json()
     assert (await client.delete(f"/items/{draft['id']}", headers=PUBLISHER)).status_code == 204
@@ -53,7 +55,7 @@ async def test_a_deleted_draft_never_gives_its_number_back(
 
 
 async def test_the_body_is_sanitised_on_save(client: AsyncClient, session: AsyncSession) -> None:
-    await org(session)
+    await add_test_district(session)
     column = await column_id(client, "A20-11")
     body = item_body(
         column,
@@ -69,7 +71,7 @@ async def test_the_body_is_sanitised_on_save(client: AsyncClient, session: Async
 async def test_published_through_review_by_someone_other_than_the_author(
     client: AsyncClient, session: AsyncSession
 ) -> None:
-    await org(session)
+    await add_test_district(session)
     column = await column_id(client, "A20-11")
     item = (await client.post("/items", json=item_body(column), headers=PUBLISHER)).json()
     # Not visible to the public while a draft.
@@ -106,7 +108,7 @@ async def test_published_through_review_by_someone_other_than_the_author(
 async def test_rejected_with_reasons_then_edited_and_resubmitted(
     client: AsyncClient, session: AsyncSession
 ) -> None:
-    await org(session)
+    await add_test_district(session)
     column = await column_id(client, "A20-11")
     item = (await client.post("/items", json=item_body(column), headers=PUBLISHER)).json()
     await client.post(f"/items/{item['id']}/submit", headers=PUBLISHER)
@@ -135,7 +137,7 @@ async def test_rejected_with_reasons_then_edited_and_resubmitted(
 async def test_a_submitted_item_cannot_be_edited_and_nothing_changes(
     client: AsyncClient, session: AsyncSession
 ) -> None:
-    await org(session)
+    await add_test_district(session)
     column = await column_id(client, "A20-11")
     item = (await client.post("/items", json=item_body(column), headers=PUBLISHER)).json()
     await client.post(f"/items/{item['id']}/submit", headers=PUBLISHER)
@@ -149,7 +151,7 @@ async def test_a_submitted_item_cannot_be_edited_and_nothing_changes(
 
 
 async def test_who_may_write_where(client: AsyncClient, session: AsyncSession) -> None:
-    await org(session)
+    await add_test_district(session)
     column = await column_id(client, "A20-11")
     assert (await client.post("/items", json=item_body(column))).status_code == 401
     other_unit = await client.post("/items", json=item_body(column), headers=STREET_PUBLISHER)
@@ -170,7 +172,7 @@ async def test_who_may_write_where(client: AsyncClient, session: AsyncSession) -
 async def test_rural_columns_are_refused_for_a_street(
     client: AsyncClient, session: AsyncSession
 ) -> None:
-    await org(session)
+    await add_test_district(session)
     rural = await column_id(client, "A20-11-01")
     refused = await client.post(
         "/items", json=item_body(rural, unit_id=STREET), headers=STREET_PUBLISHER
@@ -182,7 +184,7 @@ async def test_rural_columns_are_refused_for_a_street(
 async def test_a_document_is_repealed_and_points_to_its_replacement(
     client: AsyncClient, session: AsyncSession
 ) -> None:
-    await org(session)
+    await add_test_district(session)
     column = await column_id(client, "A20-01-02")
     old = await publish(
         client, column, title="锦华区校外培训机构管理办法", document_type="normative"
@@ -204,7 +206,7 @@ async def test_a_document_is_repealed_and_points_to_its_replacement(
 async def test_withdrawn_items_leave_the_catalogue_but_keep_their_record(
     client: AsyncClient, session: AsyncSession
 ) -> None:
-    await org(session)
+    await add_test_district(session)
     column = await column_id(client, "A20-11")
     item = await publish(client, column)
     withdrawn = await client.post(
@@ -224,7 +226,7 @@ async def test_withdrawn_items_leave_the_catalogue_but_keep_their_record(
 async def test_items_migrate_between_columns_and_keep_their_links(
     client: AsyncClient, session: AsyncSession
 ) -> None:
-    await org(session)
+    await add_test_district(session)
     source = await column_id(client, "A20-11")
     target = await column_id(client, "A20-15")
     items = [await publish(client, source) for _ in range(3)]
@@ -250,7 +252,7 @@ async def test_items_migrate_between_columns_and_keep_their_links(
 
 
 async def test_late_and_at_risk_lists(client: AsyncClient, session: AsyncSession) -> None:
-    await org(session)
+    await add_test_district(session)
     column = await column_id(client, "A20-11")
     # Formed 13 February 2026: due 19 March (Spring Festival in between).
     late = (
@@ -287,7 +289,7 @@ async def test_late_and_at_risk_lists(client: AsyncClient, session: AsyncSession
 async def test_policy_without_interpretation_is_flagged(
     client: AsyncClient, session: AsyncSession
 ) -> None:
-    await org(session)
+    await add_test_district(session)
     policies = await column_id(client, "A20-01-02")
     interpretations = await column_id(client, "X-POLICY-INTERP")
     with_one = await publish(
@@ -310,3 +312,59 @@ async def test_policy_without_interpretation_is_flagged(
     assert [f["id"] for f in flagged] == [without["id"]]
     page = (await client.get(f"/items/{with_one['id']}")).json()
     assert len(page["interpretation_ids"]) == 1
+
+
+# Published at 01:00 on Tuesday 1 September 2026 in Beijing: still Monday 31 August in UTC.
+ONE_AM_BEIJING = datetime(2026, 8, 31, 17, 0, tzinfo=UTC)
+
+
+async def _published_at(session: AsyncSession, item_id: int, at: datetime) -> None:
+    item = await session.get(InformationItem, item_id)
+    assert item is not None
+    item.published_at = at
+    await session.commit()
+
+
+async def test_an_item_published_at_one_in_the_morning_is_late_by_beijings_date(
+    client: AsyncClient, session: AsyncSession
+) -> None:
+    await add_test_district(session)
+    column = await column_id(client, "A20-11")
+    # Formed Monday 3 August: due Monday 31 August.
+    late = await publish(client, column, formed_on="2026-08-03")
+    on_time = await publish(client, column, formed_on="2026-08-03")
+    assert late["due_on"] == on_time["due_on"] == "2026-08-31"
+    await _published_at(session, late["id"], ONE_AM_BEIJING)
+    await _published_at(session, on_time["id"], ONE_AM_BEIJING - timedelta(hours=1, minutes=1))
+    rows = (
+        await client.get(
+            f"/units/{BUREAU}/deadlines",
+            params={"state": "late", "today": "2026-09-10"},
+            headers=OFFICE,
+        )
+    ).json()
+    assert [r["id"] for r in rows] == [late["id"]]
+
+
+async def test_an_interpretation_is_due_from_the_policys_beijing_date(
+    client: AsyncClient, session: AsyncSession
+) -> None:
+    await add_test_district(session)
+    policy = await publish(client, await column_id(client, "A20-01-02"), document_type="normative")
+    await _published_at(session, policy["id"], ONE_AM_BEIJING)
+
+    async def flagged(today: str) -> list[dict[str, object]]:
+        response = await client.get(
+            f"/units/{BUREAU}/interpretations/missing", params={"today": today}, headers=OFFICE
+        )
+        assert response.status_code == 200, response.text
+        return list(response.json())
+
+    # Three working days from Tuesday 1 September: due Friday 4 September, not Thursday 3.
+    assert await flagged("2026-09-04") == []
+    [row] = await flagged("2026-09-07")
+    assert (row["id"], row["interpretation_due_on"], row["working_days_overdue"]) == (
+        policy["id"],
+        "2026-09-04",
+        1,
+    )

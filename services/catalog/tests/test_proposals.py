@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from catalog_builders import BUREAU, OFFICE, PUBLISHER, STREET_PUBLISHER, column_id, org, publish
+from catalog_builders import (
+    BUREAU,
+    OFFICE,
+    PUBLISHER,
+    STREET_PUBLISHER,
+    add_test_district,
+    column_id,
+    publish,
+)
 from httpx import AsyncClient
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -36,7 +44,7 @@ async def send(client: AsyncClient, key: str = KEY, **overrides: Any) -> Any:
 async def test_the_same_key_twice_is_one_proposal(
     client: AsyncClient, session: AsyncSession
 ) -> None:
-    await org(session)
+    await add_test_district(session)
     first = await send(client)
     assert first.status_code == 201, first.text
     assert first.json()["status"] == "open"
@@ -51,7 +59,7 @@ async def test_the_same_key_twice_is_one_proposal(
 async def test_only_services_send_and_only_the_unit_sees(
     client: AsyncClient, session: AsyncSession
 ) -> None:
-    await org(session)
+    await add_test_district(session)
     by_staff = await client.post(
         "/proposals", json=proposal(), headers={**OFFICE, "Idempotency-Key": KEY}
     )
@@ -73,7 +81,7 @@ async def test_only_services_send_and_only_the_unit_sees(
 async def test_accepting_names_the_item_and_declining_needs_a_reason(
     client: AsyncClient, session: AsyncSession
 ) -> None:
-    await org(session)
+    await add_test_district(session)
     item = await publish(
         client,
         await column_id(client, "A20-11"),

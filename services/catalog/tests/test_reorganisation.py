@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from catalog_builders import BUREAU, OFFICE, PUBLISHER, column_id, org, publish
+from catalog_builders import BUREAU, OFFICE, PUBLISHER, add_test_district, column_id, publish
 from httpx import AsyncClient
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 async def test_merging_moves_the_items_and_the_old_link_resolves(
     client: AsyncClient, session: AsyncSession
 ) -> None:
-    await org(session)
+    await add_test_district(session)
     source = await column_id(client, "A20-08")
     target = await column_id(client, "A20-15")
     items = [await publish(client, source) for _ in range(2)]
@@ -32,7 +32,7 @@ async def test_merging_moves_the_items_and_the_old_link_resolves(
 async def test_a_column_with_sub_columns_is_not_merged(
     client: AsyncClient, session: AsyncSession
 ) -> None:
-    await org(session)
+    await add_test_district(session)
     parent = await column_id(client, "A20-01")
     target = await column_id(client, "A20-15")
     refused = await client.post(
@@ -45,7 +45,7 @@ async def test_a_column_with_sub_columns_is_not_merged(
 async def test_splitting_a_column_moves_the_chosen_items(
     client: AsyncClient, session: AsyncSession
 ) -> None:
-    await org(session)
+    await add_test_district(session)
     column = await column_id(client, "A20-11")
     school = await publish(client, column, title="锦华区2026年义务教育学校划片范围")
     aid = await publish(client, column, title="锦华区2026年学生资助政策")
@@ -71,7 +71,7 @@ async def test_splitting_a_column_moves_the_chosen_items(
 async def test_an_item_cannot_go_to_two_parts_and_nothing_is_created(
     client: AsyncClient, session: AsyncSession
 ) -> None:
-    await org(session)
+    await add_test_district(session)
     column = await column_id(client, "A20-11")
     item = await publish(client, column)
     refused = await client.post(
@@ -91,7 +91,7 @@ async def test_an_item_cannot_go_to_two_parts_and_nothing_is_created(
 
 
 async def test_reorder_and_move_columns(client: AsyncClient, session: AsyncSession) -> None:
-    await org(session)
+    await add_test_district(session)
     parent = await column_id(client, "A20-01")
     child = await column_id(client, "A20-01-03")
     other = await column_id(client, "A20-15")

@@ -19,7 +19,7 @@ from catalog_builders import (
     REVIEWER,
     STREET,
     STREET_PUBLISHER,
-    org,
+    add_test_district,
 )
 from fastapi import FastAPI
 from httpx import AsyncClient
@@ -60,7 +60,7 @@ async def _columns(client: AsyncClient) -> dict[str, int]:
 
 async def load(client: AsyncClient, session: AsyncSession) -> dict[str, int]:
     """The corpus taken through the real review workflow; its publication dates set after."""
-    await org(session)
+    await add_test_district(session)
     columns = await _columns(client)
     ids: dict[str, int] = {}
     for n, entry in enumerate(CORPUS):
@@ -437,7 +437,7 @@ async def test_a_query_without_words_or_with_bad_parameters_is_refused(
 async def test_past_two_hundred_matches_the_policy_document_still_leads_and_all_are_counted(
     client: AsyncClient, session: AsyncSession
 ) -> None:
-    await org(session)
+    await add_test_district(session)
     columns = await _columns(client)
     writer, reviewer = STAFF[BUREAU]
 

@@ -5,6 +5,10 @@ and the two indexes only the database search walked (document numbers; published
 documents by date) are dropped. `information_item.search_text`, the segmented words, stays: the
 search index is built from it.
 
+Migrations 0003 and 0007, which built the database search this one drops, stay as they are and
+are not squashed into one: existing databases have them applied, and Alembic must still find
+every revision between theirs and this one. Their indexes and triggers live only until here.
+
 Revision ID: catalog_0008
 Revises: catalog_0007
 Create Date: 2026-11-25

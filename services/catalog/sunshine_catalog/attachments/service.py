@@ -12,15 +12,18 @@ from collections.abc import Sequence
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from sunshine_catalog.actions import Action
 from sunshine_catalog.attachments import scrub
 from sunshine_catalog.attachments.models import Attachment
+from sunshine_catalog.attachments.refusal import Refused
 from sunshine_catalog.attachments.storage import AttachmentStorage, StoredFileMissing, new_key
+from sunshine_catalog.errors import ATTACHMENT_FILE_MISSING, ATTACHMENT_NOT_FOUND, FILE_TOO_LARGE
 from sunshine_catalog.items import service as items
 from sunshine_catalog.items.models import InformationItem
+from sunshine_catalog.items.rules import ItemStep, ensure
 from sunshine_kit.audit import service as audit
 from sunshine_kit.auth import Principal
-from sunshine_kit.errors import AppError, Conflict, FieldError, Forbidden, InvalidInput, NotFound
-from sunshine_kit.units.service import ensure_can_act_on
+from sunshine_kit.errors import AppError, FieldError, InvalidInput, NotFound
 
 MAX_FILENAME = 200
 # Characters Windows refuses in names, which would break saving the download.
@@ -29,7 +32,7 @@ UNSAFE_IN_NAMES = re.compile(r'[<>:"|?*]')
 
 class FileTooLarge(AppError):
     status_code = 413
-    code = "file_too_large"
+    code = FILE_TOO_LARGE
 
     def __init__(self, limit: int) -> None:
         reason = f"文件超过 {_size_text(limit)} 的大小上限"
@@ -65,7 +68,7 @@ async def list_attachments(session: AsyncSession, item_id: int) -> Sequence[Atta
 async def get_attachment(session: AsyncSession, attachment_id: int) -> Attachment:
     attachment = await session.get(Attachment, attachment_id)
     if attachment is None:
-        raise NotFound("附件不存在", code="attachment_not_found")
+        raise NotFound("附件不存在", code=ATTACHMENT_NOT_FOUND)
     return attachment
 
 
@@ -77,19 +80,8 @@ async def visible_attachment(
     try:
         item = await items.visible_item(session, principal, attachment.item_id)
     except NotFound:
-        raise NotFound("附件不存在", code="attachment_not_found") from None
+        raise NotFound("附件不存在", code=ATTACHMENT_NOT_FOUND) from None
     return attachment, item
-
-
-async def _ensure_editor(session: AsyncSession, actor: Principal, item: InformationItem) -> None:
-    """Attachments change with the item: the same people, the same states as editing it."""
-    if not actor.is_service and not actor.has_any(*items.WRITERS):
-        raise Forbidden("只有信息发布员或政务公开办可以管理附件", code="role_forbidden")
-    await ensure_can_act_on(session, actor, item.unit_id)
-    if item.status not in items.EDITABLE:
-        raise Conflict(
-            "已提交或已发布的信息不能修改附件：请先撤回或等待审查结果", code="item_not_editable"
-        )
 
 
 def _described(attachment: Attachment) -> dict[str, object]:
@@ -114,13 +106,13 @@ async def add_attachment(
 ) -> Attachment:
     """Check, scrub and keep a file. The row is written before the file, so a failed store
     rolls the row back and a refused file leaves neither."""
-    await _ensure_editor(session, actor, item)
+    await ensure(session, actor, item, ItemStep.ATTACHMENTS)
     if len(data) > max_bytes:
         raise FileTooLarge(max_bytes)
     name = clean_filename(filename)
     try:
         cleaned = await asyncio.to_thread(scrub.clean, name, data)
-    except scrub.Refused as refused:
+    except Refused as refused:
         raise InvalidInput("file", refused.reason, code=refused.code) from None
     attachment = Attachment(
         item_id=item.id,
@@ -138,7 +130,7 @@ async def add_attachment(
     await audit.record(
         session,
         actor=actor,
-        action="item.attachment_added",
+        action=Action.ITEM_ATTACHMENT_ADDED,
         entity_type="item",
         entity_id=item.id,
         after=_described(attachment),
@@ -153,11 +145,11 @@ async def remove_attachment(
 ) -> None:
     """Remove an attachment of an editable item: its row, then its file."""
     item = await items.get_item(session, attachment.item_id)
-    await _ensure_editor(session, actor, item)
+    await ensure(session, actor, item, ItemStep.ATTACHMENTS)
     await audit.record(
         session,
         actor=actor,
-        action="item.attachment_removed",
+        action=Action.ITEM_ATTACHMENT_REMOVED,
         entity_type="item",
         entity_id=item.id,
         before=_described(attachment),
@@ -168,8 +160,16 @@ async def remove_attachment(
     await storage.delete(attachment.storage_key)
 
 
+async def remove_all(
+    session: AsyncSession, storage: AttachmentStorage, actor: Principal, item: InformationItem
+) -> None:
+    """Remove every attachment of an item, as its draft is deleted."""
+    for attachment in await list_attachments(session, item.id):
+        await remove_attachment(session, storage, actor, attachment)
+
+
 async def read_file(storage: AttachmentStorage, attachment: Attachment) -> bytes:
     try:
         return await storage.get(attachment.storage_key)
     except StoredFileMissing:
-        raise NotFound("附件文件缺失，请联系信息发布单位", code="attachment_file_missing") from None
+        raise NotFound("附件文件缺失，请联系信息发布单位", code=ATTACHMENT_FILE_MISSING) from None

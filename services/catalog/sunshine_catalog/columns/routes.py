@@ -10,12 +10,15 @@ from sunshine_catalog.columns.schemas import (
     UnitColumnSettingIn,
     UnitColumnSettingOut,
 )
-from sunshine_kit.auth import CurrentPrincipal, Role, require_roles
+from sunshine_catalog.deps import TemplateKeeper
+from sunshine_kit.auth import CurrentPrincipal, require
 from sunshine_kit.db import SessionDep
 from sunshine_kit.errors import ERROR_RESPONSES
+from sunshine_kit.ids import RecordId
+from sunshine_kit.roles import Can
 
 router = APIRouter(tags=["columns"], responses=ERROR_RESPONSES)
-_office = [require_roles(Role.OFFICE)]
+_office = [require(Can.MANAGE_CATALOGUE)]
 
 
 @router.get("/columns", response_model=list[ColumnNode])
@@ -25,25 +28,23 @@ async def template(session: SessionDep) -> list[ColumnNode]:
 
 
 @router.get("/units/{unit_id}/columns", response_model=list[ColumnNode])
-async def unit_columns(unit_id: int, session: SessionDep) -> list[ColumnNode]:
+async def unit_columns(unit_id: RecordId, session: SessionDep) -> list[ColumnNode]:
     """A unit's disclosure catalogue (公开目录): the template as that unit shows it."""
     return await service.unit_tree(session, unit_id)
 
 
-@router.post("/columns", response_model=ColumnNode, status_code=201, dependencies=_office)
-async def add_column(
-    body: ColumnIn, session: SessionDep, principal: CurrentPrincipal
-) -> ColumnNode:
-    """Add a column to the template (disclosure office)."""
+@router.post("/columns", response_model=ColumnNode, status_code=201)
+async def add_column(body: ColumnIn, session: SessionDep, principal: TemplateKeeper) -> ColumnNode:
+    """Add a column to the template (the top unit's disclosure office)."""
     return service.to_node(await service.add_column(session, principal, body))
 
 
-@router.patch("/columns/{column_id}", response_model=ColumnNode, dependencies=_office)
+@router.patch("/columns/{column_id}", response_model=ColumnNode)
 async def update_column(
-    column_id: int, body: ColumnUpdate, session: SessionDep, principal: CurrentPrincipal
+    column_id: RecordId, body: ColumnUpdate, session: SessionDep, principal: TemplateKeeper
 ) -> ColumnNode:
     """Rename, reorder or move a column; change its retention period or the unit types it is
-    hidden for."""
+    hidden for (the top unit's disclosure office)."""
     return service.to_node(await service.update_column(session, principal, column_id, body))
 
 
@@ -53,12 +54,13 @@ async def update_column(
     dependencies=_office,
 )
 async def set_unit_column(
-    unit_id: int,
-    column_id: int,
+    unit_id: RecordId,
+    column_id: RecordId,
     body: UnitColumnSettingIn,
     session: SessionDep,
     principal: CurrentPrincipal,
 ) -> UnitColumnSettingOut:
-    """Hide a template column from one unit's catalogue, or show it again."""
+    """Hide a template column from one unit's catalogue, or show it again (the office of that
+    unit or of a unit above it)."""
     setting = await service.set_unit_setting(session, principal, unit_id, column_id, body.hidden)
     return UnitColumnSettingOut(unit_id=unit_id, column_id=column_id, hidden=setting.hidden)

@@ -7,11 +7,20 @@ from collections.abc import Sequence
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from sunshine_catalog.actions import Action
 from sunshine_catalog.columns.models import CatalogueColumn, UnitColumnSetting
 from sunshine_catalog.columns.schemas import ColumnIn, ColumnNode, ColumnUpdate
+from sunshine_catalog.errors import (
+    COLUMN_CODE_TAKEN,
+    COLUMN_NOT_FOUND,
+    PARENT_NOT_FOUND,
+    TEMPLATE_FORBIDDEN,
+)
 from sunshine_kit.audit import service as audit
 from sunshine_kit.auth import Principal
-from sunshine_kit.errors import InvalidInput, NotFound
+from sunshine_kit.errors import ROLE_FORBIDDEN, Forbidden, InvalidInput, NotFound
+from sunshine_kit.roles import Can
+from sunshine_kit.units.models import Unit
 from sunshine_kit.units.service import ensure_can_act_on, get_unit
 
 
@@ -53,6 +62,25 @@ def build_tree(columns: Sequence[CatalogueColumn]) -> list[ColumnNode]:
     return roots
 
 
+async def ensure_keeps_template(session: AsyncSession, actor: Principal) -> None:
+    """The template serves every unit of the region, so only the disclosure office of the top
+    unit (the one with no parent: the district government) changes it — its columns, and which
+    column items are listed in. A street's or a department's office hides columns for its own
+    units instead (`set_unit_setting`). Other components may, as everywhere."""
+    if not actor.can(Can.MANAGE_CATALOGUE):
+        raise Forbidden("只有政务公开办可以调整目录模板", code=ROLE_FORBIDDEN)
+    if actor.is_service:
+        return
+    top = actor.unit_id is not None and await session.scalar(
+        select(Unit.id).where(Unit.id == actor.unit_id, Unit.parent_id.is_(None))
+    )
+    if not top:
+        raise Forbidden(
+            "目录模板由本级人民政府政务公开办统一调整；街道、部门可在本单位目录中隐藏栏目",
+            code=TEMPLATE_FORBIDDEN,
+        )
+
+
 async def active_columns(session: AsyncSession) -> Sequence[CatalogueColumn]:
     result = await session.scalars(
         select(CatalogueColumn)
@@ -88,17 +116,17 @@ async def unit_tree(session: AsyncSession, unit_id: int) -> list[ColumnNode]:
 async def get_column(session: AsyncSession, column_id: int) -> CatalogueColumn:
     column = await session.get(CatalogueColumn, column_id)
     if column is None or not column.active:
-        raise NotFound("栏目不存在", code="column_not_found")
+        raise NotFound("栏目不存在", code=COLUMN_NOT_FOUND)
     return column
 
 
 async def add_column(session: AsyncSession, actor: Principal, body: ColumnIn) -> CatalogueColumn:
     if await session.scalar(select(CatalogueColumn.id).where(CatalogueColumn.code == body.code)):
-        raise InvalidInput("body.code", "栏目编码已存在", code="column_code_taken")
+        raise InvalidInput("body.code", "栏目编码已存在", code=COLUMN_CODE_TAKEN)
     if body.parent_id is not None:
         parent = await session.get(CatalogueColumn, body.parent_id)
         if parent is None or not parent.active:
-            raise InvalidInput("body.parent_id", "上级栏目不存在", code="parent_not_found")
+            raise InvalidInput("body.parent_id", "上级栏目不存在", code=PARENT_NOT_FOUND)
     siblings = await session.scalars(
         select(CatalogueColumn.sort_order).where(CatalogueColumn.parent_id == body.parent_id)
     )
@@ -110,7 +138,7 @@ async def add_column(session: AsyncSession, actor: Principal, body: ColumnIn) ->
     await audit.record(
         session,
         actor=actor,
-        action="column.added",
+        action=Action.COLUMN_ADDED,
         entity_type="column",
         entity_id=column.id,
         after=_column_dict(column),
@@ -136,7 +164,7 @@ async def update_column(
     await audit.record(
         session,
         actor=actor,
-        action="column.updated",
+        action=Action.COLUMN_UPDATED,
         entity_type="column",
         entity_id=column.id,
         before=before,
@@ -176,7 +204,7 @@ async def set_unit_setting(
     await audit.record(
         session,
         actor=actor,
-        action="unit_column.set",
+        action=Action.UNIT_COLUMN_SET,
         entity_type="unit_column",
         entity_id=f"{unit_id}:{column_id}",
         before=before,

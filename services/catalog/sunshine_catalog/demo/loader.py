@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-import time
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any, cast
@@ -11,16 +9,16 @@ from typing import Any, cast
 from sqlalchemy import Table, bindparam, func, insert, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from sunshine_catalog.actions import Action
 from sunshine_catalog.columns.models import CatalogueColumn
-from sunshine_catalog.demo import data
 from sunshine_catalog.demo.generator import (
     DemoColumn,
-    DemoUnit,
     Generated,
     ItemGenerator,
     ordered_changes,
     search_text,
 )
+from sunshine_catalog.demo.texts import DemoUnit
 from sunshine_catalog.items.models import (
     ChangeEntry,
     FeedCounter,
@@ -31,7 +29,6 @@ from sunshine_catalog.items.models import (
 )
 from sunshine_kit.audit import service as audit
 from sunshine_kit.calendar.service import build_calendar
-from sunshine_kit.db import Database
 from sunshine_kit.units.models import Unit
 
 BATCH = 1000
@@ -59,26 +56,6 @@ async def columns(session: AsyncSession) -> dict[str, DemoColumn]:
 async def index_sequences(session: AsyncSession) -> dict[tuple[int, int], int]:
     rows = (await session.scalars(select(IndexSequence))).all()
     return {(r.unit_id, r.year): r.last for r in rows}
-
-
-async def wait_for_district(database: Database, patience: float) -> bool:
-    """Wait until the gateway's outbox has delivered the demo district's units.
-
-    They arrive in batches; the district is taken as complete once its government and every
-    department are here and no unit has arrived for a few seconds.
-    """
-    wanted = {data.DISTRICT, *data.DEPARTMENTS}
-    deadline = time.monotonic() + patience
-    last_count, stable_since = -1, time.monotonic()
-    while time.monotonic() < deadline:
-        async with database.sessionmaker() as session:
-            names = set((await session.scalars(select(Unit.name))).all())
-        if len(names) != last_count:
-            last_count, stable_since = len(names), time.monotonic()
-        elif wanted <= names and time.monotonic() - stable_since >= 3:
-            return True
-        await asyncio.sleep(0.5)
-    return False
 
 
 async def _insert(session: AsyncSession, table: Any, rows: Sequence[dict[str, Any]]) -> None:
@@ -150,7 +127,7 @@ async def load(
     await audit.record(
         session,
         actor="demo",
-        action="demo.loaded",
+        action=Action.DEMO_LOADED,
         entity_type="demo",
         entity_id="jinhua",
         after={"items": len(generated), "changes": len(generator.changes)},

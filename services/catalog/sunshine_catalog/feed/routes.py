@@ -9,11 +9,12 @@ from sunshine_catalog.feed import service
 from sunshine_catalog.feed.schemas import FeedPage
 from sunshine_kit.db import SessionDep
 from sunshine_kit.errors import ERROR_RESPONSES
+from sunshine_kit.ids import OptionalIdFilter
 from sunshine_kit.units.service import get_unit, subtree_ids
 
 router = APIRouter(tags=["feed"], responses=ERROR_RESPONSES)
 
-UnitQuery = Annotated[int | None, Query(description="只看这个单位的变更")]
+UnitQuery = Annotated[OptionalIdFilter, Query(description="只看这个单位的变更")]
 BelowQuery = Annotated[bool, Query(description="包括下属单位")]
 ATOM_TYPE = "application/atom+xml; charset=utf-8"
 RSS_TYPE = "application/rss+xml; charset=utf-8"

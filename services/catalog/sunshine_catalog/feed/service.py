@@ -1,7 +1,8 @@
-"""The change feed other systems harvest (数据汇聚): a cursor API, and Atom and RSS for readers.
+"""The change feed other systems harvest (数据汇聚): entries recorded as the catalogue changes
+and pushed to the provincial platform, a cursor API, and Atom and RSS for readers.
 
-Entries are numbered by items.service.record_change in commit order, so reading `seq > cursor`
-in order never skips an entry that commits later and never returns one twice.
+Entries are numbered by `record_change` in commit order, so reading `seq > cursor` in order
+never skips an entry that commits later and never returns one twice.
 """
 
 from __future__ import annotations
@@ -16,9 +17,19 @@ from xml.etree import ElementTree as ET
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from sunshine_catalog.errors import INVALID_CURSOR
 from sunshine_catalog.feed.schemas import FeedEntry, FeedItem, FeedPage
-from sunshine_catalog.items.models import ChangeEntry, ChangeKind, Validity
+from sunshine_catalog.items.models import (
+    CHANGE_KIND_LABELS,
+    VALIDITY_CHANGE_LABELS,
+    ChangeEntry,
+    ChangeKind,
+    FeedCounter,
+    InformationItem,
+)
+from sunshine_catalog.items.service import snapshot
 from sunshine_kit.errors import InvalidInput
+from sunshine_kit.outbox import service as outbox
 
 READER_FEED_SIZE = 50  # what a feed reader gets: the latest changes, newest first
 # seq is a 32-bit integer column: a larger cursor cannot have come from this feed.
@@ -29,13 +40,40 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 # Characters XML 1.0 does not allow at all, even escaped.
 NOT_XML = re.compile(r"[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
-KIND_LABELS = {
-    ChangeKind.PUBLISHED: "发布",
-    ChangeKind.UPDATED: "更新",
-    ChangeKind.WITHDRAWN: "撤回",
-    ChangeKind.MOVED: "栏目调整",
-}
-VALIDITY_LABELS = {Validity.VALID: "恢复有效", Validity.EXPIRED: "失效", Validity.REPEALED: "废止"}
+
+# --- recording -------------------------------------------------------------------------------
+
+
+async def record_change(
+    session: AsyncSession, item: InformationItem, kind: ChangeKind, *, province_url: str = ""
+) -> ChangeEntry:
+    """Append to the change feed, and queue the push to the provincial platform.
+
+    Sequence numbers come from one counter row locked until commit, so they are handed out in
+    commit order: a harvester that has read up to N never later finds a new entry below N.
+    """
+    await session.flush()
+    counter = await session.scalar(select(FeedCounter).where(FeedCounter.id == 1).with_for_update())
+    if counter is None:
+        counter = FeedCounter(id=1, last=0)
+        session.add(counter)
+    counter.last += 1
+    entry = ChangeEntry(
+        seq=counter.last, item_id=item.id, unit_id=item.unit_id, kind=kind, snapshot=snapshot(item)
+    )
+    session.add(entry)
+    await session.flush()
+    if province_url:
+        outbox.enqueue(
+            session,
+            destination=province_url,
+            path="",
+            # What the public feed shows of the entry, no more: the snapshot also holds the
+            # workflow (author, reviewer, notes) and the body of items later withdrawn.
+            payload=to_entry(entry).model_dump(mode="json"),
+            key=f"catalog-change-{entry.seq}",
+        )
+    return entry
 
 
 # --- the cursor API --------------------------------------------------------------------------
@@ -46,7 +84,7 @@ def parse_cursor(after: str | None) -> int:
     if after is None or after == "":
         return 0
     if not (after.isascii() and after.isdigit()) or int(after) > MAX_CURSOR:
-        raise InvalidInput("after", "游标无效：应为上次返回的 next_cursor", code="invalid_cursor")
+        raise InvalidInput("after", "游标无效：应为上次返回的 next_cursor", code=INVALID_CURSOR)
     return int(after)
 
 
@@ -103,8 +141,8 @@ async def latest(session: AsyncSession, unit_ids: set[int] | None) -> list[FeedE
 
 def kind_label(entry: FeedEntry) -> str:
     if entry.kind == ChangeKind.VALIDITY_CHANGED:
-        return VALIDITY_LABELS[entry.item.validity]
-    return KIND_LABELS[entry.kind]
+        return VALIDITY_CHANGE_LABELS[entry.item.validity]
+    return CHANGE_KIND_LABELS[entry.kind]
 
 
 def entry_title(entry: FeedEntry) -> str:

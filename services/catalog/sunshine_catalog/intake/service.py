@@ -5,15 +5,18 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from sunshine_catalog.actions import Action
 from sunshine_catalog.columns.models import CatalogueColumn
+from sunshine_catalog.errors import COLUMN_CLOSED, COLUMN_NOT_FOUND
+from sunshine_catalog.feed.service import record_change
 from sunshine_catalog.intake.schemas import INTAKE_COLUMNS, IntakeItemIn
 from sunshine_catalog.items import service as items
 from sunshine_catalog.items.models import ChangeKind, InformationItem, ItemStatus
 from sunshine_catalog.items.schemas import ItemIn
 from sunshine_kit.audit import service as audit
 from sunshine_kit.auth import Principal
+from sunshine_kit.calendar.days import WorkingDayCalendar
 from sunshine_kit.errors import InvalidInput
-from sunshine_kit.workdays import WorkingDayCalendar
 
 
 async def already_received(session: AsyncSession, key: str) -> InformationItem | None:
@@ -35,7 +38,7 @@ async def receive(
     """Create and publish the item at once; the sender's key makes a repeat a no-op."""
     if body.column_code not in INTAKE_COLUMNS:
         raise InvalidInput(
-            "column_code", "其他系统只能发布到：" + "、".join(INTAKE_COLUMNS), code="column_closed"
+            "column_code", "其他系统只能发布到：" + "、".join(INTAKE_COLUMNS), code=COLUMN_CLOSED
         )
     column_id = await session.scalar(
         select(CatalogueColumn.id).where(
@@ -43,8 +46,9 @@ async def receive(
         )
     )
     if column_id is None:
-        raise InvalidInput("column_code", "栏目不存在或已停用", code="column_not_found")
-    item = await items.create_item(
+        raise InvalidInput("column_code", "栏目不存在或已停用", code=COLUMN_NOT_FOUND)
+    # A body from another component carries no external image the sender must hear of.
+    item, _ = await items.create_item(
         session,
         calendar,
         sender,
@@ -68,10 +72,10 @@ async def receive(
     await audit.record(
         session,
         actor=sender,
-        action="item.published",
+        action=Action.ITEM_PUBLISHED,
         entity_type="item",
         entity_id=item.id,
         after={"status": ItemStatus.PUBLISHED.value, "reason": f"由{sender.username}系统发布"},
     )
-    await items.record_change(session, item, ChangeKind.PUBLISHED, province_url=province_url)
+    await record_change(session, item, ChangeKind.PUBLISHED, province_url=province_url)
     return item

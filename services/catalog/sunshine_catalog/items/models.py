@@ -18,10 +18,31 @@ class ItemStatus(StrEnum):
     WITHDRAWN = "withdrawn"  # 已撤回
 
 
+# The labels of each enumeration live next to it, in the order the console offers them; the SPA
+# reads them from GET /vocabulary.
+STATUS_LABELS: dict[ItemStatus, str] = {
+    ItemStatus.DRAFT: "草稿",
+    ItemStatus.SUBMITTED: "待审查",
+    ItemStatus.REJECTED: "已退回",
+    ItemStatus.PUBLISHED: "已发布",
+    ItemStatus.WITHDRAWN: "已撤回",
+}
+
+# Items that may still be changed by their author.
+EDITABLE = frozenset({ItemStatus.DRAFT, ItemStatus.REJECTED, ItemStatus.WITHDRAWN})
+
+
 class DisclosureAttribute(StrEnum):
     PROACTIVE = "proactive"  # 主动公开
     ON_APPLICATION = "on_application"  # 依申请公开
     NOT_DISCLOSED = "not_disclosed"  # 不予公开
+
+
+DISCLOSURE_LABELS: dict[DisclosureAttribute, str] = {
+    DisclosureAttribute.PROACTIVE: "主动公开",
+    DisclosureAttribute.ON_APPLICATION: "依申请公开",
+    DisclosureAttribute.NOT_DISCLOSED: "不予公开",
+}
 
 
 class Validity(StrEnum):
@@ -30,11 +51,30 @@ class Validity(StrEnum):
     REPEALED = "repealed"  # 废止
 
 
+VALIDITY_LABELS: dict[Validity, str] = {
+    Validity.VALID: "有效",
+    Validity.EXPIRED: "已失效",
+    Validity.REPEALED: "已废止",
+}
+# What a change of validity is called in the change feed's Atom and RSS entries.
+VALIDITY_CHANGE_LABELS: dict[Validity, str] = {
+    Validity.VALID: "恢复有效",
+    Validity.EXPIRED: "失效",
+    Validity.REPEALED: "废止",
+}
+
+
 class DocumentType(StrEnum):
     REGULATION = "regulation"  # 规章
     NORMATIVE = "normative"  # 行政规范性文件
     OTHER = "other"  # 其他
 
+
+DOCUMENT_TYPE_LABELS: dict[DocumentType, str] = {
+    DocumentType.REGULATION: "规章",
+    DocumentType.NORMATIVE: "行政规范性文件",
+    DocumentType.OTHER: "其他文件",
+}
 
 # 规章 and 规范性文件: the policy documents (their interpretations, their rank in search).
 POLICY_TYPES = (DocumentType.REGULATION, DocumentType.NORMATIVE)
@@ -123,8 +163,17 @@ class ChangeKind(StrEnum):
     MOVED = "moved"
 
 
+CHANGE_KIND_LABELS: dict[ChangeKind, str] = {
+    ChangeKind.PUBLISHED: "发布",
+    ChangeKind.UPDATED: "更新",
+    ChangeKind.WITHDRAWN: "撤回",
+    ChangeKind.VALIDITY_CHANGED: "效力变更",
+    ChangeKind.MOVED: "栏目调整",
+}
+
+
 class FeedCounter(Base):
-    """One row whose lock orders the change feed: see feed numbering in items.service."""
+    """One row whose lock orders the change feed: see feed.service.record_change."""
 
     __tablename__ = "feed_counter"
 

@@ -1,14 +1,17 @@
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Query, Response
 
 from sunshine_catalog.attachments import service as attachments
-from sunshine_catalog.attachments.routes import get_storage
-from sunshine_catalog.items import service
+from sunshine_catalog.deps import ItemForStaff, ProvinceUrl, StorageDep
+from sunshine_catalog.fields import FIRST_YEAR, LAST_YEAR
+from sunshine_catalog.items import service, steps, views
 from sunshine_catalog.items.models import InformationItem, ItemStatus
+from sunshine_catalog.items.rules import ItemStep, ensure
 from sunshine_catalog.items.schemas import (
     DeadlineRow,
     ItemIn,
@@ -16,44 +19,45 @@ from sunshine_catalog.items.schemas import (
     ItemSummary,
     ItemUpdate,
     MissingInterpretation,
-    MoveIn,
-    MoveOut,
     PublicItem,
     ReviewIn,
     StaffItem,
     ValidityIn,
     WithdrawIn,
 )
-from sunshine_catalog.settings import CatalogSettings
-from sunshine_kit import workdays
+from sunshine_catalog.reorganisation import service as reorganisation
+from sunshine_catalog.reorganisation.schemas import MoveIn, MoveOut
 from sunshine_kit.audit import service as audit
 from sunshine_kit.audit.schemas import AuditEntryOut
-from sunshine_kit.auth import CurrentPrincipal, OptionalPrincipal, StaffRoles, require_roles
+from sunshine_kit.auth import CurrentPrincipal, OptionalPrincipal, require
+from sunshine_kit.calendar.days import today as beijing_today
 from sunshine_kit.calendar.service import CalendarDep
 from sunshine_kit.db import SessionDep
 from sunshine_kit.errors import ERROR_RESPONSES
-from sunshine_kit.pagination import PageDep
-from sunshine_kit.units.service import ensure_can_act_on, get_unit, units_in_reach
+from sunshine_kit.ids import OptionalIdFilter, RecordId
+from sunshine_kit.pagination import PageDep, PageParams
+from sunshine_kit.roles import Can
+from sunshine_kit.units.service import get_unit, units_in_reach
 
 router = APIRouter(tags=["items"], responses=ERROR_RESPONSES)
-_staff = [require_roles(*StaffRoles)]
+# Reading the console's lists is for every staff member (in their unit scope); each change is
+# checked against its rule (items.rules) by the service.
+# Unpublished items and their deadlines: for catalogue staff and supervisors, not every
+# console user (an ops admin or a window clerk has no business reading drafts before review).
+_staff = [require(Can.READ_ITEMS)]
+DayQuery = Annotated[
+    date | None,
+    Query(
+        ge=date(FIRST_YEAR, 1, 1), le=date(LAST_YEAR, 12, 31), description="按哪一天计算，默认今天"
+    ),
+]
+ColumnFilter = Annotated[OptionalIdFilter, Query(description="栏目")]
+UnitFilter = Annotated[OptionalIdFilter, Query(description="单位，默认本单位（或所辖范围）")]
+BelowQuery = Annotated[bool, Query(description="包括下属单位")]
 
 
-def _province(request: Request) -> str:
-    settings: CatalogSettings = request.app.state.settings
-    return settings.province_push_url
-
-
-@router.get("/units/{unit_id}/items", response_model=ItemPage)
-async def published_items(
-    unit_id: int,
-    session: SessionDep,
-    page: PageDep,
-    column_id: Annotated[int | None, Query(description="栏目")] = None,
-) -> ItemPage:
-    """A unit's published items, newest first, optionally in one column (public)."""
-    await get_unit(session, unit_id)
-    items, total = await service.published_page(session, unit_id, column_id, page)
+def _page(found: tuple[Sequence[InformationItem], int], page: PageParams) -> ItemPage:
+    items, total = found
     return ItemPage(
         items=[ItemSummary.model_validate(i) for i in items],
         total=total,
@@ -62,12 +66,25 @@ async def published_items(
     )
 
 
+@router.get("/units/{unit_id}/items", response_model=ItemPage)
+async def published_items(
+    unit_id: RecordId,
+    session: SessionDep,
+    page: PageDep,
+    column_id: ColumnFilter = None,
+) -> ItemPage:
+    """A unit's published items, newest first, optionally in one column (public)."""
+    await get_unit(session, unit_id)
+    return _page(await views.published_page(session, unit_id, column_id, page), page)
+
+
 @router.get("/items/{item_id}", response_model=PublicItem | StaffItem)
 async def read_item(
-    item_id: int, session: SessionDep, principal: OptionalPrincipal
+    item_id: RecordId, session: SessionDep, principal: OptionalPrincipal
 ) -> PublicItem | StaffItem:
-    """An item: published ones to everyone, with workflow and deadline to the unit's staff."""
-    return await service.reader_view(session, principal, item_id)
+    """An item: published ones to everyone, with workflow, deadline and the caller's next
+    steps to the unit's staff."""
+    return await views.reader_view(session, principal, item_id)
 
 
 @router.get("/items/by-index/{index_number:path}", response_model=PublicItem | StaffItem)
@@ -75,8 +92,8 @@ async def read_by_index_number(
     index_number: str, session: SessionDep, principal: OptionalPrincipal
 ) -> PublicItem | StaffItem:
     """An item by its 索引号 (links printed on documents use it)."""
-    item_id = await service.item_id_by_index_number(session, index_number)
-    return await service.reader_view(session, principal, item_id)
+    item_id = await views.item_id_by_index_number(session, index_number)
+    return await views.reader_view(session, principal, item_id)
 
 
 @router.get("/items", response_model=ItemPage, dependencies=_staff)
@@ -84,153 +101,125 @@ async def staff_items(
     session: SessionDep,
     principal: CurrentPrincipal,
     page: PageDep,
-    unit_id: int | None = None,
+    unit_id: UnitFilter = None,
     status: ItemStatus | None = None,
-    column_id: int | None = None,
+    column_id: ColumnFilter = None,
 ) -> ItemPage:
     """Items in the caller's reach, for the console (e.g. the review queue: status=submitted)."""
     units = await units_in_reach(session, principal, unit_id)
-    items, total = await service.staff_page(session, units, status, column_id, page)
-    return ItemPage(
-        items=[ItemSummary.model_validate(i) for i in items],
-        total=total,
-        page=page.page,
-        size=page.size,
-    )
+    return _page(await views.staff_page(session, units, status, column_id, page), page)
 
 
 @router.post("/items", response_model=StaffItem, status_code=201)
 async def create_item(
-    body: ItemIn,
-    session: SessionDep,
-    principal: CurrentPrincipal,
-    calendar: CalendarDep,
+    body: ItemIn, session: SessionDep, principal: CurrentPrincipal, calendar: CalendarDep
 ) -> StaffItem:
-    """A new draft, with its index number and its publication deadline."""
-    item = await service.create_item(session, calendar, principal, body)
-    return await service.staff_view(session, item)
+    """A new draft, with its index number and its publication deadline; `sanitiser_notes` say
+    what was removed from the body (external images)."""
+    item, notes = await service.create_item(session, calendar, principal, body)
+    return await views.staff_view(session, principal, item, sanitiser_notes=notes)
 
 
 @router.patch("/items/{item_id}", response_model=StaffItem)
 async def update_item(
-    item_id: int,
+    item: ItemForStaff,
     body: ItemUpdate,
     session: SessionDep,
     principal: CurrentPrincipal,
     calendar: CalendarDep,
 ) -> StaffItem:
-    item = await service.get_item(session, item_id)
-    await service.update_item(session, calendar, principal, item, body)
-    return await service.staff_view(session, item)
+    """Change a draft, rejected or withdrawn item; `sanitiser_notes` say what was removed from
+    the new body (external images)."""
+    notes = await service.update_item(session, calendar, principal, item, body)
+    return await views.staff_view(session, principal, item, sanitiser_notes=notes)
 
 
 @router.delete("/items/{item_id}", status_code=204)
 async def delete_item(
-    item_id: int, request: Request, session: SessionDep, principal: CurrentPrincipal
+    item: ItemForStaff, session: SessionDep, principal: CurrentPrincipal, storage: StorageDep
 ) -> Response:
     """Delete a never-published draft, with its attachments' files."""
-    item = await service.get_item(session, item_id)
     # Checked before any file goes: removing files cannot be rolled back.
-    await service.ensure_deletable(session, principal, item)
-    storage = get_storage(request)
-    for attachment in await attachments.list_attachments(session, item.id):
-        await attachments.remove_attachment(session, storage, principal, attachment)
+    await ensure(session, principal, item, ItemStep.DELETE)
+    await attachments.remove_all(session, storage, principal, item)
     await service.delete_draft(session, principal, item)
     return Response(status_code=204)
 
 
-async def _act(session: SessionDep, item_id: int) -> InformationItem:
-    return await service.get_item(session, item_id)
-
-
 @router.post("/items/{item_id}/submit", response_model=StaffItem)
-async def submit(item_id: int, session: SessionDep, principal: CurrentPrincipal) -> StaffItem:
+async def submit(item: ItemForStaff, session: SessionDep, principal: CurrentPrincipal) -> StaffItem:
     """Send a draft to review (保密审查、属性审核)."""
-    item = await service.submit(session, principal, await _act(session, item_id))
-    return await service.staff_view(session, item)
+    await steps.submit(session, principal, item)
+    return await views.staff_view(session, principal, item)
 
 
 @router.post("/items/{item_id}/review", response_model=StaffItem)
 async def review(
-    item_id: int,
+    item: ItemForStaff,
     body: ReviewIn,
-    request: Request,
     session: SessionDep,
     principal: CurrentPrincipal,
+    province_url: ProvinceUrl,
 ) -> StaffItem:
     """Publish after both checks, or send back with the reasons."""
-    item = await service.review(
-        session, principal, await _act(session, item_id), body, province_url=_province(request)
-    )
-    return await service.staff_view(session, item)
+    await steps.review(session, principal, item, body, province_url=province_url)
+    return await views.staff_view(session, principal, item)
 
 
 @router.post("/items/{item_id}/withdraw", response_model=StaffItem)
 async def withdraw(
-    item_id: int,
+    item: ItemForStaff,
     body: WithdrawIn,
-    request: Request,
     session: SessionDep,
     principal: CurrentPrincipal,
+    province_url: ProvinceUrl,
 ) -> StaffItem:
-    item = await service.withdraw(
-        session,
-        principal,
-        await _act(session, item_id),
-        body.reason,
-        province_url=_province(request),
-    )
-    return await service.staff_view(session, item)
+    await steps.withdraw(session, principal, item, body.reason, province_url=province_url)
+    return await views.staff_view(session, principal, item)
 
 
 @router.post("/items/{item_id}/validity", response_model=StaffItem)
 async def change_validity(
-    item_id: int,
+    item: ItemForStaff,
     body: ValidityIn,
-    request: Request,
     session: SessionDep,
     principal: CurrentPrincipal,
+    province_url: ProvinceUrl,
 ) -> StaffItem:
     """失效 or 废止, with the date and the replacing item."""
-    item = await service.change_validity(
-        session, principal, await _act(session, item_id), body, province_url=_province(request)
-    )
-    return await service.staff_view(session, item)
+    await steps.change_validity(session, principal, item, body, province_url=province_url)
+    return await views.staff_view(session, principal, item)
 
 
 @router.get("/items/{item_id}/history", response_model=list[AuditEntryOut], dependencies=_staff)
-async def item_history(
-    item_id: int, session: SessionDep, principal: CurrentPrincipal
-) -> list[AuditEntryOut]:
+async def item_history(item: ItemForStaff, session: SessionDep) -> list[AuditEntryOut]:
     """Every step the item went through (created, submitted, reviewed, published...)."""
-    item = await service.get_item(session, item_id)
-    await ensure_can_act_on(session, principal, item.unit_id)
-    entries = await audit.history(session, entity_type="item", entity_id=str(item_id), limit=500)
+    entries = await audit.history(session, entity_type="item", entity_id=str(item.id), limit=500)
     return [AuditEntryOut.model_validate(e) for e in entries]
 
 
 @router.post("/items/move", response_model=MoveOut)
 async def move_items(
-    body: MoveIn, request: Request, session: SessionDep, principal: CurrentPrincipal
+    body: MoveIn, session: SessionDep, principal: CurrentPrincipal, province_url: ProvinceUrl
 ) -> MoveOut:
     """Migrate items from one column to another in bulk (栏目调整)."""
-    moved = await service.move_items(session, principal, body, province_url=_province(request))
+    moved = await reorganisation.move_items(session, principal, body, province_url=province_url)
     return MoveOut(moved=moved)
 
 
 @router.get("/units/{unit_id}/deadlines", response_model=list[DeadlineRow], dependencies=_staff)
 async def deadlines(
-    unit_id: int,
+    unit_id: RecordId,
     session: SessionDep,
     calendar: CalendarDep,
     principal: CurrentPrincipal,
     state: Literal["at_risk", "late"] = "at_risk",
-    today: Annotated[date | None, Query(description="按哪一天计算，默认今天")] = None,
-    below: Annotated[bool, Query(description="包括下属单位")] = False,
+    today: DayQuery = None,
+    below: BelowQuery = False,
 ) -> list[DeadlineRow]:
     """Items at risk of missing, or past, the 20-working-day publication deadline."""
     units = await units_in_reach(session, principal, unit_id, below=below)
-    return await service.deadline_rows(session, calendar, units, state, today or workdays.today())
+    return await views.deadline_rows(session, calendar, units, state, today or beijing_today())
 
 
 @router.get(
@@ -239,15 +228,13 @@ async def deadlines(
     dependencies=_staff,
 )
 async def missing_interpretations(
-    unit_id: int,
+    unit_id: RecordId,
     session: SessionDep,
     calendar: CalendarDep,
     principal: CurrentPrincipal,
-    today: Annotated[date | None, Query(description="按哪一天计算，默认今天")] = None,
-    below: Annotated[bool, Query(description="包括下属单位")] = False,
+    today: DayQuery = None,
+    below: BelowQuery = False,
 ) -> list[MissingInterpretation]:
     """Policy documents still without their 政策解读 three working days after publication."""
     units = await units_in_reach(session, principal, unit_id, below=below)
-    return await service.missing_interpretations(
-        session, calendar, units, today or workdays.today()
-    )
+    return await views.missing_interpretations(session, calendar, units, today or beijing_today())

@@ -6,7 +6,13 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from sunshine_catalog.fields import LegalDay, RecordRef
 from sunshine_catalog.items.models import DisclosureAttribute, DocumentType, ItemStatus, Validity
+from sunshine_catalog.items.rules import ItemStep
+from sunshine_kit.ids import MAX_ID
+
+# Columns an item may be listed in besides its own.
+MAX_ALSO_IN_COLUMNS = 50
 
 
 class Channel(StrEnum):
@@ -20,6 +26,18 @@ class Channel(StrEnum):
     BROADCAST = "broadcast"  # 报刊、广播、电视
 
 
+CHANNEL_LABELS: dict[Channel, str] = {
+    Channel.WEBSITE: "政府网站",
+    Channel.WEIBO: "政务微博",
+    Channel.WECHAT: "政务微信",
+    Channel.NEW_MEDIA: "政务新媒体",
+    Channel.NOTICE_BOARD: "公开栏",
+    Channel.READING_POINT: "查阅点",
+    Channel.PRESS_CONFERENCE: "新闻发布会",
+    Channel.BROADCAST: "报刊、广播、电视",
+}
+
+
 def _clean(value: str) -> str:
     return " ".join(value.split())
 
@@ -31,15 +49,21 @@ class ItemFields(BaseModel):
     body_html: str = Field("", max_length=2_000_000, description="正文（富文本，保存时清理）")
     document_number: str = Field("", max_length=100, description="发文字号")
     issuing_unit: str = Field("", max_length=100, description="发布机构，空为本单位")
-    formed_on: date = Field(description="生成日期（或变更日期）")
+    formed_on: LegalDay = Field(description="生成日期（或变更日期）")
     topic: str = Field("", max_length=50, description="主题分类")
     keywords: str = Field("", max_length=200, description="关键词，以空格或逗号分隔")
     disclosure_attribute: DisclosureAttribute = DisclosureAttribute.PROACTIVE
     non_disclosure_reason: str = Field("", max_length=200, description="非主动公开的理由")
     document_type: DocumentType = DocumentType.OTHER
-    channels: list[Channel] = Field(default_factory=lambda: [Channel.WEBSITE])
-    also_in_columns: list[int] = Field(default_factory=list, description="同时列入的其他栏目")
-    interprets_id: int | None = Field(None, description="所解读的政策文件（政策解读时填写）")
+    channels: list[Channel] = Field(
+        default_factory=lambda: [Channel.WEBSITE], max_length=len(Channel)
+    )
+    also_in_columns: list[RecordRef] = Field(
+        default_factory=list, max_length=MAX_ALSO_IN_COLUMNS, description="同时列入的其他栏目"
+    )
+    interprets_id: int | None = Field(
+        None, ge=1, le=MAX_ID, description="所解读的政策文件（政策解读时填写）"
+    )
 
     @field_validator("title", "document_number", "issuing_unit", "topic", "keywords")
     @classmethod
@@ -56,27 +80,27 @@ class ItemFields(BaseModel):
 
 
 class ItemIn(ItemFields):
-    unit_id: int = Field(description="所属单位")
-    column_id: int = Field(description="所属栏目")
+    unit_id: int = Field(ge=1, le=MAX_ID, description="所属单位")
+    column_id: int = Field(ge=1, le=MAX_ID, description="所属栏目")
 
 
 class ItemUpdate(BaseModel):
     """Changes to a draft, rejected or withdrawn item; absent fields stay as they are."""
 
-    column_id: int | None = None
+    column_id: int | None = Field(None, ge=1, le=MAX_ID)
     title: str | None = Field(None, min_length=2, max_length=300)
     body_html: str | None = Field(None, max_length=2_000_000)
     document_number: str | None = Field(None, max_length=100)
     issuing_unit: str | None = Field(None, max_length=100)
-    formed_on: date | None = None
+    formed_on: LegalDay | None = None
     topic: str | None = Field(None, max_length=50)
     keywords: str | None = Field(None, max_length=200)
     disclosure_attribute: DisclosureAttribute | None = None
     non_disclosure_reason: str | None = Field(None, max_length=200)
     document_type: DocumentType | None = None
-    channels: list[Channel] | None = None
-    also_in_columns: list[int] | None = None
-    interprets_id: int | None = None
+    channels: list[Channel] | None = Field(None, max_length=len(Channel))
+    also_in_columns: list[RecordRef] | None = Field(None, max_length=MAX_ALSO_IN_COLUMNS)
+    interprets_id: int | None = Field(None, ge=1, le=MAX_ID)
 
 
 class ReviewIn(BaseModel):
@@ -104,21 +128,8 @@ class WithdrawIn(BaseModel):
 
 class ValidityIn(BaseModel):
     validity: Validity
-    changed_on: date = Field(description="失效或废止日期")
-    replaced_by_id: int | None = Field(None, description="替代的信息")
-
-
-class MoveIn(BaseModel):
-    """Migrate items from one column to another (栏目调整), in bulk."""
-
-    from_column_id: int
-    to_column_id: int
-    unit_id: int | None = Field(None, description="只迁移该单位的信息；空为全部单位")
-    item_ids: list[int] | None = Field(None, description="只迁移这些信息；空为该栏目全部")
-
-
-class MoveOut(BaseModel):
-    moved: int
+    changed_on: LegalDay = Field(description="失效或废止日期")
+    replaced_by_id: int | None = Field(None, ge=1, le=MAX_ID, description="替代的信息")
 
 
 class ItemSummary(BaseModel):
@@ -154,7 +165,7 @@ class PublicItem(ItemSummary):
 
 
 class StaffItem(PublicItem):
-    """What staff see on top: the workflow and the deadline."""
+    """What staff see on top: the workflow, the deadline, and what the caller may do now."""
 
     non_disclosure_reason: str
     author: str
@@ -166,6 +177,13 @@ class StaffItem(PublicItem):
     source: str
     created_at: datetime
     updated_at: datetime
+    next_steps: list[ItemStep] = Field(
+        description="当前用户现在可以对这条信息做的操作（按角色、单位范围和信息状态）"
+    )
+    sanitiser_notes: list[str] = Field(
+        default_factory=list,
+        description="保存时从正文中移除的内容，如外部图片（仅在创建、修改的答复中给出）",
+    )
 
 
 class DeadlineRow(BaseModel):

@@ -16,6 +16,13 @@ class ProposalStatus(StrEnum):
     DECLINED = "declined"  # 不予采纳
 
 
+PROPOSAL_STATUS_LABELS: dict[ProposalStatus, str] = {
+    ProposalStatus.OPEN: "待处理",
+    ProposalStatus.ACCEPTED: "已采纳",
+    ProposalStatus.DECLINED: "不予采纳",
+}
+
+
 class Proposal(Base):
     """Article 44 (第四十四条): information several applicants asked for, proposed by the
     applications service for proactive disclosure."""

@@ -4,6 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Header, Query, Response
 
+from sunshine_catalog.deps import ProposalForStaff
 from sunshine_catalog.proposals import service
 from sunshine_catalog.proposals.models import ProposalStatus
 from sunshine_catalog.proposals.schemas import (
@@ -13,14 +14,16 @@ from sunshine_catalog.proposals.schemas import (
     ProposalOut,
     ProposalPage,
 )
-from sunshine_kit.auth import CurrentPrincipal, Role, ServiceCaller, require_roles
+from sunshine_kit.auth import CurrentPrincipal, ServiceCaller, require
 from sunshine_kit.db import SessionDep
 from sunshine_kit.errors import ERROR_RESPONSES
+from sunshine_kit.ids import RecordId
 from sunshine_kit.pagination import PageDep
+from sunshine_kit.roles import Can
 from sunshine_kit.units.service import ensure_can_act_on
 
 router = APIRouter(tags=["proposals"], responses=ERROR_RESPONSES)
-_deciders = [require_roles(Role.OFFICE, Role.PUBLISHER)]
+_deciders = [require(Can.DECIDE_PROPOSALS)]
 
 
 def _out(proposal: object) -> ProposalOut:
@@ -48,7 +51,7 @@ async def receive_proposal(
 
 @router.get("/units/{unit_id}/proposals", response_model=ProposalPage, dependencies=_deciders)
 async def unit_proposals(
-    unit_id: int,
+    unit_id: RecordId,
     session: SessionDep,
     principal: CurrentPrincipal,
     page: PageDep,
@@ -62,17 +65,15 @@ async def unit_proposals(
 
 @router.post("/proposals/{proposal_id}/accept", response_model=ProposalOut, dependencies=_deciders)
 async def accept(
-    proposal_id: int, body: AcceptIn, session: SessionDep, principal: CurrentPrincipal
+    proposal: ProposalForStaff, body: AcceptIn, session: SessionDep, principal: CurrentPrincipal
 ) -> ProposalOut:
     """Adopt it: the information is (or will be) disclosed proactively."""
-    proposal = await service.for_staff(session, principal, proposal_id)
     return _out(await service.accept(session, principal, proposal, body))
 
 
 @router.post("/proposals/{proposal_id}/decline", response_model=ProposalOut, dependencies=_deciders)
 async def decline(
-    proposal_id: int, body: DeclineIn, session: SessionDep, principal: CurrentPrincipal
+    proposal: ProposalForStaff, body: DeclineIn, session: SessionDep, principal: CurrentPrincipal
 ) -> ProposalOut:
     """Decline it, with the reason."""
-    proposal = await service.for_staff(session, principal, proposal_id)
     return _out(await service.decline(session, principal, proposal, body))

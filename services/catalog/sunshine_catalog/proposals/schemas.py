@@ -5,14 +5,15 @@ from datetime import datetime
 from pydantic import BaseModel, Field
 
 from sunshine_catalog.proposals.models import ProposalStatus
+from sunshine_kit.ids import MAX_ID
 
 
 class ProposalIn(BaseModel):
     """What the applications service sends (Article 44)."""
 
-    unit_id: int
+    unit_id: int = Field(ge=1, le=MAX_ID)
     description: str = Field(min_length=1, max_length=5000, description="申请公开的信息")
-    application_count: int = Field(ge=1, description="申请件数")
+    application_count: int = Field(ge=1, le=MAX_ID, description="申请件数")
     tracking_numbers: list[str] = Field(max_length=1000, description="申请编号")
 
 
@@ -38,7 +39,9 @@ class ProposalPage(BaseModel):
 
 
 class AcceptIn(BaseModel):
-    item_id: int | None = Field(None, description="据此主动公开的信息（可在发布后补填）")
+    item_id: int | None = Field(
+        None, ge=1, le=MAX_ID, description="据此主动公开的信息（可在发布后补填）"
+    )
     note: str = Field("", max_length=2000)
 
 

@@ -5,15 +5,17 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from sunshine_catalog.actions import Action
+from sunshine_catalog.errors import ITEM_NOT_FOUND, PROPOSAL_HANDLED
 from sunshine_catalog.items.models import InformationItem
 from sunshine_catalog.proposals.models import Proposal, ProposalStatus
 from sunshine_catalog.proposals.schemas import AcceptIn, DeclineIn, ProposalIn
 from sunshine_kit.audit import service as audit
 from sunshine_kit.auth import Principal
 from sunshine_kit.db import utcnow
-from sunshine_kit.errors import Conflict, InvalidInput, NotFound
+from sunshine_kit.errors import Conflict, InvalidInput
 from sunshine_kit.pagination import PageParams
-from sunshine_kit.units.service import ensure_can_act_on, get_unit
+from sunshine_kit.units.service import get_unit
 
 
 async def already_received(session: AsyncSession, key: str) -> Proposal | None:
@@ -39,7 +41,7 @@ async def receive(session: AsyncSession, sender: Principal, key: str, body: Prop
     await audit.record(
         session,
         actor=sender,
-        action="proposal.received",
+        action=Action.PROPOSAL_RECEIVED,
         entity_type="proposal",
         entity_id=proposal.id,
         after={"unit_id": body.unit_id, "application_count": body.application_count},
@@ -63,17 +65,9 @@ async def unit_page(
     return list(rows.all()), total
 
 
-async def for_staff(session: AsyncSession, actor: Principal, proposal_id: int) -> Proposal:
-    proposal = await session.get(Proposal, proposal_id)
-    if proposal is None:
-        raise NotFound("建议不存在", code="proposal_not_found")
-    await ensure_can_act_on(session, actor, proposal.unit_id)
-    return proposal
-
-
 def _ensure_open(proposal: Proposal) -> None:
     if proposal.status != ProposalStatus.OPEN:
-        raise Conflict("该建议已处理", code="proposal_handled")
+        raise Conflict("该建议已处理", code=PROPOSAL_HANDLED)
 
 
 async def accept(
@@ -84,11 +78,11 @@ async def accept(
     if body.item_id is not None:
         item = await session.get(InformationItem, body.item_id)
         if item is None or item.unit_id != proposal.unit_id:
-            raise InvalidInput("item_id", "本单位目录中没有该信息", code="item_not_found")
+            raise InvalidInput("item_id", "本单位目录中没有该信息", code=ITEM_NOT_FOUND)
     proposal.status = ProposalStatus.ACCEPTED
     proposal.item_id = body.item_id
     proposal.note = body.note
-    return await _handled(session, actor, proposal, "proposal.accepted")
+    return await _handled(session, actor, proposal, Action.PROPOSAL_ACCEPTED)
 
 
 async def decline(
@@ -97,11 +91,11 @@ async def decline(
     _ensure_open(proposal)
     proposal.status = ProposalStatus.DECLINED
     proposal.note = body.note
-    return await _handled(session, actor, proposal, "proposal.declined")
+    return await _handled(session, actor, proposal, Action.PROPOSAL_DECLINED)
 
 
 async def _handled(
-    session: AsyncSession, actor: Principal, proposal: Proposal, action: str
+    session: AsyncSession, actor: Principal, proposal: Proposal, action: Action
 ) -> Proposal:
     proposal.handled_by = actor.username
     proposal.handled_at = utcnow()

@@ -3,7 +3,7 @@
 What people search for repeats (低保, 招生, 预算 on every portal every day) while a catalogue
 changes a few hundred times a day, and a search of common words among a million items costs far
 more than the lookup that tells whether anything changed since. Every change of a published
-item moves the change feed's counter (items.service.record_change), so a page is served again
+item moves the change feed's counter (feed.service.record_change), so a page is served again
 only while that counter stands where it stood when the page was made — a withdrawn item leaves
 the results at once — and for at most about ten minutes, which bounds how long a renamed unit or
 column (they do not move the counter) shows its old name in the hits. Each catalog process keeps

@@ -13,7 +13,7 @@ The database stays the record; the index is derived from it and holds, for each 
 its words (`search_text`, segmented with jieba when the item is saved), what the filters ask
 (unit, columns, year formed, type, validity, document number) and its place in date order. It
 remembers the change-feed counter it reflects. Every change of a published item moves that
-counter (items.service.record_change: publication, withdrawal, validity, column moves), so
+counter (feed.service.record_change: publication, withdrawal, validity, column moves), so
 before each search the index is brought up to the counter the request read: the items named by
 the feed entries since are read again and replaced. A search thus sees every change committed
 before it — a withdrawn item is gone at once. The index is built whole when it is empty, and

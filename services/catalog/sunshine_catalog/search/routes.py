@@ -2,40 +2,35 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi import APIRouter, Query, Request, Response
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from sunshine_catalog.deps import SearchCacheDep, SearchIndexDep
+from sunshine_catalog.fields import FIRST_YEAR, LAST_YEAR
 from sunshine_catalog.items.models import DocumentType, Validity
 from sunshine_catalog.search import service
 from sunshine_catalog.search.cache import SearchCache
-from sunshine_catalog.search.index import SearchIndex, catalogue_version
+from sunshine_catalog.search.index import catalogue_version
 from sunshine_catalog.search.schemas import SearchOrder, SearchPage
 from sunshine_kit.db import ReaderDep
 from sunshine_kit.errors import ERROR_RESPONSES
+from sunshine_kit.ids import OptionalIdFilter
 
 router = APIRouter(tags=["search"], responses=ERROR_RESPONSES)
-
-
-async def _cache(request: Request) -> SearchCache[bytes]:
-    cache: SearchCache[bytes] = request.app.state.search_cache
-    return cache
-
-
-async def _index(request: Request) -> SearchIndex:
-    index: SearchIndex = request.app.state.search_index
-    return index
 
 
 @router.get("/search", response_model=SearchPage)
 async def search(
     request: Request,
     connection: ReaderDep,
-    cache: Annotated[SearchCache[bytes], Depends(_cache)],
-    index: Annotated[SearchIndex, Depends(_index)],
+    cache: SearchCacheDep,
+    index: SearchIndexDep,
     q: Annotated[str, Query(min_length=1, max_length=100, description="检索词")],
-    unit_id: Annotated[int | None, Query(description="发布单位")] = None,
-    column_id: Annotated[int | None, Query(description="栏目")] = None,
-    year: Annotated[int | None, Query(ge=1949, le=9999, description="生成日期所在年份")] = None,
+    unit_id: Annotated[OptionalIdFilter, Query(description="发布单位")] = None,
+    column_id: Annotated[OptionalIdFilter, Query(description="栏目")] = None,
+    year: Annotated[
+        int | None, Query(ge=FIRST_YEAR, le=LAST_YEAR, description="生成日期所在年份")
+    ] = None,
     document_type: Annotated[DocumentType | None, Query(description="文件类型")] = None,
     validity: Annotated[Validity | None, Query(description="效力")] = None,
     order: Annotated[SearchOrder, Query(description="排序：相关度或发布日期")] = (

@@ -13,6 +13,12 @@ class SearchOrder(StrEnum):
     DATE = "date"  # 发布日期，新的在前
 
 
+SEARCH_ORDER_LABELS: dict[SearchOrder, str] = {
+    SearchOrder.RELEVANCE: "按相关度",
+    SearchOrder.DATE: "按发布日期",
+}
+
+
 class SearchHit(BaseModel):
     """One published item found by a search, with the words found marked."""
 

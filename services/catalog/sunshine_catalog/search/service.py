@@ -35,6 +35,7 @@ from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from sunshine_catalog.columns.models import CatalogueColumn
+from sunshine_catalog.errors import QUERY_EMPTY
 from sunshine_catalog.items.models import (
     POLICY_TYPES,
     DocumentType,
@@ -46,6 +47,7 @@ from sunshine_catalog.search.index import Match, SearchIndex, item_of
 from sunshine_catalog.search.schemas import SearchHit, SearchOrder, SearchPage
 from sunshine_catalog.search.tokens import plain_text, words
 from sunshine_kit.errors import InvalidInput
+from sunshine_kit.ids import MAX_ID
 from sunshine_kit.units.models import Unit
 
 AnySelect = Select[*tuple[Any, ...]]
@@ -72,7 +74,7 @@ def query_words(q: str) -> list[str]:
     """The distinct search words of a query, or a 422 naming `q` when it has none."""
     found = list(dict.fromkeys(words(q)))
     if not found:
-        raise InvalidInput("q", "检索词中没有可检索的字词", code="query_empty")
+        raise InvalidInput("q", "检索词中没有可检索的字词", code=QUERY_EMPTY)
     return found
 
 
@@ -90,6 +92,15 @@ def _encode_cursor(order: SearchOrder, key: Sequence[Any]) -> str:
     return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
 
 
+# What the index and the database can compare with: a cursor made up past these did not come
+# from a page of ours, and is refused rather than overflowing an integer downstream.
+MAX_ORDER_KEY = 2**63 - 1
+
+
+def _within(value: object, low: int, high: int) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
+
+
 def _decode_cursor(cursor: str, order: SearchOrder) -> tuple[Any, ...]:
     try:
         raw = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
@@ -98,13 +109,14 @@ def _decode_cursor(cursor: str, order: SearchOrder) -> tuple[Any, ...]:
             raise ValueError(cursor)
         if order == SearchOrder.DATE:
             (order_key,) = key
-            if not isinstance(order_key, int):
+            if not _within(order_key, 0, MAX_ORDER_KEY):
                 raise ValueError(cursor)
             return (order_key,)
         score, published, item_id = key
-        if not isinstance(score, int) or not isinstance(item_id, int):
+        after = datetime.fromisoformat(published)
+        if not (_within(score, 0, MAX_ID) and _within(item_id, 1, MAX_ID) and after.tzinfo):
             raise ValueError(cursor)
-        return (score, datetime.fromisoformat(published), item_id)
+        return (score, after, item_id)
     except (ValueError, TypeError, KeyError, binascii.Error, UnicodeDecodeError):
         raise InvalidInput("cursor", "分页游标无效，请从第一页重新检索") from None
 

@@ -5,12 +5,15 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from sunshine_catalog.columns.service import unit_columns
+from sunshine_catalog.fields import LAST_YEAR
 from sunshine_catalog.stats import service
 from sunshine_catalog.stats.schemas import CatalogueFigures, ItemFigures
-from sunshine_kit.auth import CurrentPrincipal, StaffRoles, require_roles
+from sunshine_kit.auth import CurrentPrincipal, require
 from sunshine_kit.db import SessionDep
 from sunshine_kit.errors import ERROR_RESPONSES
-from sunshine_kit.units.service import get_unit, units_in_reach
+from sunshine_kit.ids import RecordId
+from sunshine_kit.roles import Can
+from sunshine_kit.units.service import ensure_can_act_on, get_unit, units_in_reach
 
 router = APIRouter(prefix="/stats", tags=["stats"], responses=ERROR_RESPONSES)
 
@@ -18,11 +21,15 @@ router = APIRouter(prefix="/stats", tags=["stats"], responses=ERROR_RESPONSES)
 @router.get(
     "/units/{unit_id}/catalogue",
     response_model=CatalogueFigures,
-    dependencies=[require_roles(*StaffRoles)],
+    dependencies=[require(Can.WORK_IN_CONSOLE)],
 )
-async def catalogue_figures(unit_id: int, session: SessionDep) -> CatalogueFigures:
-    """How many columns a unit's catalogue has (staff and other services)."""
+async def catalogue_figures(
+    unit_id: RecordId, session: SessionDep, principal: CurrentPrincipal
+) -> CatalogueFigures:
+    """How many columns a unit's catalogue has (staff within their unit scope, and other
+    services)."""
     unit = await get_unit(session, unit_id)
+    await ensure_can_act_on(session, principal, unit.id)
     columns = await unit_columns(session, unit_id)
     return CatalogueFigures(
         unit_id=unit.id,
@@ -35,17 +42,18 @@ async def catalogue_figures(unit_id: int, session: SessionDep) -> CatalogueFigur
 @router.get(
     "/units/{unit_id}/items",
     response_model=ItemFigures,
-    dependencies=[require_roles(*StaffRoles)],
+    dependencies=[require(Can.WORK_IN_CONSOLE)],
 )
 async def item_figures(
-    unit_id: int,
+    unit_id: RecordId,
     session: SessionDep,
     principal: CurrentPrincipal,
-    year: Annotated[int, Query(ge=2000, le=2100, description="年度")],
+    year: Annotated[int, Query(ge=2000, le=LAST_YEAR, description="年度")],
     below: Annotated[bool, Query(description="包括下属单位")] = False,
 ) -> ItemFigures:
     """A year's proactive disclosure of a unit: by month, column, type and channel; 规章 and
-    行政规范性文件 issued, repealed and valid; timeliness against the 20-working-day rule."""
+    行政规范性文件 issued, repealed and valid; timeliness against the 20-working-day rule
+    (staff within their unit scope, and other services)."""
     unit_ids = await units_in_reach(session, principal, unit_id, below=below)
     unit = await get_unit(session, unit_id)
     return await service.item_figures(session, unit, unit_ids, year, below)

@@ -18,8 +18,8 @@ from sunshine_catalog.stats.schemas import (
     Timeliness,
     UnitCount,
 )
+from sunshine_kit.calendar.days import BEIJING
 from sunshine_kit.units.models import Unit
-from sunshine_kit.workdays import BEIJING
 
 
 def year_bounds(year: int) -> tuple[datetime, datetime]:

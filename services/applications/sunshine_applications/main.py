@@ -7,17 +7,33 @@ from fastapi import FastAPI
 from sunshine_applications.applications.routes import router as applications_router
 from sunshine_applications.inquiries.routes import router as inquiries_router
 from sunshine_applications.letters.routes import router as letters_router
+from sunshine_applications.personal_data import encryption
+from sunshine_applications.settings import ApplicationsSettings
 from sunshine_applications.stats.routes import router as stats_router
+from sunshine_applications.vocabulary.routes import router as vocabulary_router
 from sunshine_kit.app import create_app
-from sunshine_kit.settings import Settings
 
 
-def create(settings: Settings | None = None) -> FastAPI:
+def create(settings: ApplicationsSettings | None = None) -> FastAPI:
+    settings = settings or ApplicationsSettings()
+
+    def encrypt_with_its_keys(_: FastAPI) -> None:
+        # At start-up, after the settings' keys were checked (check_secrets): the models
+        # encrypt and decrypt personal data with these from the first request on.
+        encryption.use(encryption.PersonalDataCipher.from_settings(settings))
+
     return create_app(
-        settings or Settings(service_name="applications"),
+        settings,
+        on_startup=encrypt_with_its_keys,
         title="依申请公开服务 Applications",
         description="依申请公开：受理、补正、征求意见、延期、答复与法定期限；咨询与留言。",
-        routers=[applications_router, inquiries_router, letters_router, stats_router],
+        routers=[
+            applications_router,
+            inquiries_router,
+            letters_router,
+            stats_router,
+            vocabulary_router,
+        ],
     )
 
 

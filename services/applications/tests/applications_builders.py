@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 from httpx import AsyncClient
-from sqlalchemy.ext.asyncio import AsyncSession
 
-from sunshine_kit.testing import add_units, auth
-
-DISTRICT, BUREAU, STREET = 1, 3, 2
+from sunshine_kit.calendar.days import today
+from sunshine_kit.testing import (  # noqa: F401 (the test district, for the tests to import here)
+    BUREAU,
+    DISTRICT,
+    OTHER_STREET,
+    STREET,
+    add_test_district,
+    auth,
+)
 
 HANDLER = auth("application_handler", unit_id=BUREAU, username="zhouting")
 OTHER_HANDLER = auth("application_handler", unit_id=BUREAU, username="liuyang")
@@ -17,18 +23,6 @@ OFFICE = auth("office", unit_id=DISTRICT, username="wangmin")
 STREET_HANDLER = auth("application_handler", unit_id=STREET, username="sunlei")
 # A valid GB 11643 number (check character computed, not a real person's).
 ID_NUMBER = "11010519491231002X"
-
-
-async def org(session: AsyncSession) -> None:
-    """The district as the gateway would have sent it."""
-    await add_units(
-        session,
-        (
-            (DISTRICT, "锦华区人民政府", "government", None),
-            (STREET, "东湖街道", "street", DISTRICT),
-            (BUREAU, "锦华区教育局", "department", DISTRICT),
-        ),
-    )
 
 
 def applicant(**overrides: Any) -> dict[str, Any]:
@@ -43,6 +37,20 @@ def applicant(**overrides: Any) -> dict[str, Any]:
         "description": "锦华区2026年义务教育阶段学校划片范围及其确定依据",
         "purpose": "了解子女入学片区",
         "form": "electronic",
+    }
+    body.update(overrides)
+    return body
+
+
+def question(**overrides: Any) -> dict[str, Any]:
+    """A consultation as someone asks it on the portal."""
+    body: dict[str, Any] = {
+        "unit_id": BUREAU,
+        "kind": "consultation",
+        "subject": "小学入学需要哪些材料",
+        "content": "孩子今年秋季入学，请问需要准备哪些材料，到哪里办理？",
+        "asker_name": "李华",
+        "asker_contact": "13987654321",
     }
     body.update(overrides)
     return body
@@ -68,3 +76,62 @@ async def registered(
     )
     assert assigned.status_code == 200, assigned.text
     return {**assigned.json(), "query_code": made.json()["query_code"]}
+
+
+def days_from_today(days: int) -> str:
+    """A date counted from today in Beijing, as the API takes it."""
+    return (today() + timedelta(days=days)).isoformat()
+
+
+# How an in-person application received two weeks ago is brought to each state: the steps.
+_TO_STATE: dict[str, list[tuple[str, dict[str, Any]]]] = {
+    "in_progress": [],
+    "awaiting_supplement": [
+        (
+            "supplement-request",
+            {
+                "requested_on": days_from_today(-13),
+                "request": "请明确所需信息的学年及学校名称",
+                "due_on": days_from_today(15),
+            },
+        )
+    ],
+    "consulting": [
+        ("opinions", {"kind": "agency", "party": "锦华区财政局", "asked_on": days_from_today(-10)})
+    ],
+    "awaiting_fee": [
+        (
+            "fee-notice",
+            {"fee_fen": 10_000, "notified_on": days_from_today(-10), "due_on": days_from_today(15)},
+        )
+    ],
+    "decided": [("decision", {"outcome": "disclosed"})],
+    "closed": [
+        ("decision", {"outcome": "disclosed"}),
+        ("reply", {"replied_on": days_from_today(0)}),
+    ],
+}
+
+
+async def application_in(client: AsyncClient, status: str) -> dict[str, Any]:
+    """An application of the bureau in `status` as zhouting sees it, with its query code,
+    brought there through the API: applied online when awaiting receipt, else handed in two
+    weeks ago."""
+    if status == "awaiting_receipt":
+        made = await client.post("/applications", json=applicant())
+        assert made.status_code == 201, made.text
+        inbox = (await client.get("/applications", headers=HANDLER)).json()
+        app_id = next(
+            row["id"]
+            for row in inbox["items"]
+            if row["tracking_number"] == made.json()["tracking_number"]
+        )
+        seen = await client.get(f"/applications/{app_id}", headers=HANDLER)
+        return {**seen.json(), "query_code": made.json()["query_code"]}
+    app = await registered(client, received_on=days_from_today(-14))
+    for step, body in _TO_STATE[status]:
+        taken = await client.post(f"/applications/{app['id']}/{step}", json=body, headers=HANDLER)
+        assert taken.status_code == 200, taken.text
+        app = {**taken.json(), "query_code": app["query_code"]}
+    assert app["status"] == status
+    return app

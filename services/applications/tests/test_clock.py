@@ -19,7 +19,7 @@ from sunshine_applications.applications.clock import (
     compute,
     third_party_answer_due,
 )
-from sunshine_kit.workdays import WorkingDayCalendar
+from sunshine_kit.calendar.days import WorkingDayCalendar
 
 calendar = WorkingDayCalendar()
 

@@ -4,26 +4,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from applications_builders import BUREAU, HANDLER, OFFICE, OTHER_HANDLER, STREET_HANDLER, org
+from applications_builders import (
+    BUREAU,
+    HANDLER,
+    OFFICE,
+    OTHER_HANDLER,
+    STREET_HANDLER,
+    add_test_district,
+    question,
+)
 from httpx import AsyncClient
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from sunshine_kit.testing import auth
+from sunshine_kit.testing import DISTRICT, auth
 
 PUBLISHER = auth("publisher", unit_id=BUREAU, username="zhangli")
-
-
-def question(**overrides: Any) -> dict[str, Any]:
-    body: dict[str, Any] = {
-        "unit_id": BUREAU,
-        "kind": "consultation",
-        "subject": "小学入学需要哪些材料",
-        "content": "孩子今年秋季入学，请问需要准备哪些材料，到哪里办理？",
-        "asker_name": "李华",
-        "asker_contact": "13987654321",
-    }
-    body.update(overrides)
-    return body
 
 
 async def taken(
@@ -41,7 +36,7 @@ async def taken(
 async def test_ask_online_answer_then_rate_with_the_code(
     client: AsyncClient, session: AsyncSession
 ) -> None:
-    await org(session)
+    await add_test_district(session)
     made = await client.post("/inquiries", json=question())
     assert made.status_code == 201, made.text
     receipt = made.json()
@@ -106,7 +101,7 @@ async def test_ask_online_answer_then_rate_with_the_code(
 async def test_due_dates_count_working_days_by_kind(
     client: AsyncClient, session: AsyncSession
 ) -> None:
-    await org(session)
+    await add_test_district(session)
     # Received the day before the National Day holiday; 10 October 2026 is a working Saturday.
     consultation = await taken(client, "2026-09-30", channel="on_site")
     assert consultation["answer_due_on"] == "2026-10-13"
@@ -123,7 +118,7 @@ async def test_due_dates_count_working_days_by_kind(
 async def test_the_list_puts_open_and_soonest_due_first_and_filters_overdue(
     client: AsyncClient, session: AsyncSession
 ) -> None:
-    await org(session)
+    await add_test_district(session)
     later = await taken(client, "2026-11-20", kind="mailbox", subject="建议增加学位")
     sooner = await taken(client, "2026-06-01")
     done = await taken(client, "2026-05-06", subject="转学手续")
@@ -146,14 +141,15 @@ async def test_the_list_puts_open_and_soonest_due_first_and_filters_overdue(
 async def test_the_contact_is_shown_only_to_those_who_answer(
     client: AsyncClient, session: AsyncSession
 ) -> None:
-    await org(session)
+    await add_test_district(session)
     inquiry = await taken(client, "2026-06-01", asker_contact="lihua@example.com")
     path = f"/inquiries/{inquiry['id']}"
     assert (await client.get(path, headers=OTHER_HANDLER)).json()["asker_contact"] == (
         "lihua@example.com"
     )
-    by_publisher = (await client.get(path, headers=PUBLISHER)).json()
-    assert by_publisher["asker_contact"] == "l***@example.com" and by_publisher["masked"]
+    by_supervisor = (await client.get(path, headers=auth("supervisor", unit_id=DISTRICT))).json()
+    assert by_supervisor["asker_contact"] == "l***@example.com" and by_supervisor["masked"]
+    assert (await client.get(path, headers=PUBLISHER)).status_code == 403  # not theirs to read
     await client.post(
         f"{path}/answer",
         json={"answer": "请携带户口簿到学校报名。", "answered_on": "2026-06-02"},
@@ -166,7 +162,7 @@ async def test_the_contact_is_shown_only_to_those_who_answer(
 async def test_only_handlers_of_the_unit_answer_and_not_before_it_arrived(
     client: AsyncClient, session: AsyncSession
 ) -> None:
-    await org(session)
+    await add_test_district(session)
     inquiry = await taken(client, "2026-06-01")
     body = {"answer": "请携带户口簿到学校报名。", "answered_on": "2026-06-02"}
     path = f"/inquiries/{inquiry['id']}/answer"

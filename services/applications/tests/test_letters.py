@@ -7,7 +7,15 @@ from typing import Any
 from urllib.parse import quote
 
 import pytest
-from applications_builders import BUREAU, DISTRICT, HANDLER, STREET, STREET_HANDLER, org, registered
+from applications_builders import (
+    BUREAU,
+    DISTRICT,
+    HANDLER,
+    STREET,
+    STREET_HANDLER,
+    add_test_district,
+    registered,
+)
 from docx import Document
 from httpx import AsyncClient
 from pypdf import PdfReader
@@ -171,7 +179,7 @@ CASES = [
 async def test_the_letter_says_the_result_with_its_article_in_word_and_pdf(
     client: AsyncClient, session: AsyncSession, make: Any, addressee: str, wording: list[str]
 ) -> None:
-    await org(session)
+    await add_test_district(session)
     app = await make(client, session)
     number = int(app["tracking_number"][len("YSQ2026") :])
     expected = [
@@ -207,7 +215,7 @@ async def test_the_letter_says_the_result_with_its_article_in_word_and_pdf(
 async def test_the_word_file_is_laid_out_as_an_official_letter(
     client: AsyncClient, session: AsyncSession
 ) -> None:
-    await org(session)
+    await add_test_district(session)
     app = await partly_disclosed(client, session)
     word = await client.get(f"/applications/{app['id']}/letter.docx", headers=HANDLER)
     document = Document(BytesIO(word.content))
@@ -235,7 +243,7 @@ async def test_the_word_file_is_laid_out_as_an_official_letter(
 async def test_no_letter_before_the_decision_and_only_for_the_units_staff(
     client: AsyncClient, session: AsyncSession
 ) -> None:
-    await org(session)
+    await add_test_district(session)
     app = await registered(client)
     early = await client.get(f"/applications/{app['id']}/letter.pdf", headers=HANDLER)
     assert early.status_code == 409
@@ -253,7 +261,7 @@ async def test_no_letter_before_the_decision_and_only_for_the_units_staff(
 async def test_the_applicant_downloads_the_letter_once_the_reply_is_made(
     client: AsyncClient, session: AsyncSession
 ) -> None:
-    await org(session)
+    await add_test_district(session)
     app = await partly_disclosed(client, session)
     ask = {"tracking_number": app["tracking_number"], "query_code": app["query_code"]}
 
@@ -283,8 +291,33 @@ async def test_the_applicant_downloads_the_letter_once_the_reply_is_made(
     assert wrong.json()["error"]["message"] == "申请编号或查询码不正确"
 
 
+async def test_the_contact_in_the_letter_is_masked_but_for_the_handler(
+    client: AsyncClient, session: AsyncSession
+) -> None:
+    await add_test_district(session)
+    app = await partly_disclosed(client, session)
+    office = auth("office", unit_id=DISTRICT, username="wangmin")
+    by_office = docx_text(
+        (await client.get(f"/applications/{app['id']}/letter.docx", headers=office)).content
+    )
+    assert "（电子邮箱：c***@example.cn）" in by_office and "chenxm" not in by_office
+    by_handler = docx_text(
+        (await client.get(f"/applications/{app['id']}/letter.docx", headers=HANDLER)).content
+    )
+    assert "（电子邮箱：chenxm@example.cn）" in by_handler
+    replied = await client.post(
+        f"/applications/{app['id']}/reply", json={"replied_on": "2026-03-06"}, headers=HANDLER
+    )
+    assert replied.status_code == 200, replied.text
+    ask = {"tracking_number": app["tracking_number"], "query_code": app["query_code"]}
+    by_code = await client.post("/applications/track/letter", json={**ask, "format": "docx"})
+    assert by_code.status_code == 200
+    assert "c***@example.cn" in docx_text(by_code.content)
+    assert "chenxm" not in docx_text(by_code.content)
+
+
 async def test_reconsideration_goes_to_the_government_above(session: AsyncSession) -> None:
-    await org(session)
+    await add_test_district(session)
     names = {}
     for unit_id in (DISTRICT, BUREAU, STREET):
         unit = await session.get(Unit, unit_id)

@@ -6,7 +6,7 @@ import hashlib
 import re
 from typing import Any
 
-from applications_builders import BUREAU, HANDLER, org, registered
+from applications_builders import BUREAU, HANDLER, add_test_district, registered
 from httpx import AsyncClient
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -52,7 +52,7 @@ async def asked_and_decided(
 async def test_the_third_applicant_makes_a_proposal_once(
     client: AsyncClient, session: AsyncSession
 ) -> None:
-    await org(session)
+    await add_test_district(session)
     first = await asked_and_decided(client, CHEN, ASKED, "disclosed", None)
     # The same person asking again is still one applicant.
     again = await asked_and_decided(
@@ -81,7 +81,7 @@ async def test_the_third_applicant_makes_a_proposal_once(
 async def test_nothing_is_proposed_when_nothing_was_disclosed(
     client: AsyncClient, session: AsyncSession
 ) -> None:
-    await org(session)
+    await add_test_district(session)
     for id_number in (CHEN, WANG, LI):
         await asked_and_decided(client, id_number, ASKED, "unavailable", 1)
     assert await proposals(session) == []
@@ -90,7 +90,7 @@ async def test_nothing_is_proposed_when_nothing_was_disclosed(
 async def test_different_information_is_counted_apart(
     client: AsyncClient, session: AsyncSession
 ) -> None:
-    await org(session)
+    await add_test_district(session)
     await asked_and_decided(client, CHEN, ASKED, "disclosed", None)
     await asked_and_decided(client, WANG, ASKED, "disclosed", None)
     await asked_and_decided(client, LI, "锦华区2026年学前教育资助资金发放情况", "disclosed", None)

@@ -1,7 +1,7 @@
 from httpx import AsyncClient
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
-from sunshine_kit.testing import auth, migration_differences
+from sunshine_kit.testing import BUREAU, DISTRICT, add_test_district, auth, migration_differences
 
 ARRANGEMENT_2027 = {
     "year": 2027,
@@ -34,7 +34,16 @@ async def test_a_loaded_year_reaches_the_working_day_calendar(client: AsyncClien
     assert years[2027]["workdays"] == ["2027-01-30"]
 
 
-async def test_only_ops_admin_sees_the_dead_letters(client: AsyncClient) -> None:
+async def test_only_the_top_units_ops_admin_sees_the_dead_letters(
+    client: AsyncClient, session: AsyncSession
+) -> None:
+    await add_test_district(session)
     assert (await client.get("/outbox/dead")).status_code == 401
     assert (await client.get("/outbox/dead", headers=auth("office"))).status_code == 403
-    assert (await client.get("/outbox/dead", headers=auth("ops_admin"))).json() == []
+    bureau = auth("ops_admin", unit_id=BUREAU)  # every unit's messages are not a bureau's
+    assert (await client.get("/outbox/dead", headers=bureau)).json()["error"]["code"] == (
+        "top_unit_only"
+    )
+    assert (
+        await client.get("/outbox/dead", headers=auth("ops_admin", unit_id=DISTRICT))
+    ).json() == []

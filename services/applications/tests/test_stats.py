@@ -12,8 +12,8 @@ from applications_builders import (
     OFFICE,
     STREET,
     STREET_HANDLER,
+    add_test_district,
     applicant,
-    org,
     registered,
 )
 from httpx import AsyncClient
@@ -79,7 +79,7 @@ def assert_balanced(rows: dict[str, dict[str, int]]) -> None:
 
 
 async def test_table_three_over_three_years(client: AsyncClient, session: AsyncSession) -> None:
-    await org(session)
+    await add_test_district(session)
     # 2025: two applications; one closed that year, one carried into 2026.
     repeat = await registered(client, received_on="2025-11-03")
     await closed(client, repeat, "2025-11-20", "not_processed", 2)
@@ -141,7 +141,7 @@ async def test_table_three_over_three_years(client: AsyncClient, session: AsyncS
 
 
 async def test_rows_follow_the_national_format(client: AsyncClient, session: AsyncSession) -> None:
-    await org(session)
+    await add_test_district(session)
     body = await figures(client, 2026)
     keys = [row["key"] for row in body["applications"]]
     assert keys[:4] == ["new", "carried_over", "disclosed", "partly_disclosed"]
@@ -161,7 +161,7 @@ async def test_rows_follow_the_national_format(client: AsyncClient, session: Asy
 async def test_table_four_counts_remedies_filed_in_the_year(
     client: AsyncClient, session: AsyncSession
 ) -> None:
-    await org(session)
+    await add_test_district(session)
     app = await registered(client, received_on="2025-12-01")
     for remedy in (
         {"kind": "reconsideration", "filed_on": "2026-02-02", "result": "upheld"},
@@ -197,7 +197,7 @@ async def test_table_four_counts_remedies_filed_in_the_year(
 async def test_fees_paid_in_the_year_in_ten_thousand_yuan(
     client: AsyncClient, session: AsyncSession
 ) -> None:
-    await org(session)
+    await add_test_district(session)
     app = await registered(client, received_on="2026-03-02")
     noticed = await client.post(
         f"/applications/{app['id']}/fee-notice",
@@ -216,7 +216,7 @@ async def test_fees_paid_in_the_year_in_ten_thousand_yuan(
 async def test_consultations_received_answered_on_time_and_rated(
     client: AsyncClient, session: AsyncSession
 ) -> None:
-    await org(session)
+    await add_test_district(session)
 
     async def inquiry(kind: str, received_on: str, answered_on: str, rating: str | None) -> None:
         made = await client.post(
@@ -273,7 +273,7 @@ async def test_consultations_received_answered_on_time_and_rated(
 async def test_staff_of_the_unit_and_services_only(
     client: AsyncClient, session: AsyncSession
 ) -> None:
-    await org(session)
+    await add_test_district(session)
     path = f"/stats/units/{BUREAU}/applications"
     assert (await client.get(path, params={"year": 2026})).status_code == 401
     assert (

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from sunshine_kit.workdays import WorkingDayCalendar
+from sunshine_kit.calendar.days import WorkingDayCalendar
 
 SUPPLEMENT_NOTICE_WORKING_DAYS = 7
 REPLY_WORKING_DAYS = 20

@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import Date, ForeignKey, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from sunshine_applications.personal_data.encryption import Sealed
 from sunshine_kit.db import Base, utcnow
 
 
@@ -54,6 +55,44 @@ class Outcome(StrEnum):
     OTHER = "other"  # 其他处理 1-3
 
 
+class ApplicationStep(StrEnum):
+    """What staff do to an application, one step at a time (办理环节). Each value is the last
+    segment of the step's route, POST /applications/{id}/<step> (an opinion's answer is
+    /opinions/{opinion_id}/answer); the staff view lists those the caller may take now."""
+
+    RECEIPT = "receipt"  # 确认收到
+    ASSIGN = "assign"  # 分配经办人
+    SUPPLEMENT_REQUEST = "supplement-request"  # 补正通知
+    SUPPLEMENT_RECEIVED = "supplement-received"  # 收到补正
+    OPINIONS = "opinions"  # 征求意见
+    OPINION_ANSWER = "opinion-answer"  # 记录意见
+    EXTENSION = "extension"  # 延长答复期限
+    FEE_NOTICE = "fee-notice"  # 收费通知
+    FEE_PAID = "fee-paid"  # 缴费
+    DECISION = "decision"  # 拟定答复
+    REPLY = "reply"  # 作出答复
+    REMEDIES = "remedies"  # 登记复议或诉讼
+
+
+class HistoryAction(StrEnum):
+    """What the audit log records of an application: the entries of its history (办理记录)."""
+
+    SUBMITTED = "application.submitted"
+    RECEIVED = "application.received"
+    ASSIGNED = "application.assigned"
+    SUPPLEMENT_REQUESTED = "application.supplement_requested"
+    SUPPLEMENT_RECEIVED = "application.supplement_received"
+    OPINION_ASKED = "application.opinion_asked"
+    OPINION_ANSWERED = "application.opinion_answered"
+    EXTENDED = "application.extended"
+    FEE_NOTIFIED = "application.fee_notified"
+    FEE_PAID = "application.fee_paid"
+    DECIDED = "application.decided"
+    REPLIED = "application.replied"
+    REMEDY_ADDED = "application.remedy_added"
+    REMEDY_UPDATED = "application.remedy_updated"
+
+
 # Applications not yet closed: the predicate of the inbox's partial index, and the very same text
 # in the inbox's query (a bound parameter would hide it from a cached generic plan).
 NOT_CLOSED = "status <> 'closed'"
@@ -86,10 +125,13 @@ class DisclosureApplication(Base):
     applicant_name: Mapped[str] = mapped_column(String(100))
     organisation_name: Mapped[str] = mapped_column(String(200), default="")
     id_type: Mapped[str] = mapped_column(String(30), comment="证件类型")
-    id_number: Mapped[str] = mapped_column(String(50), comment="证件号码")
-    phone: Mapped[str] = mapped_column(String(30))
-    email: Mapped[str] = mapped_column(String(100), default="")
-    address: Mapped[str] = mapped_column(String(200), default="")
+    # Personal data, encrypted at rest (personal_data.encryption), masked but for the handler.
+    id_number: Mapped[str] = mapped_column(
+        Sealed("disclosure_application.id_number"), comment="证件号码"
+    )
+    phone: Mapped[str] = mapped_column(Sealed("disclosure_application.phone"))
+    email: Mapped[str] = mapped_column(Sealed("disclosure_application.email"), default="")
+    address: Mapped[str] = mapped_column(Sealed("disclosure_application.address"), default="")
     description: Mapped[str] = mapped_column(Text, comment="所需政府信息的名称、文号或描述")
     purpose: Mapped[str] = mapped_column(String(500), default="")
     form: Mapped[str] = mapped_column(String(20), comment="获取形式：纸质/电子/邮寄")
@@ -124,6 +166,7 @@ class DisclosureApplication(Base):
     due_provisional: Mapped[bool] = mapped_column(default=False)
     # The same applicant asking again for the same information (不予处理 2 when unreasonable).
     repeat_of_id: Mapped[int | None] = mapped_column(ForeignKey("disclosure_application.id"))
+    # Keyed (HMAC) over the ID number and the normalised request: matches, reveals nothing.
     fingerprint: Mapped[str] = mapped_column(String(64), index=True, comment="申请人+内容摘要")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)

@@ -1,12 +1,16 @@
+"""HTTP for applications: applying and following one, the inbox, the staff view, each step
+and the remedies. What is checked before a body runs comes from `deps`."""
+
 from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Query
 
-from sunshine_applications.applications import service
+from sunshine_applications.applications import remedies as remedy_records
+from sunshine_applications.applications import service, steps, views
 from sunshine_applications.applications.clock import Urgency
-from sunshine_applications.applications.models import DisclosureApplication, Status
+from sunshine_applications.applications.models import Status
 from sunshine_applications.applications.schemas import (
     ApplicationIn,
     ApplicationOut,
@@ -30,17 +34,24 @@ from sunshine_applications.applications.schemas import (
     SupplementRequestIn,
     TrackIn,
 )
+from sunshine_applications.deps import Services, StaffApplication, StaffDesk
 from sunshine_kit.audit import service as audit
 from sunshine_kit.audit.schemas import AuditEntryOut
-from sunshine_kit.auth import CurrentPrincipal, Role, StaffRoles, require_roles
+from sunshine_kit.auth import CurrentPrincipal, require
 from sunshine_kit.calendar.service import CalendarDep
 from sunshine_kit.db import SessionDep
 from sunshine_kit.errors import ERROR_RESPONSES
+from sunshine_kit.ids import OptionalIdFilter, RecordId
 from sunshine_kit.pagination import PageDep
+from sunshine_kit.roles import Can
+from sunshine_kit.units.service import require_at_top
 
 router = APIRouter(prefix="/applications", tags=["applications"], responses=ERROR_RESPONSES)
-_staff = [require_roles(*StaffRoles)]
-_handlers = [require_roles(Role.APPLICATION_HANDLER, Role.OFFICE)]
+# Reading is open to every staff role within its units (publishers look up what was asked);
+# each step is for the handlers' role group, and says why it is refused (409) otherwise.
+# Applications carry applicants' personal data: read by those who handle or supervise them.
+_staff = [require(Can.READ_APPLICATIONS)]
+_handlers = [require(Can.HANDLE_APPLICATIONS)]
 
 
 @router.post("", response_model=Submitted, status_code=201)
@@ -59,8 +70,8 @@ async def apply_online(
 @router.post("/track", response_model=PublicStatus)
 async def track(body: TrackIn, session: SessionDep) -> PublicStatus:
     """Follow an application with its tracking number and query code (public)."""
-    _, status = await service.track(session, body.tracking_number, body.query_code)
-    return status
+    application = await service.for_applicant(session, body.tracking_number, body.query_code)
+    return await views.public_status(session, application)
 
 
 @router.post("/registered", response_model=Submitted, status_code=201, dependencies=_handlers)
@@ -85,14 +96,14 @@ async def inbox(
     calendar: CalendarDep,
     principal: CurrentPrincipal,
     page: PageDep,
-    unit_id: int | None = None,
+    unit_id: OptionalIdFilter = None,
     status: Status | None = None,
     urgency: Annotated[Urgency | None, Query(description="due_soon 或 overdue")] = None,
     mine: Annotated[bool, Query(description="只看我经办的")] = False,
     include_closed: bool = False,
 ) -> InboxPage:
     """The handlers' inbox, soonest due first, with working days left."""
-    rows, total = await service.inbox(
+    rows, total = await views.inbox(
         session,
         calendar,
         principal,
@@ -107,236 +118,145 @@ async def inbox(
 
 
 @router.get("/{application_id}", response_model=ApplicationOut, dependencies=_staff)
-async def read(
-    application_id: int,
-    session: SessionDep,
-    principal: CurrentPrincipal,
-    calendar: CalendarDep,
-) -> ApplicationOut:
-    application = await service.for_staff(session, principal, application_id)
-    return await service.staff_view(session, calendar, principal, application)
+async def read(desk: StaffDesk) -> ApplicationOut:
+    """The application, its clock, and the steps the caller may take now (`next_steps`)."""
+    return await views.staff_view(desk)
 
 
 @router.get("/{application_id}/history", response_model=list[AuditEntryOut], dependencies=_staff)
-async def history(
-    application_id: int, session: SessionDep, principal: CurrentPrincipal
-) -> list[AuditEntryOut]:
+async def history(application: StaffApplication, session: SessionDep) -> list[AuditEntryOut]:
     """The application's full timeline, newest first."""
-    await service.for_staff(session, principal, application_id)
     entries = await audit.history(
-        session, entity_type="application", entity_id=str(application_id), limit=500
+        session, entity_type="application", entity_id=str(application.id), limit=500
     )
     return [AuditEntryOut.model_validate(e) for e in entries]
 
 
-async def _after(
-    session: SessionDep,
-    calendar: CalendarDep,
-    principal: CurrentPrincipal,
-    application: DisclosureApplication,
-) -> ApplicationOut:
-    """The application as it stands after a step, as the caller sees it."""
-    return await service.staff_view(session, calendar, principal, application)
+# --- the steps: each answers with the application as it stands after it ----------------------
 
 
-@router.post("/{application_id}/receipt", response_model=ApplicationOut)
-async def confirm_receipt(
-    application_id: int,
-    body: ConfirmReceiptIn,
-    session: SessionDep,
-    principal: CurrentPrincipal,
-    calendar: CalendarDep,
-) -> ApplicationOut:
+@router.post("/{application_id}/receipt", response_model=ApplicationOut, dependencies=_handlers)
+async def confirm_receipt(body: ConfirmReceiptIn, desk: StaffDesk) -> ApplicationOut:
     """Confirm receipt of an online application: the received date of Article 31."""
-    application = await service.for_staff(session, principal, application_id)
-    await service.confirm_receipt(session, calendar, principal, application, body.received_on)
-    return await _after(session, calendar, principal, application)
+    await steps.confirm_receipt(desk, body.received_on)
+    return await views.staff_view(desk)
 
 
-@router.post("/{application_id}/assign", response_model=ApplicationOut)
-async def assign(
-    application_id: int,
-    body: AssignIn,
-    session: SessionDep,
-    principal: CurrentPrincipal,
-    calendar: CalendarDep,
-) -> ApplicationOut:
-    application = await service.for_staff(session, principal, application_id)
-    await service.assign(session, calendar, principal, application, body.handler)
-    return await _after(session, calendar, principal, application)
+@router.post("/{application_id}/assign", response_model=ApplicationOut, dependencies=_handlers)
+async def assign(body: AssignIn, desk: StaffDesk) -> ApplicationOut:
+    """Name the handler, who alone sees the applicant's personal data in full."""
+    await steps.assign(desk, body.handler)
+    return await views.staff_view(desk)
 
 
-@router.post("/{application_id}/supplement-request", response_model=ApplicationOut)
-async def request_supplement(
-    application_id: int,
-    body: SupplementRequestIn,
-    request: Request,
-    session: SessionDep,
-    principal: CurrentPrincipal,
-    calendar: CalendarDep,
-) -> ApplicationOut:
+@router.post(
+    "/{application_id}/supplement-request", response_model=ApplicationOut, dependencies=_handlers
+)
+async def request_supplement(body: SupplementRequestIn, desk: StaffDesk) -> ApplicationOut:
     """补正通知 (once, within 7 working days of receipt); the clock stops."""
-    application = await service.for_staff(session, principal, application_id)
-    await service.request_supplement(session, calendar, principal, application, body)
-    return await _after(session, calendar, principal, application)
+    await steps.request_supplement(desk, body)
+    return await views.staff_view(desk)
 
 
-@router.post("/{application_id}/supplement-received", response_model=ApplicationOut)
-async def receive_supplement(
-    application_id: int,
-    body: SupplementReceivedIn,
-    session: SessionDep,
-    principal: CurrentPrincipal,
-    calendar: CalendarDep,
-) -> ApplicationOut:
+@router.post(
+    "/{application_id}/supplement-received", response_model=ApplicationOut, dependencies=_handlers
+)
+async def receive_supplement(body: SupplementReceivedIn, desk: StaffDesk) -> ApplicationOut:
     """The supplement arrived: the 20 working days start again from this day."""
-    application = await service.for_staff(session, principal, application_id)
-    await service.receive_supplement(session, calendar, principal, application, body.received_on)
-    return await _after(session, calendar, principal, application)
+    await steps.receive_supplement(desk, body.received_on)
+    return await views.staff_view(desk)
 
 
-@router.post("/{application_id}/opinions", response_model=ApplicationOut)
-async def ask_opinion(
-    application_id: int,
-    body: OpinionIn,
-    session: SessionDep,
-    principal: CurrentPrincipal,
-    calendar: CalendarDep,
-) -> ApplicationOut:
+@router.post("/{application_id}/opinions", response_model=ApplicationOut, dependencies=_handlers)
+async def ask_opinion(body: OpinionIn, desk: StaffDesk) -> ApplicationOut:
     """征求第三方或其他机关意见: the clock is suspended until the answer."""
-    application = await service.for_staff(session, principal, application_id)
-    await service.ask_opinion(session, calendar, principal, application, body)
-    return await _after(session, calendar, principal, application)
+    await steps.ask_opinion(desk, body)
+    return await views.staff_view(desk)
 
 
-@router.post("/{application_id}/opinions/{opinion_id}/answer", response_model=ApplicationOut)
+@router.post(
+    "/{application_id}/opinions/{opinion_id}/answer",
+    response_model=ApplicationOut,
+    dependencies=_handlers,
+)
 async def record_opinion(
-    application_id: int,
-    opinion_id: int,
-    body: OpinionAnswerIn,
-    session: SessionDep,
-    principal: CurrentPrincipal,
-    calendar: CalendarDep,
+    application_id: RecordId, opinion_id: RecordId, body: OpinionAnswerIn, desk: StaffDesk
 ) -> ApplicationOut:
-    application = await service.for_staff(session, principal, application_id)
-    await service.record_opinion(
-        session,
-        calendar,
-        principal,
-        application,
-        opinion_id,
-        body.answered_on,
-        body.answer,
-    )
-    return await _after(session, calendar, principal, application)
+    """Record the answer of a consultation; the clock runs again once none is open."""
+    # `application_id` is the desk's; named here only so that the API documents the path's
+    # parameters in the path's order.
+    await steps.record_opinion(desk, opinion_id, body.answered_on, body.answer)
+    return await views.staff_view(desk)
 
 
-@router.post("/{application_id}/extension", response_model=ApplicationOut)
-async def extend(
-    application_id: int,
-    body: ExtensionIn,
-    session: SessionDep,
-    principal: CurrentPrincipal,
-    calendar: CalendarDep,
-) -> ApplicationOut:
+@router.post("/{application_id}/extension", response_model=ApplicationOut, dependencies=_handlers)
+async def extend(body: ExtensionIn, desk: StaffDesk) -> ApplicationOut:
     """One extension of at most 20 working days."""
-    application = await service.for_staff(session, principal, application_id)
-    await service.extend(session, calendar, principal, application, body)
-    return await _after(session, calendar, principal, application)
+    await steps.extend(desk, body)
+    return await views.staff_view(desk)
 
 
-@router.post("/{application_id}/fee-notice", response_model=ApplicationOut)
-async def notify_fee(
-    application_id: int,
-    body: FeeNoticeIn,
-    session: SessionDep,
-    principal: CurrentPrincipal,
-    calendar: CalendarDep,
-) -> ApplicationOut:
-    application = await service.for_staff(session, principal, application_id)
-    await service.notify_fee(session, calendar, principal, application, body)
-    return await _after(session, calendar, principal, application)
+@router.post("/{application_id}/fee-notice", response_model=ApplicationOut, dependencies=_handlers)
+async def notify_fee(body: FeeNoticeIn, desk: StaffDesk) -> ApplicationOut:
+    """信息处理费 notice; the days until payment do not count."""
+    await steps.notify_fee(desk, body)
+    return await views.staff_view(desk)
 
 
-@router.post("/{application_id}/fee-paid", response_model=ApplicationOut)
-async def fee_paid(
-    application_id: int,
-    body: FeePaidIn,
-    session: SessionDep,
-    principal: CurrentPrincipal,
-    calendar: CalendarDep,
-) -> ApplicationOut:
-    application = await service.for_staff(session, principal, application_id)
-    await service.fee_paid(session, calendar, principal, application, body.paid_on)
-    return await _after(session, calendar, principal, application)
+@router.post("/{application_id}/fee-paid", response_model=ApplicationOut, dependencies=_handlers)
+async def fee_paid(body: FeePaidIn, desk: StaffDesk) -> ApplicationOut:
+    """The applicant paid the fee: the clock runs again."""
+    await steps.fee_paid(desk, body.paid_on)
+    return await views.staff_view(desk)
 
 
-@router.post("/{application_id}/decision", response_model=ApplicationOut)
-async def decide(
-    application_id: int,
-    body: DecisionIn,
-    request: Request,
-    session: SessionDep,
-    principal: CurrentPrincipal,
-    calendar: CalendarDep,
-) -> ApplicationOut:
+@router.post("/{application_id}/decision", response_model=ApplicationOut, dependencies=_handlers)
+async def decide(body: DecisionIn, desk: StaffDesk, services: Services) -> ApplicationOut:
     """The result in the annual report's taxonomy, with reasons and legal basis."""
-    application = await service.for_staff(session, principal, application_id)
-    await service.decide(
-        session,
-        calendar,
-        request.app.state.services,
-        principal,
-        application,
-        body,
-    )
-    return await _after(session, calendar, principal, application)
+    await steps.decide(desk, services, body)
+    return await views.staff_view(desk)
 
 
-@router.post("/{application_id}/reply", response_model=ApplicationOut)
-async def reply(
-    application_id: int,
-    body: ReplyIn,
-    session: SessionDep,
-    principal: CurrentPrincipal,
-    calendar: CalendarDep,
-) -> ApplicationOut:
+@router.post("/{application_id}/reply", response_model=ApplicationOut, dependencies=_handlers)
+async def reply(body: ReplyIn, desk: StaffDesk) -> ApplicationOut:
     """The reply was delivered: the application is closed."""
-    application = await service.for_staff(session, principal, application_id)
-    await service.reply(session, calendar, principal, application, body.replied_on)
-    return await _after(session, calendar, principal, application)
+    await steps.reply(desk, body.replied_on)
+    return await views.staff_view(desk)
+
+
+# --- remedies --------------------------------------------------------------------------------
 
 
 @router.get("/{application_id}/remedies", response_model=list[RemedyOut], dependencies=_staff)
-async def remedies(
-    application_id: int, session: SessionDep, principal: CurrentPrincipal
-) -> list[RemedyOut]:
-    await service.for_staff(session, principal, application_id)
+async def remedies(application: StaffApplication, session: SessionDep) -> list[RemedyOut]:
     return [
         RemedyOut.model_validate(r, from_attributes=True)
-        for r in await service.remedies_of(session, application_id)
+        for r in await remedy_records.remedies_of(session, application.id)
     ]
 
 
-@router.post("/{application_id}/remedies", response_model=RemedyOut, status_code=201)
-async def add_remedy(
-    application_id: int, body: RemedyIn, session: SessionDep, principal: CurrentPrincipal
-) -> RemedyOut:
+@router.post(
+    "/{application_id}/remedies",
+    response_model=RemedyOut,
+    status_code=201,
+    dependencies=_handlers,
+)
+async def add_remedy(body: RemedyIn, desk: StaffDesk) -> RemedyOut:
     """Record a 行政复议 or 行政诉讼 against the application."""
-    application = await service.for_staff(session, principal, application_id)
-    remedy = await service.add_remedy(session, principal, application, body)
+    remedy = await remedy_records.add_remedy(desk, body)
     return RemedyOut.model_validate(remedy, from_attributes=True)
 
 
-@router.patch("/remedies/{remedy_id}", response_model=RemedyOut)
+@router.patch("/remedies/{remedy_id}", response_model=RemedyOut, dependencies=_handlers)
 async def update_remedy(
-    remedy_id: int, body: RemedyUpdate, session: SessionDep, principal: CurrentPrincipal
+    remedy_id: RecordId, body: RemedyUpdate, session: SessionDep, principal: CurrentPrincipal
 ) -> RemedyOut:
-    remedy = await service.update_remedy(session, principal, remedy_id, body)
+    """The result of a reconsideration or lawsuit, once decided."""
+    remedy = await remedy_records.update_remedy(session, principal, remedy_id, body)
     return RemedyOut.model_validate(remedy, from_attributes=True)
 
 
-@router.post("/due-dates/recompute", dependencies=[require_roles(Role.OPS_ADMIN)])
+@router.post("/due-dates/recompute", dependencies=[require_at_top(Can.MANAGE_CALENDAR)])
 async def recompute(session: SessionDep, calendar: CalendarDep) -> dict[str, int]:
     """Recompute every open application's due date (after loading a year's arrangement)."""
     changed = await service.recompute_open(session, calendar)

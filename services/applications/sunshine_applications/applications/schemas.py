@@ -2,12 +2,15 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from typing import Annotated
 
 from pydantic import BaseModel, Field, ValidationInfo, field_validator
 
 from sunshine_applications.applications.clock import Phase, Urgency
+from sunshine_applications.applications.labels import OUTCOME_LABELS, OUTCOME_REASONS
 from sunshine_applications.applications.models import (
     ApplicantType,
+    ApplicationStep,
     Channel,
     OpinionKind,
     OrganisationKind,
@@ -16,47 +19,11 @@ from sunshine_applications.applications.models import (
     RemedyResult,
     Status,
 )
+from sunshine_kit.ids import MAX_ID
 
-# How many numbered reasons each result has in the annual report (e.g. 不予公开 1–8).
-OUTCOME_REASONS: dict[Outcome, tuple[str, ...]] = {
-    Outcome.DISCLOSED: (),
-    Outcome.PARTLY_DISCLOSED: (),
-    Outcome.NOT_DISCLOSED: (
-        "属于国家秘密",
-        "其他法律行政法规禁止公开",
-        "危及“三安全一稳定”",
-        "保护第三方合法权益",
-        "属于三类内部事务信息",
-        "属于四类过程性信息",
-        "属于行政执法案卷",
-        "属于行政查询事项",
-    ),
-    Outcome.UNAVAILABLE: (
-        "本机关不掌握相关政府信息",
-        "没有现成信息需要另行制作",
-        "补正后申请内容仍不明确",
-    ),
-    Outcome.NOT_PROCESSED: (
-        "信访举报投诉类申请",
-        "重复申请",
-        "要求提供公开出版物",
-        "无正当理由大量反复申请",
-        "要求行政机关确认或重新出具已获取信息",
-    ),
-    Outcome.OTHER: (
-        "申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
-        "申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
-        "其他",
-    ),
-}
-OUTCOME_LABELS = {
-    Outcome.DISCLOSED: "予以公开",
-    Outcome.PARTLY_DISCLOSED: "部分公开",
-    Outcome.NOT_DISCLOSED: "不予公开",
-    Outcome.UNAVAILABLE: "无法提供",
-    Outcome.NOT_PROCESSED: "不予处理",
-    Outcome.OTHER: "其他处理",
-}
+# Refusing in whole or in part needs the reasons and the legal basis (条例第三十六条).
+LEGAL_BASIS_REQUIRED = frozenset({Outcome.PARTLY_DISCLOSED, Outcome.NOT_DISCLOSED})
+# The ID document whose number is checked (GB 11643); other documents are taken as written.
 ID_CARD = "居民身份证"
 _MOBILE = re.compile(r"^1[3-9]\d{9}$")
 _LANDLINE = re.compile(r"^0\d{2,3}-?\d{7,8}$")
@@ -64,18 +31,21 @@ _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
 
 
+def id_card_check(digits: str) -> str:
+    """GB 11643: the check character of an ID card number's first 17 digits."""
+    total = sum(int(d) * w for d, w in zip(digits, _ID_WEIGHTS, strict=True))
+    return _ID_CHECK[total % 11]
+
+
 def valid_id_card(number: str) -> bool:
-    """GB 11643: 17 digits and a check character."""
-    if not re.fullmatch(r"\d{17}[\dX]", number):
-        return False
-    total = sum(int(d) * w for d, w in zip(number[:17], _ID_WEIGHTS, strict=True))
-    return _ID_CHECK[total % 11] == number[17]
+    """GB 11643: 17 digits and their check character."""
+    return bool(re.fullmatch(r"\d{17}[\dX]", number)) and id_card_check(number[:17]) == number[17]
 
 
 class ApplicationIn(BaseModel):
     """What an applicant fills in (online) or staff copy from a letter, fax or visit."""
 
-    unit_id: int = Field(description="申请的行政机关")
+    unit_id: int = Field(ge=1, le=MAX_ID, description="申请的行政机关")
     applicant_type: ApplicantType
     organisation_kind: OrganisationKind | None = Field(
         None, description="法人或其他组织的类别", validate_default=True
@@ -206,7 +176,8 @@ class OpinionOut(BaseModel):
 
 
 class ApplicationOut(BaseModel):
-    """An application as staff see it; ID and phone numbers masked except for its handler."""
+    """An application as staff see it; ID number, phone, e-mail and address masked except for
+    its handler (`personal_data.masking`)."""
 
     id: int
     unit_id: int
@@ -250,7 +221,10 @@ class ApplicationOut(BaseModel):
     repeat_of_id: int | None
     clock: ClockOut | None
     opinions: list[OpinionOut]
-    masked: bool = Field(description="证件号码和电话是否已遮蔽")
+    masked: bool = Field(description="证件号码、电话、电子邮箱和通信地址是否已遮蔽")
+    next_steps: list[ApplicationStep] = Field(
+        description="当前用户现在可以办理的环节（按角色、所在单位、申请状态和条例的限制）"
+    )
     created_at: datetime
 
 
@@ -355,7 +329,9 @@ class DecisionIn(BaseModel):
     )
     explanation: str = Field("", max_length=10_000, description="理由与说明")
     legal_basis: str = Field("", max_length=2000, description="法律依据", validate_default=True)
-    linked_item_ids: list[int] = Field(default_factory=list, description="已公开的目录信息")
+    linked_item_ids: list[Annotated[int, Field(ge=1, le=MAX_ID)]] = Field(
+        default_factory=list, max_length=100, description="已公开的目录信息"
+    )
 
     @field_validator("outcome_reason")
     @classmethod
@@ -375,7 +351,7 @@ class DecisionIn(BaseModel):
     @field_validator("legal_basis")
     @classmethod
     def _reasons_given(cls, value: str, info: ValidationInfo) -> str:
-        refused = info.data.get("outcome") in (Outcome.PARTLY_DISCLOSED, Outcome.NOT_DISCLOSED)
+        refused = info.data.get("outcome") in LEGAL_BASIS_REQUIRED
         if refused and not (value.strip() and str(info.data.get("explanation", "")).strip()):
             raise ValueError("部分公开或不予公开须写明理由和法律依据")
         return value

@@ -6,6 +6,7 @@ from enum import StrEnum
 from sqlalchemy import Date, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from sunshine_applications.personal_data.encryption import Sealed
 from sunshine_kit.db import Base, utcnow
 
 
@@ -26,6 +27,14 @@ class Satisfaction(StrEnum):
     UNSATISFIED = "unsatisfied"  # 不满意
 
 
+class InquiryAction(StrEnum):
+    """What the audit log records of an inquiry: the entries of its history."""
+
+    RECEIVED = "inquiry.received"
+    ANSWERED = "inquiry.answered"
+    RATED = "inquiry.rated"
+
+
 class Inquiry(Base):
     """咨询 or 领导信箱/留言: a question or message to a unit, answered within working days."""
 
@@ -39,7 +48,10 @@ class Inquiry(Base):
     subject: Mapped[str] = mapped_column(String(200))
     content: Mapped[str] = mapped_column(Text)
     asker_name: Mapped[str] = mapped_column(String(100))
-    asker_contact: Mapped[str] = mapped_column(String(100), comment="电话或电子邮件")
+    # Encrypted at rest (personal_data.encryption), masked but for who answers.
+    asker_contact: Mapped[str] = mapped_column(
+        Sealed("inquiry.asker_contact"), comment="电话或电子邮件"
+    )
     # The asker keeps a code to read the answer and rate it; only its hash is stored.
     token_hash: Mapped[str] = mapped_column(String(128))
     received_on: Mapped[date] = mapped_column(Date, index=True)

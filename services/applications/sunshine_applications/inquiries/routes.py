@@ -4,6 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
+from sunshine_applications.deps import StaffInquiry
 from sunshine_applications.inquiries import service
 from sunshine_applications.inquiries.models import Inquiry
 from sunshine_applications.inquiries.schemas import (
@@ -19,15 +20,18 @@ from sunshine_applications.inquiries.schemas import (
 )
 from sunshine_kit.audit import service as audit
 from sunshine_kit.audit.schemas import AuditEntryOut
-from sunshine_kit.auth import CurrentPrincipal, Role, StaffRoles, require_roles
+from sunshine_kit.auth import CurrentPrincipal, require
 from sunshine_kit.calendar.service import CalendarDep
 from sunshine_kit.db import SessionDep
 from sunshine_kit.errors import ERROR_RESPONSES
+from sunshine_kit.ids import OptionalIdFilter, RecordId
 from sunshine_kit.pagination import PageDep
+from sunshine_kit.roles import Can
 
 router = APIRouter(prefix="/inquiries", tags=["inquiries"], responses=ERROR_RESPONSES)
-_staff = [require_roles(*StaffRoles)]
-_answerers = [require_roles(Role.APPLICATION_HANDLER, Role.OFFICE)]
+# Consultations carry askers' contacts: read by those who answer or supervise them.
+_staff = [require(Can.READ_APPLICATIONS)]
+_answerers = [require(Can.HANDLE_APPLICATIONS)]
 
 
 def _receipt(inquiry: Inquiry, token: str) -> InquirySubmitted:
@@ -68,7 +72,7 @@ async def list_inquiries(
     session: SessionDep,
     principal: CurrentPrincipal,
     page: PageDep,
-    unit_id: int | None = None,
+    unit_id: OptionalIdFilter = None,
     state: Annotated[InquiryState | None, Query(description="open 未答复；overdue 逾期")] = None,
 ) -> InquiryPage:
     """Consultations and messages in reach, open first, soonest due first."""
@@ -79,34 +83,31 @@ async def list_inquiries(
 
 
 @router.get("/{inquiry_id}", response_model=InquiryOut, dependencies=_staff)
-async def read(inquiry_id: int, session: SessionDep, principal: CurrentPrincipal) -> InquiryOut:
-    return service.staff_view(principal, await service.for_staff(session, principal, inquiry_id))
+async def read(inquiry: StaffInquiry, principal: CurrentPrincipal) -> InquiryOut:
+    return service.staff_view(principal, inquiry)
 
 
 @router.get("/{inquiry_id}/history", response_model=list[AuditEntryOut], dependencies=_staff)
-async def history(
-    inquiry_id: int, session: SessionDep, principal: CurrentPrincipal
-) -> list[AuditEntryOut]:
+async def history(inquiry: StaffInquiry, session: SessionDep) -> list[AuditEntryOut]:
     """Every step of the inquiry, newest first."""
-    await service.for_staff(session, principal, inquiry_id)
     entries = await audit.history(
-        session, entity_type="inquiry", entity_id=str(inquiry_id), limit=100
+        session, entity_type="inquiry", entity_id=str(inquiry.id), limit=100
     )
     return [AuditEntryOut.model_validate(e) for e in entries]
 
 
 @router.post("/{inquiry_id}/answer", response_model=InquiryOut, dependencies=_answerers)
 async def answer(
-    inquiry_id: int, body: AnswerIn, session: SessionDep, principal: CurrentPrincipal
+    body: AnswerIn, inquiry: StaffInquiry, session: SessionDep, principal: CurrentPrincipal
 ) -> InquiryOut:
-    inquiry = await service.for_staff(session, principal, inquiry_id)
+    """Answer once; the asker reads it with the code."""
     await service.answer(session, principal, inquiry, body)
     return service.staff_view(principal, inquiry)
 
 
 @router.get("/{inquiry_id}/public", response_model=PublicInquiry)
 async def read_answer(
-    inquiry_id: int,
+    inquiry_id: RecordId,
     session: SessionDep,
     token: Annotated[str, Query(min_length=4, max_length=20, description="查询码")],
 ) -> PublicInquiry:
@@ -115,7 +116,7 @@ async def read_answer(
 
 
 @router.post("/{inquiry_id}/satisfaction", response_model=PublicInquiry)
-async def rate(inquiry_id: int, body: SatisfactionIn, session: SessionDep) -> PublicInquiry:
+async def rate(inquiry_id: RecordId, body: SatisfactionIn, session: SessionDep) -> PublicInquiry:
     """The asker rates the answer (满意、基本满意、不满意), once (public)."""
     inquiry = await service.rate(session, inquiry_id, body)
     return await service.public_view(session, inquiry)

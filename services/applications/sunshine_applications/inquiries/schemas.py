@@ -5,25 +5,45 @@ from enum import StrEnum
 
 from pydantic import BaseModel, Field, field_validator
 
-from sunshine_applications.inquiries.models import InquiryChannel, InquiryKind, Satisfaction
+from sunshine_applications.inquiries.models import (
+    InquiryAction,
+    InquiryChannel,
+    InquiryKind,
+    Satisfaction,
+)
+from sunshine_kit.ids import MAX_ID
 
+
+class InquiryState(StrEnum):  # the list's filter
+    OPEN = "open"  # 未答复
+    OVERDUE = "overdue"  # 逾期未答复
+
+
+# What each value is called, in the order people see them (also served, through
+# GET /vocabulary, to the SPA).
 KIND_LABELS = {InquiryKind.CONSULTATION: "咨询", InquiryKind.MAILBOX: "领导信箱/留言"}
+CHANNEL_LABELS = {
+    InquiryChannel.ON_SITE: "现场",
+    InquiryChannel.PHONE: "电话",
+    InquiryChannel.ONLINE: "网上",
+}
 SATISFACTION_LABELS = {
     Satisfaction.SATISFIED: "满意",
     Satisfaction.BASICALLY_SATISFIED: "基本满意",
     Satisfaction.UNSATISFIED: "不满意",
 }
-
-
-class InquiryState(StrEnum):
-    OPEN = "open"  # 未答复
-    OVERDUE = "overdue"  # 逾期未答复
+STATE_LABELS = {InquiryState.OPEN: "未答复", InquiryState.OVERDUE: "逾期未答复"}
+HISTORY_LABELS = {
+    InquiryAction.RECEIVED: "收到咨询或留言",
+    InquiryAction.ANSWERED: "答复",
+    InquiryAction.RATED: "提问人评价",
+}
 
 
 class InquiryIn(BaseModel):
     """What someone asks on the portal (online)."""
 
-    unit_id: int = Field(description="咨询或留言的单位")
+    unit_id: int = Field(ge=1, le=MAX_ID, description="咨询或留言的单位")
     kind: InquiryKind
     subject: str = Field(min_length=2, max_length=200, description="标题")
     content: str = Field(min_length=5, max_length=5000, description="内容")
@@ -61,7 +81,8 @@ class InquirySubmitted(BaseModel):
 
 
 class InquiryOut(BaseModel):
-    """An inquiry as staff see it; the contact is masked except for those who answer it."""
+    """An inquiry as staff see it; the contact is masked except for those who answer it
+    (`personal_data.masking`)."""
 
     id: int
     unit_id: int

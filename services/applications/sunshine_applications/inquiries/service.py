@@ -9,9 +9,16 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from sunshine_applications.applications.service import HANDLERS, mask_phone, new_query_code
+from sunshine_applications.applications.identity import new_query_code
+from sunshine_applications.errors import (
+    ALREADY_RATED,
+    INQUIRY_ANSWERED,
+    INQUIRY_NOT_FOUND,
+    NOT_ANSWERED,
+)
 from sunshine_applications.inquiries.models import (
     Inquiry,
+    InquiryAction,
     InquiryChannel,
     InquiryKind,
     Satisfaction,
@@ -27,12 +34,14 @@ from sunshine_applications.inquiries.schemas import (
     RegisteredInquiryIn,
     SatisfactionIn,
 )
+from sunshine_applications.personal_data.masking import mask_contact
 from sunshine_kit.audit import service as audit
 from sunshine_kit.auth import Principal
-from sunshine_kit.errors import Conflict, Forbidden, InvalidInput, NotFound
+from sunshine_kit.calendar.days import WorkingDayCalendar, today
+from sunshine_kit.errors import ROLE_FORBIDDEN, Conflict, Forbidden, InvalidInput, NotFound
 from sunshine_kit.pagination import PageParams
+from sunshine_kit.roles import Can
 from sunshine_kit.units.service import ensure_can_act_on, get_unit, units_in_reach
-from sunshine_kit.workdays import WorkingDayCalendar, today
 
 # Working days to answer. The applications settings have no place for these yet, so they are
 # fixed here: 5 for a consultation, 10 for a message to the leaders' mailbox.
@@ -43,16 +52,9 @@ def token_hash(inquiry_id: int, token: str) -> str:
     return hashlib.sha256(f"inquiry:{inquiry_id}:{token.strip().upper()}".encode()).hexdigest()
 
 
-def mask_contact(contact: str) -> str:
-    if "@" in contact:
-        local, _, domain = contact.partition("@")
-        return f"{local[:1]}***@{domain}"
-    return mask_phone(contact)
-
-
 def _ensure_answerer(actor: Principal) -> None:
-    if not actor.has_any(*HANDLERS):
-        raise Forbidden("只有依申请公开经办人或政务公开办可以登记和答复咨询", code="role_forbidden")
+    if not actor.can(Can.HANDLE_APPLICATIONS):
+        raise Forbidden("只有依申请公开经办人或政务公开办可以登记和答复咨询", code=ROLE_FORBIDDEN)
 
 
 async def _create(
@@ -89,7 +91,7 @@ async def _create(
     await audit.record(
         session,
         actor=actor,
-        action="inquiry.received",
+        action=InquiryAction.RECEIVED,
         entity_type="inquiry",
         entity_id=inquiry.id,
         after={
@@ -135,14 +137,15 @@ async def register(
 async def for_staff(session: AsyncSession, actor: Principal, inquiry_id: int) -> Inquiry:
     inquiry = await session.get(Inquiry, inquiry_id)
     if inquiry is None:
-        raise NotFound("咨询或留言不存在", code="inquiry_not_found")
+        raise NotFound("咨询或留言不存在", code=INQUIRY_NOT_FOUND)
     await ensure_can_act_on(session, actor, inquiry.unit_id)
     return inquiry
 
 
 def sees_contact(actor: Principal, inquiry: Inquiry) -> bool:
-    """Those who may answer see the contact to call back; once answered, only who answered."""
-    if not actor.has_any(*HANDLERS):
+    """Those who may answer see the contact to call back; once answered, only who answered.
+    Everyone else sees it masked (the rule: `personal_data.masking`)."""
+    if not actor.can(Can.HANDLE_APPLICATIONS):
         return False
     return inquiry.answered_by is None or inquiry.answered_by == actor.username
 
@@ -200,7 +203,7 @@ async def answer(session: AsyncSession, actor: Principal, inquiry: Inquiry, body
     """Answer once; the answer is what the asker reads with the code."""
     _ensure_answerer(actor)
     if inquiry.answered_on is not None:
-        raise Conflict("该咨询或留言已答复", code="inquiry_answered")
+        raise Conflict("该咨询或留言已答复", code=INQUIRY_ANSWERED)
     if body.answered_on < inquiry.received_on:
         raise InvalidInput("answered_on", f"不能早于收到日期（{inquiry.received_on.isoformat()}）")
     if body.answered_on > today():
@@ -212,7 +215,7 @@ async def answer(session: AsyncSession, actor: Principal, inquiry: Inquiry, body
     await audit.record(
         session,
         actor=actor,
-        action="inquiry.answered",
+        action=InquiryAction.ANSWERED,
         entity_type="inquiry",
         entity_id=inquiry.id,
         after={
@@ -227,7 +230,7 @@ async def with_token(session: AsyncSession, inquiry_id: int, token: str) -> Inqu
     inquiry = await session.get(Inquiry, inquiry_id)
     expected = inquiry.token_hash if inquiry else "0" * 64
     if inquiry is None or not hmac.compare_digest(expected, token_hash(inquiry_id, token)):
-        raise NotFound("编号或查询码不正确", code="inquiry_not_found")
+        raise NotFound("编号或查询码不正确", code=INQUIRY_NOT_FOUND)
     return inquiry
 
 
@@ -255,15 +258,15 @@ async def rate(session: AsyncSession, inquiry_id: int, body: SatisfactionIn) -> 
     """The asker rates the answer, once."""
     inquiry = await with_token(session, inquiry_id, body.token)
     if inquiry.answered_on is None:
-        raise Conflict("尚未答复，答复后才能评价", code="not_answered")
+        raise Conflict("尚未答复，答复后才能评价", code=NOT_ANSWERED)
     if inquiry.satisfaction is not None:
-        raise Conflict("已评价", code="already_rated")
+        raise Conflict("已评价", code=ALREADY_RATED)
     inquiry.satisfaction = body.satisfaction
     await session.flush()
     await audit.record(
         session,
         actor="asker",
-        action="inquiry.rated",
+        action=InquiryAction.RATED,
         entity_type="inquiry",
         entity_id=inquiry.id,
         after={"satisfaction": body.satisfaction.value},

@@ -1,18 +1,23 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Response
+from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.concurrency import run_in_threadpool
 
 from sunshine_applications.applications import service as applications
+from sunshine_applications.applications.models import DisclosureApplication
+from sunshine_applications.applications.views import sees_personal_data
+from sunshine_applications.deps import StaffApplication
 from sunshine_applications.letters import render, service
-from sunshine_applications.letters.schemas import LetterContent, LetterFormat, PublicLetterIn
-from sunshine_kit.auth import CurrentPrincipal, Role, require_roles
+from sunshine_applications.letters.schemas import LetterFormat, PublicLetterIn
+from sunshine_kit.auth import CurrentPrincipal, require
 from sunshine_kit.db import SessionDep
 from sunshine_kit.downloads import attachment_disposition
 from sunshine_kit.errors import ERROR_RESPONSES
+from sunshine_kit.roles import Can
 
 router = APIRouter(prefix="/applications", tags=["letters"], responses=ERROR_RESPONSES)
-_handlers = [require_roles(Role.APPLICATION_HANDLER, Role.OFFICE)]
+_handlers = [require(Can.HANDLE_APPLICATIONS)]
 
 MEDIA_TYPES = {
     LetterFormat.PDF: "application/pdf",
@@ -31,7 +36,15 @@ def _file_response(*formats: LetterFormat) -> dict[int | str, dict[str, object]]
     }
 
 
-async def _file(content: LetterContent, format: LetterFormat) -> Response:
+async def _letter(
+    session: AsyncSession,
+    application: DisclosureApplication,
+    format: LetterFormat,
+    *,
+    personal_data: bool,
+) -> Response:
+    """The reply letter as a download (it exists once the decision is taken)."""
+    content = await service.compose(session, application, personal_data=personal_data)
     # Laying out a PDF takes a CPU for a moment: keep it off the event loop.
     make = render.pdf_bytes if format == LetterFormat.PDF else render.docx_bytes
     data = await run_in_threadpool(make, content)
@@ -46,13 +59,6 @@ async def _file(content: LetterContent, format: LetterFormat) -> Response:
     )
 
 
-async def _staff_letter(
-    application_id: int, format: LetterFormat, session: SessionDep, principal: CurrentPrincipal
-) -> Response:
-    application = await applications.for_staff(session, principal, application_id)
-    return await _file(await service.compose(session, application), format)
-
-
 @router.get(
     "/{application_id}/letter.docx",
     response_class=Response,
@@ -60,10 +66,11 @@ async def _staff_letter(
     dependencies=_handlers,
 )
 async def letter_docx(
-    application_id: int, session: SessionDep, principal: CurrentPrincipal
+    application: StaffApplication, session: SessionDep, principal: CurrentPrincipal
 ) -> Response:
     """The reply letter as a Word file, to adjust and sign; once the decision is taken."""
-    return await _staff_letter(application_id, LetterFormat.DOCX, session, principal)
+    full = sees_personal_data(principal, application)
+    return await _letter(session, application, LetterFormat.DOCX, personal_data=full)
 
 
 @router.get(
@@ -73,15 +80,17 @@ async def letter_docx(
     dependencies=_handlers,
 )
 async def letter_pdf(
-    application_id: int, session: SessionDep, principal: CurrentPrincipal
+    application: StaffApplication, session: SessionDep, principal: CurrentPrincipal
 ) -> Response:
     """The reply letter as a PDF; once the decision is taken."""
-    return await _staff_letter(application_id, LetterFormat.PDF, session, principal)
+    full = sees_personal_data(principal, application)
+    return await _letter(session, application, LetterFormat.PDF, personal_data=full)
 
 
 @router.post("/track/letter", response_class=Response, responses=_file_response(*LetterFormat))
 async def public_letter(body: PublicLetterIn, session: SessionDep) -> Response:
-    """The applicant downloads the reply letter with the query code (public), once replied."""
-    application, _ = await applications.track(session, body.tracking_number, body.query_code)
+    """The applicant downloads the reply letter with the query code (public), once replied;
+    the e-mail and address in it are masked, as a code passed on must not pass them on."""
+    application = await applications.for_applicant(session, body.tracking_number, body.query_code)
     service.ensure_closed(application)
-    return await _file(await service.compose(session, application), body.format)
+    return await _letter(session, application, body.format, personal_data=False)

@@ -13,12 +13,14 @@ from sunshine_applications.applications.models import (
     Outcome,
     Status,
 )
+from sunshine_applications.errors import APPLICATION_NOT_CLOSED, APPLICATION_NOT_DECIDED
 from sunshine_applications.letters import templates
 from sunshine_applications.letters.schemas import LetterContent
+from sunshine_applications.personal_data.masking import mask_address, mask_email
+from sunshine_kit.calendar.days import today
 from sunshine_kit.errors import Conflict
 from sunshine_kit.units.models import Unit, UnitType
 from sunshine_kit.units.service import ancestors, get_unit
-from sunshine_kit.workdays import today
 
 # Units that are themselves a people's government: their reconsideration body is the next one up.
 _GOVERNMENTS = (UnitType.GOVERNMENT, UnitType.TOWNSHIP)
@@ -59,21 +61,23 @@ async def reconsideration_body(session: AsyncSession, unit: Unit) -> str:
 def decided_outcome(application: DisclosureApplication) -> Outcome:
     """The result the letter announces; there is none to announce before the decision."""
     if application.status not in (Status.DECIDED, Status.CLOSED) or application.outcome is None:
-        raise Conflict(
-            "该申请尚未作出答复决定，暂不能生成答复告知书", code="application_not_decided"
-        )
+        raise Conflict("该申请尚未作出答复决定，暂不能生成答复告知书", code=APPLICATION_NOT_DECIDED)
     return Outcome(application.outcome)
 
 
 def ensure_closed(application: DisclosureApplication) -> None:
     if application.status != Status.CLOSED:
         raise Conflict(
-            "答复告知书将在本机关作出答复后提供，请稍后再查询", code="application_not_closed"
+            "答复告知书将在本机关作出答复后提供，请稍后再查询", code=APPLICATION_NOT_CLOSED
         )
 
 
-async def compose(session: AsyncSession, application: DisclosureApplication) -> LetterContent:
-    """The letter for a decided (or closed) application, dated the reply day or else today."""
+async def compose(
+    session: AsyncSession, application: DisclosureApplication, *, personal_data: bool
+) -> LetterContent:
+    """The letter for a decided (or closed) application, dated the reply day or else today;
+    the applicant's e-mail and address in it masked unless `personal_data` (the rule:
+    `personal_data.masking`)."""
     outcome = decided_outcome(application)
     unit = await get_unit(session, application.unit_id)
     legal_person = application.applicant_type == ApplicantType.LEGAL_PERSON
@@ -85,7 +89,7 @@ async def compose(session: AsyncSession, application: DisclosureApplication) -> 
             f"本机关已于{chinese_date(application.extension_notified_on)}告知{you}"
             f"将答复期限延长{application.extension_working_days}个工作日。"
         )
-    paragraphs += await _result(session, application, outcome, you)
+    paragraphs += await _result(session, application, outcome, you, personal_data)
     paragraphs.append(
         f"如对本答复不服，可以在收到本告知书之日起60日内向"
         f"{await reconsideration_body(session, unit)}申请行政复议，"
@@ -113,7 +117,11 @@ def _request(application: DisclosureApplication, you: str) -> str:
 
 
 async def _result(
-    session: AsyncSession, application: DisclosureApplication, outcome: Outcome, you: str
+    session: AsyncSession,
+    application: DisclosureApplication,
+    outcome: Outcome,
+    you: str,
+    personal_data: bool,
 ) -> list[str]:
     explanation = application.outcome_explanation.strip()
     provided = False
@@ -139,7 +147,8 @@ async def _result(
         paragraphs.append(templates.LEGAL_BASIS.format(text=_sentence(application.legal_basis)))
     if provided:
         what = "可以公开的内容" if outcome == Outcome.PARTLY_DISCLOSED else "该政府信息"
-        paragraphs.append(f"本机关按照{you}要求的形式，将{what}{_how(application, you)}。")
+        how = _how(application, you, personal_data)
+        paragraphs.append(f"本机关按照{you}要求的形式，将{what}{how}。")
     return paragraphs
 
 
@@ -165,10 +174,12 @@ async def _placeholders(
     }
 
 
-def _how(application: DisclosureApplication, you: str) -> str:
+def _how(application: DisclosureApplication, you: str, personal_data: bool) -> str:
     how = templates.HOW_PROVIDED.get(application.form, templates.HOW_PROVIDED["paper"])
     email = application.email.strip()
     address = application.address.strip()
+    if not personal_data:
+        email, address = mask_email(email), mask_address(address)
     return how.format(
         you=you,
         email=f"（电子邮箱：{email}）" if email else "",

@@ -3,10 +3,12 @@ catalogue for proactive disclosure."""
 
 from __future__ import annotations
 
+import hashlib
+
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from sunshine_applications.applications import service as applications
+from sunshine_applications.applications.identity import normalised
 from sunshine_applications.applications.models import DisclosureApplication, Outcome
 from sunshine_kit.outbox import service as outbox
 from sunshine_kit.outbox.models import OutboxMessage
@@ -17,8 +19,9 @@ DISCLOSABLE = (Outcome.DISCLOSED, Outcome.PARTLY_DISCLOSED)
 
 
 def information_key(description: str) -> str:
-    """The same information whoever asks: repeat detection's normalisation, applicant left out."""
-    return applications.fingerprint("", description)
+    """The same information whoever asks: repeat detection's normalisation, applicant left out
+    (unkeyed: it holds nothing personal, and a proposal's key must outlive a key rotation)."""
+    return hashlib.sha256(f"|{normalised(description)}".encode()).hexdigest()
 
 
 def proposal_key(unit_id: int, description: str) -> str:

@@ -6,9 +6,11 @@ from fastapi import APIRouter, Query
 
 from sunshine_applications.stats import service
 from sunshine_applications.stats.schemas import ApplicationFigures
-from sunshine_kit.auth import CurrentPrincipal, StaffRoles, require_roles
+from sunshine_kit.auth import CurrentPrincipal, require
 from sunshine_kit.db import SessionDep
 from sunshine_kit.errors import ERROR_RESPONSES
+from sunshine_kit.ids import RecordId
+from sunshine_kit.roles import Can
 from sunshine_kit.units.service import get_unit, units_in_reach
 
 router = APIRouter(prefix="/stats", tags=["stats"], responses=ERROR_RESPONSES)
@@ -17,10 +19,10 @@ router = APIRouter(prefix="/stats", tags=["stats"], responses=ERROR_RESPONSES)
 @router.get(
     "/units/{unit_id}/applications",
     response_model=ApplicationFigures,
-    dependencies=[require_roles(*StaffRoles)],
+    dependencies=[require(Can.WORK_IN_CONSOLE)],
 )
 async def application_figures(
-    unit_id: int,
+    unit_id: RecordId,
     session: SessionDep,
     principal: CurrentPrincipal,
     year: Annotated[int, Query(ge=2000, le=2100, description="年度")],

@@ -14,6 +14,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import load_only
 
+from sunshine_applications.applications.labels import OUTCOME_REASONS, REMEDY_KIND_LABELS
 from sunshine_applications.applications.models import (
     DisclosureApplication,
     Outcome,
@@ -21,7 +22,6 @@ from sunshine_applications.applications.models import (
     RemedyKind,
     RemedyResult,
 )
-from sunshine_applications.applications.schemas import OUTCOME_REASONS
 from sunshine_applications.applications.service import applicant_column
 from sunshine_applications.inquiries.models import Inquiry, InquiryKind, Satisfaction
 from sunshine_applications.inquiries.schemas import KIND_LABELS
@@ -66,11 +66,6 @@ _RESULT_KEYS = {key for key, _, _ in RESULT_ROWS}
 # appear it is counted as 其他处理 3 (其他) so that the totals still balance.
 _FALLBACK_RESULT = f"{Outcome.OTHER.value}_3"
 
-REMEDY_LABELS = {
-    RemedyKind.RECONSIDERATION: "行政复议",
-    RemedyKind.LITIGATION: "行政诉讼（未经复议直接起诉）",
-    RemedyKind.LITIGATION_AFTER_RECONSIDERATION: "行政诉讼（复议后起诉）",
-}
 WAN_YUAN_FEN = Decimal(1_000_000)
 
 
@@ -177,7 +172,7 @@ async def remedy_rows(session: AsyncSession, unit_ids: set[int], year: int) -> l
     for kind in RemedyKind:
         counts = RemedyCounts(**tally[kind.value])
         counts.total = sum(tally[kind.value].values())
-        out.append(RemedyRow(key=kind.value, label=REMEDY_LABELS[kind], counts=counts))
+        out.append(RemedyRow(key=kind.value, label=REMEDY_KIND_LABELS[kind], counts=counts))
     return out
 
 

@@ -1,0 +1,434 @@
+"""The steps of handling an application (条例第三十条至第三十三条), and which may be taken now.
+
+Every step's preconditions are written once, in `PRECONDITIONS`: a step refuses with the first
+that fails (403 for the caller's role, 409 for where the application stands, as each says), and
+the staff view's `next_steps` lists the steps none of whose preconditions fail, so the console
+never offers a step the service would refuse. The caller's unit scope is settled before, when
+the application is loaded for them (`service.for_staff`). What a step is given (its dates, the
+catalogue items a reply links) is checked in the step itself: that is about the input, not the
+state.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+from typing import Any
+
+from sunshine_applications.applications import clock as statutory
+from sunshine_applications.applications import service
+from sunshine_applications.applications.models import (
+    ApplicationStep,
+    DisclosureApplication,
+    HistoryAction,
+    OpinionKind,
+    OpinionRequest,
+    Outcome,
+    Status,
+)
+from sunshine_applications.applications.schemas import (
+    DecisionIn,
+    ExtensionIn,
+    FeeNoticeIn,
+    OpinionIn,
+    SupplementRequestIn,
+)
+from sunshine_applications.applications.service import Desk
+from sunshine_applications.errors import (
+    ALREADY_EXTENDED,
+    ALREADY_RECEIVED,
+    APPLICATION_CLOSED,
+    AWAITING_SUPPLEMENT,
+    CONSULTING,
+    FEE_ALREADY_NOTIFIED,
+    NOT_AWAITING_FEE,
+    NOT_AWAITING_SUPPLEMENT,
+    NOT_DECIDED,
+    NOT_READY,
+    NOT_RECEIVED,
+    OPINION_ANSWERED,
+    OPINION_NOT_FOUND,
+    SUPPLEMENT_ALREADY_REQUESTED,
+)
+from sunshine_applications.proposals.service import propose_if_asked_often
+from sunshine_kit.audit import service as audit
+from sunshine_kit.auth import Principal
+from sunshine_kit.calendar.days import today
+from sunshine_kit.errors import AppError, Conflict, InvalidInput, NotFound
+from sunshine_kit.http import ServiceClient
+
+
+class Decision(Enum):
+    """The kinds of decision whose preconditions differ."""
+
+    ORDINARY = "ordinary"
+    SUPPLEMENT_LAPSED = "supplement_lapsed"  # 其他处理 1: 逾期不补正
+    FEE_LAPSED = "fee_lapsed"  # 其他处理 2: 逾期未缴纳信息处理费
+
+    @classmethod
+    def of(cls, outcome: Outcome, reason: int | None) -> Decision:
+        if (outcome, reason) == (Outcome.OTHER, 1):
+            return cls.SUPPLEMENT_LAPSED
+        if (outcome, reason) == (Outcome.OTHER, 2):
+            return cls.FEE_LAPSED
+        return cls.ORDINARY
+
+
+@dataclass(frozen=True)
+class Standing:
+    """Where an application stands, for one caller on one day: what preconditions look at.
+
+    `opinion` and `decision` name the opinion to answer and the kind of decision when a step is
+    asked for; left empty, the question is whether there is any (for `next_steps`).
+    """
+
+    actor: Principal
+    application: DisclosureApplication
+    opinions: Sequence[OpinionRequest]
+    today: date
+    opinion: OpinionRequest | None = None
+    decision: Decision | None = None
+
+
+Precondition = Callable[[Standing], AppError | None]
+
+
+def _unless(holds: bool, message: str, code: str) -> AppError | None:
+    """The conflict (409) to answer when a precondition does not hold."""
+    return None if holds else Conflict(message, code=code)
+
+
+def _handler(s: Standing) -> AppError | None:
+    return service.handler_refusal(s.actor)
+
+
+def _open(s: Standing) -> AppError | None:
+    return _unless(s.application.status != Status.CLOSED, "申请已办结", APPLICATION_CLOSED)
+
+
+def _received(s: Standing) -> AppError | None:
+    return _unless(s.application.received_on is not None, "请先确认收到申请", NOT_RECEIVED)
+
+
+def _awaiting_receipt(s: Standing) -> AppError | None:
+    awaiting = s.application.status == Status.AWAITING_RECEIPT
+    return _unless(awaiting, "该申请已确认收到", ALREADY_RECEIVED)
+
+
+def _supplement_not_requested(s: Standing) -> AppError | None:
+    """Article 30: one supplement notice, listing everything needed."""
+    requested = s.application.supplement_requested_on is not None
+    return _unless(not requested, "补正通知只能发出一次", SUPPLEMENT_ALREADY_REQUESTED)
+
+
+def _awaiting_supplement(s: Standing) -> AppError | None:
+    awaiting = s.application.status == Status.AWAITING_SUPPLEMENT
+    return _unless(awaiting, "该申请不在待补正状态", NOT_AWAITING_SUPPLEMENT)
+
+
+def _not_awaiting_supplement(s: Standing) -> AppError | None:
+    awaiting = s.application.status == Status.AWAITING_SUPPLEMENT
+    return _unless(not awaiting, "待补正期间不计时，请收到补正后再征求意见", AWAITING_SUPPLEMENT)
+
+
+def _opinion_open(s: Standing) -> AppError | None:
+    asked = [s.opinion] if s.opinion is not None else s.opinions
+    open_ = any(opinion.answered_on is None for opinion in asked)
+    return _unless(open_, "已记录该意见", OPINION_ANSWERED)
+
+
+def _not_extended(s: Standing) -> AppError | None:
+    """Article 33: one extension."""
+    extended = bool(s.application.extension_working_days)
+    return _unless(not extended, "答复期限只能延长一次", ALREADY_EXTENDED)
+
+
+def _fee_not_notified(s: Standing) -> AppError | None:
+    notified = s.application.fee_notified_on is not None
+    return _unless(not notified, "已发出收费通知", FEE_ALREADY_NOTIFIED)
+
+
+def _awaiting_fee(s: Standing) -> AppError | None:
+    awaiting = s.application.status == Status.AWAITING_FEE
+    return _unless(awaiting, "该申请不在待缴费状态", NOT_AWAITING_FEE)
+
+
+def _lapsed(due_on: date | None, done_on: date | None, today: date) -> bool:
+    """The applicant's time (to supplement, to pay) ran out with nothing done."""
+    return due_on is not None and done_on is None and due_on < today
+
+
+def _decision_refusal(s: Standing, kind: Decision) -> AppError | None:
+    application = s.application
+    if kind == Decision.SUPPLEMENT_LAPSED:
+        if _lapsed(application.supplement_due_on, application.supplement_received_on, s.today):
+            return None
+        reason = "只有补正期限届满仍未补正的申请才能按逾期不补正处理"
+        return InvalidInput("outcome_reason", reason)
+    if kind == Decision.FEE_LAPSED:
+        if _lapsed(application.fee_due_on, application.fee_paid_on, s.today):
+            return None
+        return InvalidInput("outcome_reason", "只有缴费期限届满仍未缴费的申请才能按逾期未缴费处理")
+    if application.status in (Status.AWAITING_SUPPLEMENT, Status.AWAITING_FEE):
+        return Conflict("申请尚待补正或缴费，不能作出该答复", code=NOT_READY)
+    return _unless(application.status != Status.CONSULTING, "征求意见尚未结束", CONSULTING)
+
+
+def _ready_to_decide(s: Standing) -> AppError | None:
+    """Ordinarily with nothing outstanding; as abandoned (其他处理 1, 2) once the applicant's
+    time to supplement or to pay has run out, whatever else is outstanding."""
+    kinds = [s.decision] if s.decision is not None else list(Decision)
+    refusals = [_decision_refusal(s, kind) for kind in kinds]
+    return None if any(r is None for r in refusals) else refusals[0]
+
+
+def _decided(s: Standing) -> AppError | None:
+    return _unless(s.application.status == Status.DECIDED, "请先拟定答复结果", NOT_DECIDED)
+
+
+# Every step is for the handlers' role group first (`_handler`), then these, in this order.
+PRECONDITIONS: dict[ApplicationStep, tuple[Precondition, ...]] = {
+    ApplicationStep.RECEIPT: (_awaiting_receipt,),
+    ApplicationStep.ASSIGN: (_open,),
+    ApplicationStep.SUPPLEMENT_REQUEST: (_open, _received, _supplement_not_requested),
+    ApplicationStep.SUPPLEMENT_RECEIVED: (_awaiting_supplement,),
+    ApplicationStep.OPINIONS: (_open, _received, _not_awaiting_supplement),
+    ApplicationStep.OPINION_ANSWER: (_opinion_open,),
+    ApplicationStep.EXTENSION: (_open, _received, _not_extended),
+    ApplicationStep.FEE_NOTICE: (_open, _received, _fee_not_notified),
+    ApplicationStep.FEE_PAID: (_awaiting_fee,),
+    ApplicationStep.DECISION: (_open, _received, _ready_to_decide),
+    ApplicationStep.REPLY: (_decided,),
+    # A reconsideration or lawsuit may be brought whatever the application's state (even
+    # against a failure to reply), so recording one asks nothing more.
+    ApplicationStep.REMEDIES: (),
+}
+
+
+def refusal(step: ApplicationStep, standing: Standing) -> AppError | None:
+    """Why `step` cannot be taken now, or None when it can."""
+    for precondition in (_handler, *PRECONDITIONS[step]):
+        if (refused := precondition(standing)) is not None:
+            return refused
+    return None
+
+
+def next_steps(
+    actor: Principal, application: DisclosureApplication, opinions: Sequence[OpinionRequest]
+) -> list[ApplicationStep]:
+    """The steps `actor` may take on the application now, in the order of the workflow."""
+    standing = Standing(actor, application, opinions, today())
+    return [step for step in ApplicationStep if refusal(step, standing) is None]
+
+
+async def ensure_allowed(
+    desk: Desk,
+    step: ApplicationStep,
+    *,
+    opinion: OpinionRequest | None = None,
+    decision: Decision | None = None,
+) -> None:
+    """Raise the refusal of `step`, if any: the same answer `next_steps` gives."""
+    opinions = await service.opinions_of(desk.session, desk.application.id)
+    standing = Standing(desk.actor, desk.application, opinions, today(), opinion, decision)
+    if (refused := refusal(step, standing)) is not None:
+        raise refused
+
+
+async def _record(desk: Desk, action: HistoryAction, details: dict[str, Any]) -> None:
+    """After a step: the due date follows it, and the history says who took it."""
+    await service.refresh_due(desk.session, desk.calendar, desk.application)
+    await audit.record(
+        desk.session,
+        actor=desk.actor,
+        action=action,
+        entity_type="application",
+        entity_id=desk.application.id,
+        after={"status": desk.application.status, **details},
+    )
+
+
+def _not_before(field: str, value: date, earliest: date | None, what: str) -> None:
+    if earliest is not None and value < earliest:
+        raise InvalidInput(field, f"不能早于{what}（{earliest.isoformat()}）")
+
+
+# --- the steps, in the order of the workflow -------------------------------------------------
+
+
+async def confirm_receipt(desk: Desk, received_on: date) -> None:
+    """确认收到: an online application's received date (Article 31); the clock starts."""
+    await ensure_allowed(desk, ApplicationStep.RECEIPT)
+    application = desk.application
+    _not_before("received_on", received_on, application.submitted_on, "提交日期")
+    application.received_on = received_on
+    application.status = Status.IN_PROGRESS
+    await _record(desk, HistoryAction.RECEIVED, {"received_on": received_on.isoformat()})
+
+
+async def assign(desk: Desk, handler: str) -> None:
+    """分配经办人: the handler who sees the applicant's personal numbers."""
+    await ensure_allowed(desk, ApplicationStep.ASSIGN)
+    desk.application.handler = handler
+    await _record(desk, HistoryAction.ASSIGNED, {"handler": handler})
+
+
+async def request_supplement(desk: Desk, body: SupplementRequestIn) -> None:
+    """补正通知: once, listing everything needed; the reply clock stops until it comes."""
+    await ensure_allowed(desk, ApplicationStep.SUPPLEMENT_REQUEST)
+    application = desk.application
+    _not_before("requested_on", body.requested_on, application.received_on, "收到申请日期")
+    _not_before("due_on", body.due_on, body.requested_on, "通知日期")
+    application.supplement_requested_on = body.requested_on
+    application.supplement_request = body.request
+    application.supplement_due_on = body.due_on
+    application.status = Status.AWAITING_SUPPLEMENT
+    await _record(
+        desk,
+        HistoryAction.SUPPLEMENT_REQUESTED,
+        {"requested_on": body.requested_on.isoformat(), "due_on": body.due_on.isoformat()},
+    )
+
+
+async def receive_supplement(desk: Desk, received_on: date) -> None:
+    """收到补正: the 20 working days start again, from zero, on this day."""
+    await ensure_allowed(desk, ApplicationStep.SUPPLEMENT_RECEIVED)
+    application = desk.application
+    _not_before("received_on", received_on, application.supplement_requested_on, "补正通知日期")
+    application.supplement_received_on = received_on
+    application.status = Status.IN_PROGRESS
+    await _record(desk, HistoryAction.SUPPLEMENT_RECEIVED, {"received_on": received_on.isoformat()})
+
+
+async def ask_opinion(desk: Desk, body: OpinionIn) -> OpinionRequest:
+    """征求意见: the clock is suspended while the third party or agency answers."""
+    await ensure_allowed(desk, ApplicationStep.OPINIONS)
+    application = desk.application
+    _not_before("asked_on", body.asked_on, application.received_on, "收到申请日期")
+    answer_due = None
+    if body.kind == OpinionKind.THIRD_PARTY:
+        answer_due, _ = statutory.third_party_answer_due(desk.calendar, body.asked_on)
+    opinion = OpinionRequest(
+        application_id=application.id,
+        kind=body.kind,
+        party=body.party,
+        asked_on=body.asked_on,
+        answer_due_on=answer_due,
+    )
+    desk.session.add(opinion)
+    application.status = Status.CONSULTING
+    await desk.session.flush()
+    await _record(
+        desk,
+        HistoryAction.OPINION_ASKED,
+        {"kind": body.kind.value, "party": body.party, "asked_on": body.asked_on.isoformat()},
+    )
+    return opinion
+
+
+async def record_opinion(desk: Desk, opinion_id: int, answered_on: date, answer: str) -> None:
+    """记录意见: once the last open consultation is answered, the clock runs again."""
+    application = desk.application
+    opinion = await desk.session.get(OpinionRequest, opinion_id)
+    if opinion is None or opinion.application_id != application.id:
+        raise NotFound("征求意见记录不存在", code=OPINION_NOT_FOUND)
+    await ensure_allowed(desk, ApplicationStep.OPINION_ANSWER, opinion=opinion)
+    _not_before("answered_on", answered_on, opinion.asked_on, "征求意见日期")
+    opinion.answered_on = answered_on
+    opinion.answer = answer
+    await desk.session.flush()
+    opinions = await service.opinions_of(desk.session, application.id)
+    if application.status == Status.CONSULTING and all(o.answered_on is not None for o in opinions):
+        application.status = Status.IN_PROGRESS
+    await _record(
+        desk,
+        HistoryAction.OPINION_ANSWERED,
+        {"opinion_id": opinion_id, "answered_on": answered_on.isoformat()},
+    )
+
+
+async def extend(desk: Desk, body: ExtensionIn) -> None:
+    """One extension of at most 20 working days, approved by the head and notified in time."""
+    await ensure_allowed(desk, ApplicationStep.EXTENSION)
+    application = desk.application
+    current = await service.clock_of(desk.session, desk.calendar, application)
+    if current is not None and current.reply_due_on and body.notified_on > current.reply_due_on:
+        raise InvalidInput("notified_on", "延期须在原答复期限届满前告知申请人")
+    application.extension_working_days = body.working_days
+    application.extension_approved_by = body.approved_by
+    application.extension_reason = body.reason
+    application.extension_notified_on = body.notified_on
+    await _record(
+        desk,
+        HistoryAction.EXTENDED,
+        {"working_days": body.working_days, "approved_by": body.approved_by},
+    )
+
+
+async def notify_fee(desk: Desk, body: FeeNoticeIn) -> None:
+    """信息处理费: only for clearly unreasonable quantity or frequency; the days until payment
+    do not count towards the reply."""
+    await ensure_allowed(desk, ApplicationStep.FEE_NOTICE)
+    application = desk.application
+    _not_before("due_on", body.due_on, body.notified_on, "通知日期")
+    application.fee_fen = body.fee_fen
+    application.fee_notified_on = body.notified_on
+    application.fee_due_on = body.due_on
+    application.status = Status.AWAITING_FEE
+    await _record(desk, HistoryAction.FEE_NOTIFIED, {"fee_fen": body.fee_fen})
+
+
+async def fee_paid(desk: Desk, paid_on: date) -> None:
+    """The applicant paid: the clock runs again."""
+    await ensure_allowed(desk, ApplicationStep.FEE_PAID)
+    application = desk.application
+    _not_before("paid_on", paid_on, application.fee_notified_on, "收费通知日期")
+    application.fee_paid_on = paid_on
+    application.status = Status.IN_PROGRESS
+    await _record(desk, HistoryAction.FEE_PAID, {"paid_on": paid_on.isoformat()})
+
+
+async def decide(desk: Desk, services: ServiceClient, body: DecisionIn) -> None:
+    """The result, in the annual report's taxonomy, with reasons and legal basis."""
+    kind = Decision.of(body.outcome, body.outcome_reason)
+    await ensure_allowed(desk, ApplicationStep.DECISION, decision=kind)
+    for index, item_id in enumerate(body.linked_item_ids):
+        await _ensure_published_item(services, item_id, f"linked_item_ids.{index}")
+    application = desk.application
+    application.outcome = body.outcome
+    application.outcome_reason = body.outcome_reason
+    application.outcome_explanation = body.explanation
+    application.legal_basis = body.legal_basis
+    application.linked_item_ids = list(body.linked_item_ids)
+    application.decided_by = desk.actor.username
+    application.status = Status.DECIDED
+    await _record(
+        desk,
+        HistoryAction.DECIDED,
+        {"outcome": body.outcome.value, "outcome_reason": body.outcome_reason},
+    )
+    # Article 44: several applicants asked for this and it was disclosed → propose it to the
+    # catalogue for proactive disclosure.
+    await propose_if_asked_often(desk.session, application)
+
+
+async def _ensure_published_item(services: ServiceClient, item_id: int, field: str) -> None:
+    """A reply pointing to the catalogue must point to an item the public can open."""
+    try:
+        item = await services.get_json("catalog", f"/items/{item_id}")
+    except NotFound:
+        item = None
+    if item is None or item.get("status") != "published":
+        raise InvalidInput(field, f"公开目录中没有已发布的信息 {item_id}")
+
+
+async def reply(desk: Desk, replied_on: date) -> None:
+    """作出答复: the reply was delivered; the application is closed."""
+    await ensure_allowed(desk, ApplicationStep.REPLY)
+    application = desk.application
+    _not_before("replied_on", replied_on, application.received_on, "收到申请日期")
+    application.replied_on = replied_on
+    application.status = Status.CLOSED
+    await _record(desk, HistoryAction.REPLIED, {"replied_on": replied_on.isoformat()})

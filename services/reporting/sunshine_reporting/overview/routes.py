@@ -1,11 +1,11 @@
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter
 
-from sunshine_kit.auth import CurrentPrincipal, StaffRoles, require_roles
-from sunshine_kit.db import SessionDep
+from sunshine_kit.auth import require
 from sunshine_kit.errors import ERROR_RESPONSES
-from sunshine_kit.units.service import ensure_can_act_on, get_unit
+from sunshine_kit.roles import Can
+from sunshine_reporting.deps import Services, UnitInReach
 from sunshine_reporting.overview import service
 from sunshine_reporting.overview.schemas import UnitOverview
 
@@ -15,12 +15,8 @@ router = APIRouter(tags=["overview"], responses=ERROR_RESPONSES)
 @router.get(
     "/units/{unit_id}/overview",
     response_model=UnitOverview,
-    dependencies=[require_roles(*StaffRoles)],
+    dependencies=[require(Can.WORK_IN_CONSOLE)],
 )
-async def unit_overview(
-    unit_id: int, request: Request, session: SessionDep, principal: CurrentPrincipal
-) -> UnitOverview:
+async def unit_overview(unit: UnitInReach, services: Services) -> UnitOverview:
     """概览: a unit's current figures from the other services (staff of that unit or above)."""
-    await get_unit(session, unit_id)
-    await ensure_can_act_on(session, principal, unit_id)
-    return await service.unit_overview(request.app.state.services, unit_id)
+    return await service.unit_overview(services, unit.id)

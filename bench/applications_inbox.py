@@ -52,13 +52,17 @@ from loadgen import (  # noqa: E402
     timed_sql,
 )
 
-from sunshine_applications.applications import service  # noqa: E402
+from sunshine_applications.applications import service, views  # noqa: E402
 from sunshine_applications.applications.clock import Urgency  # noqa: E402
-from sunshine_applications.demo import load  # noqa: E402
-from sunshine_kit.auth import Principal, Role  # noqa: E402
+from sunshine_applications.demo.loader import load  # noqa: E402
+from sunshine_kit.auth import Principal  # noqa: E402
 from sunshine_kit.calendar.service import build_calendar  # noqa: E402
 from sunshine_kit.db import Database  # noqa: E402
 from sunshine_kit.pagination import PageParams  # noqa: E402
+from sunshine_kit.roles import Role  # noqa: E402
+
+# Importing the kit's testing module also gives this process, and the service it starts, the
+# same fresh keys (token signing, personal-data encryption) through the environment.
 from sunshine_kit.testing import token_for  # noqa: E402
 
 SERVICE_DIR = ROOT / "services" / "applications"
@@ -238,7 +242,7 @@ async def drive(args: argparse.Namespace, url: str) -> None:
 
 
 async def sql_latencies(url: str, district: int, due_soon_in: int | None) -> list[float]:
-    """The inbox's statements (service.inbox, captured as it runs them), one request after
+    """The inbox's statements (views.inbox, captured as it runs them), one request after
     another, directly on the database."""
     database = Database(sqlalchemy_url(url))
     async with database.sessionmaker() as session:
@@ -248,7 +252,7 @@ async def sql_latencies(url: str, district: int, due_soon_in: int | None) -> lis
     page = PageParams(page=1, size=20)
     requests = await captured(
         database.engine,
-        lambda s: service.inbox(
+        lambda s: views.inbox(
             s,
             calendar,
             office,

@@ -35,16 +35,16 @@ sys.path.insert(0, str(ROOT / "gateway"))
 
 from sunshine_catalog.demo.generator import (  # noqa: E402
     DemoColumn,
-    DemoUnit,
     Generated,
     ItemGenerator,
     search_text,
 )
+from sunshine_catalog.demo.texts import DemoUnit  # noqa: E402
 from sunshine_catalog.items.models import InformationItem  # noqa: E402
 from sunshine_gateway.demo import data as district  # noqa: E402
+from sunshine_kit.calendar.days import WorkingDayCalendar  # noqa: E402
 from sunshine_kit.migrate import upgrade  # noqa: E402
 from sunshine_kit.units.schemas import make_credit_code  # noqa: E402
-from sunshine_kit.workdays import WorkingDayCalendar  # noqa: E402
 
 ITEM_COLUMNS = [c.name for c in InformationItem.__table__.columns]
 TEXT_FIELDS = ("title", "document_number", "keywords", "topic", "body_html")

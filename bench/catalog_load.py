@@ -48,7 +48,7 @@ from sqlalchemy.ext.asyncio import (  # noqa: E402
     create_async_engine,
 )
 
-from sunshine_catalog.items.service import reader_view  # noqa: E402
+from sunshine_catalog.items.views import reader_view  # noqa: E402
 from sunshine_catalog.search import service as search  # noqa: E402
 from sunshine_catalog.search.index import SearchIndex  # noqa: E402
 from sunshine_catalog.search.schemas import SearchOrder  # noqa: E402

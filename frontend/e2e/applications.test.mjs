@@ -3,7 +3,7 @@
 // then sees the result.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { newPage, openBrowser, signIn } from "./support.mjs";
+import { callApi, newPage, openBrowser, signIn } from "./support.mjs";
 
 // Unique per run, so the test does not depend on what else the database holds.
 const stamp = Date.now().toString().slice(-8);
@@ -71,7 +71,7 @@ test("a citizen applies online, the handler replies 部分公开, the citizen se
   await handler.page.getByText("已确认收到，开始计时").waitFor();
   await handler.page.getByText("剩余 20 个工作日").waitFor();
 
-  await handler.page.locator(".ant-collapse-header").getByText("答复结果", { exact: true }).click();
+  await handler.page.locator(".ant-collapse-header").getByText("拟定答复", { exact: true }).click();
   await active.getByLabel("答复结果").click();
   await handler.page.locator(".ant-select-item-option").getByText("部分公开", { exact: true }).click();
   await active.getByLabel("理由与说明").fill("申请的信息中含有学生个人信息，已作区分处理。");
@@ -82,8 +82,9 @@ test("a citizen applies online, the handler replies 部分公开, the citizen se
   await handler.page.locator(".ant-collapse-header").getByText("作出答复", { exact: true }).click();
   await active.getByRole("button", { name: "确认已答复" }).click();
   await handler.page.getByText("已答复，申请办结").waitFor();
-  await handler.page.getByText("已答复办结").first().waitFor();
+  await handler.page.locator(".ant-card-head").getByText("已答复", { exact: true }).waitFor();
   await handler.page.getByText("作出答复", { exact: true }).first().waitFor();
+  await handler.page.getByText("申请已办结").waitFor();
 
   // 3. The citizen sees the result.
   await track(citizen.page, number, code);
@@ -91,4 +92,37 @@ test("a citizen applies online, the handler replies 部分公开, the citizen se
   await citizen.page.getByText("已答复", { exact: true }).first().waitFor();
   assert.deepEqual(citizen.problems, []);
   assert.deepEqual(handler.problems, []);
+});
+
+test("the supervisor reads an application awaiting receipt and is offered no step on it", async () => {
+  // A citizen's application through the public API; the bureau's handler would confirm receipt.
+  const units = await callApi("/api/units");
+  const bureau = units.body.find((u) => u.name === "锦华区教育局");
+  const description = `锦华区第${stamp}号校车线路调整说明`;
+  const submitted = await callApi("/api/applications/applications", {
+    method: "POST",
+    body: {
+      unit_id: bureau.id,
+      applicant_type: "natural_person",
+      applicant_name: "王海",
+      id_number: "11010519491231002X",
+      phone: "13812345678",
+      description,
+    },
+  });
+  assert.equal(submitted.status, 201, JSON.stringify(submitted.body));
+  const number = submitted.body.tracking_number;
+
+  const { page, problems } = await newPage(browser);
+  await signIn(page, "supervisor");
+  await page.goto(`/console/applications?status=awaiting_receipt&unit=${bureau.id}`);
+  await page.getByRole("link", { name: number }).click();
+  await page.getByText(description).waitFor();
+  const handling = page.locator(".ant-card", { has: page.locator(".ant-card-head", { hasText: /^办理$/ }) });
+  await handling.getByText("当前没有您可以办理的环节").waitFor();
+  assert.equal(await handling.locator(".ant-collapse").count(), 0);
+  assert.equal(await handling.getByRole("button").count(), 0);
+  assert.equal(await page.locator("form").count(), 0);
+  assert.equal(await page.getByRole("button", { name: "登记复议或诉讼" }).count(), 0);
+  assert.deepEqual(problems, []);
 });

@@ -36,11 +36,16 @@ test("a publisher writes an item, a reviewer publishes it, the public finds and 
   await writer.page.getByLabel("主题分类").fill("教育");
   await writer.page
     .getByLabel("正文")
-    .fill("<p>各学校：现就义务教育阶段招生入学工作通知如下。</p><script>alert(1)</script>");
+    .fill(
+      "<p>各学校：现就义务教育阶段招生入学工作通知如下。</p><script>alert(1)</script>" +
+        '<p><img src="https://images.example.com/banner.png"></p>',
+    );
   await writer.page.getByRole("button", { name: "保存草稿" }).click();
   await writer.page.waitForURL(/\/console\/items\/\d+$/, { waitUntil: "commit" });
   const itemId = Number(new URL(writer.page.url()).pathname.split("/").pop());
   await writer.page.getByText("草稿", { exact: true }).first().waitFor();
+  // The catalog says what its sanitiser took out of the body (an image from another site).
+  await writer.page.getByText("已移除外部图片：https://images.example.com/banner.png").waitFor();
 
   await writer.page.locator('input[type="file"]').setInputFiles({
     name: ATTACHMENT,
@@ -80,7 +85,7 @@ test("a publisher writes an item, a reviewer publishes it, the public finds and 
   const drawer = reviewer.page.locator(".ant-drawer");
   await drawer.getByRole("heading", { name: TITLE }).waitFor();
   await drawer.getByText(ATTACHMENT, { exact: true }).waitFor();
-  const approve = drawer.getByRole("button", { name: "通过并发布" });
+  const approve = drawer.getByRole("button", { name: "审查通过并发布" });
   assert.equal(await approve.isDisabled(), true);
   await drawer.getByText(/已完成保密审查/).click();
   await drawer.getByText(/已完成公开属性审核/).click();

@@ -44,10 +44,15 @@ function withToken(request: Request): Request {
   return new Request(request, { headers });
 }
 
+// A 401 from these is the answer itself (wrong password, a session already ended), not an
+// expired access token; changing one's password or asking who one is renews it like any call.
+const NO_RENEWAL = ["/api/auth/login", "/api/auth/refresh", "/api/auth/logout"];
+
 async function authorisedFetch(request: Request): Promise<Response> {
   const retry = request.clone();
   const response = await fetch(withToken(request));
-  if (response.status !== 401 || !getSession() || request.url.includes("/api/auth/")) {
+  const path = new URL(request.url).pathname;
+  if (response.status !== 401 || !getSession() || NO_RENEWAL.includes(path)) {
     return response;
   }
   return (await refreshOnce()) ? fetch(withToken(retry)) : response;

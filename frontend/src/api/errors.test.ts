@@ -25,6 +25,16 @@ describe("errorFromResponse", () => {
     expect(errorFromResponse(response, undefined).message).toBe("操作过于频繁，请稍后再试（30 秒后可重试）");
   });
 
+  it("shows a locked account's message with the time the lock ends, without a countdown", () => {
+    const response = new Response(null, { status: 423, headers: { "Retry-After": "900" } });
+    const body = {
+      error: { code: "account_locked", message: "密码连续错误次数过多，账号已锁定至 2026-03-02 10:15:00（北京时间）" },
+    };
+    const error = errorFromResponse(response, body);
+    expect(error.code).toBe("account_locked");
+    expect(error.message).toBe("密码连续错误次数过多，账号已锁定至 2026-03-02 10:15:00（北京时间）");
+  });
+
   it("says the service is unavailable on a bad gateway without a body", () => {
     expect(errorFromResponse(new Response(null, { status: 502 }), undefined).message).toBe(
       "服务暂时不可用，请稍后再试",

@@ -3,7 +3,7 @@
 import type { components } from "../api/schema";
 
 export type Me = components["schemas"]["Me"];
-export type Role = components["schemas"]["Role"];
+export type Can = components["schemas"]["Can"];
 
 export interface StoredSession {
   accessToken: string;
@@ -18,7 +18,11 @@ let current: StoredSession | null = read();
 function read(): StoredSession | null {
   try {
     const raw = localStorage.getItem(KEY);
-    return raw ? (JSON.parse(raw) as StoredSession) : null;
+    const stored = raw ? (JSON.parse(raw) as StoredSession) : null;
+    // A session kept by an earlier release does not know the user's role groups (`can`) or reach,
+    // which the console's pages and buttons follow: the user signs in again.
+    const current = Array.isArray(stored?.user?.can) && typeof stored?.user?.reaches_subtree === "boolean";
+    return current ? stored : null;
   } catch {
     return null;
   }

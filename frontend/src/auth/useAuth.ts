@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from "react";
 import { api, unwrap } from "../api/client";
-import { getSession, setSession, subscribe, type Me, type Role } from "./store";
+import { getSession, setSession, subscribe, type Me } from "./store";
 
 export async function login(username: string, password: string): Promise<Me> {
   const pair = await unwrap(api.POST("/api/auth/login", { body: { username, password } }));
@@ -8,22 +8,22 @@ export async function login(username: string, password: string): Promise<Me> {
   return pair.user;
 }
 
-/** Ends the session at the gateway (so the token is refused at once), then forgets it here. */
+/**
+ * Ends the session at the gateway (so the token is refused at once), then forgets it here. Never
+ * fails: a session the gateway no longer knows (401) or an unreachable gateway still ends here.
+ */
 export async function logout(): Promise<void> {
   const session = getSession();
-  if (session) {
-    try {
-      await api.POST("/api/auth/logout", { body: { refresh_token: session.refreshToken } });
-    } finally {
-      setSession(null);
-    }
+  if (!session) return;
+  try {
+    await api.POST("/api/auth/logout", { body: { refresh_token: session.refreshToken } });
+  } catch {
+    // Offline: the tokens expire by themselves; nothing to tell the user who is leaving.
+  } finally {
+    setSession(null);
   }
 }
 
 export function useCurrentUser(): Me | null {
   return useSyncExternalStore(subscribe, () => getSession()?.user ?? null);
-}
-
-export function hasAnyRole(user: Me | null, roles: readonly Role[]): boolean {
-  return !!user && user.roles.some((role) => roles.includes(role));
 }

@@ -1,47 +1,76 @@
-import { render, screen, within } from "@testing-library/react";
+import { QueryClientProvider } from "@tanstack/react-query";
+import { cleanup, render, screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
 import { MemoryRouter, Route, Routes } from "react-router-dom";
 import { afterEach, describe, expect, it } from "vitest";
 import { setSession, type Me } from "../auth/store";
+import { clientWithVocabulary } from "../testing/vocabulary";
 import { ConsoleLayout } from "./ConsoleLayout";
 
 function signIn(user: Partial<Me>) {
   setSession({
     accessToken: "a",
     refreshToken: "r",
-    user: { id: 1, username: "u", display_name: "王敏", unit_id: 1, unit_name: "锦华区人民政府", roles: [], ...user },
+    user: {
+      id: 1,
+      username: "u",
+      display_name: "王敏",
+      unit_id: 1,
+      unit_name: "锦华区人民政府",
+      roles: [],
+      can: [],
+      reaches_subtree: false,
+      ...user,
+    },
   });
 }
 
 function renderConsole() {
   render(
-    <MemoryRouter initialEntries={["/console"]}>
-      <Routes>
-        <Route path="/console" element={<ConsoleLayout />}>
-          <Route index element={<p>概览内容</p>} />
-        </Route>
-      </Routes>
-    </MemoryRouter>,
+    <QueryClientProvider client={clientWithVocabulary()}>
+      <MemoryRouter initialEntries={["/console"]}>
+        <Routes>
+          <Route path="/console" element={<ConsoleLayout />}>
+            <Route index element={<p>概览内容</p>} />
+          </Route>
+        </Routes>
+      </MemoryRouter>
+    </QueryClientProvider>,
   );
 }
 
-afterEach(() => setSession(null));
+// Unmounted before the session ends, so that signing out does not redraw a finished test.
+afterEach(() => {
+  cleanup();
+  setSession(null);
+});
 
 describe("ConsoleLayout", () => {
-  it("shows the office its unit, role and the pages it may use", () => {
-    signIn({ roles: ["office"] });
+  it("shows the office its unit, role (in the gateway's words) and the pages its work includes", async () => {
+    signIn({ roles: ["office"], can: ["work_in_console", "read_items", "read_units", "manage_units", "read_audit"] });
     renderConsole();
     const nav = screen.getByRole("menu", { name: "工作台导航" });
     expect(within(nav).getByText("单位管理")).toBeInTheDocument();
     expect(within(nav).queryByText("消息投递")).not.toBeInTheDocument();
-    expect(screen.getByText("政务公开办")).toBeInTheDocument();
+    expect(await screen.findByText("政务公开办")).toBeInTheDocument();
     expect(screen.getByText("概览内容")).toBeInTheDocument();
   });
 
-  it("hides unit management from a publisher", () => {
-    signIn({ roles: ["publisher"], unit_name: "锦华区教育局" });
+  it("hides unit management from a publisher", async () => {
+    signIn({ roles: ["publisher"], can: ["work_in_console", "read_items", "write_items"], unit_name: "锦华区教育局" });
     renderConsole();
     const nav = screen.getByRole("menu", { name: "工作台导航" });
     expect(within(nav).queryByText("单位管理")).not.toBeInTheDocument();
-    expect(screen.getByText("锦华区教育局")).toBeInTheDocument();
+    expect(within(nav).getByText("信息发布")).toBeInTheDocument();
+    expect(await screen.findByText("锦华区教育局")).toBeInTheDocument();
+  });
+
+  it("opens the change of password from the user's menu", async () => {
+    signIn({ roles: ["publisher"], can: ["work_in_console"] });
+    renderConsole();
+    await userEvent.click(screen.getByRole("button", { name: /王敏/ }));
+    await userEvent.click(await screen.findByText("修改密码"));
+    expect(await screen.findByLabelText("原密码")).toBeInTheDocument();
+    expect(screen.getByLabelText("确认新密码")).toBeInTheDocument();
   });
 });

@@ -1,6 +1,7 @@
-import { Button, Input, Layout, Menu, Space, Typography } from "antd";
+import { Button, Input, Layout, Menu, Skeleton, Space, Typography } from "antd";
+import { Suspense } from "react";
 import { Link, Outlet, useLocation, useNavigate } from "react-router-dom";
-import { useUnits } from "../api/queries";
+import { useUnits } from "../api/queries/units";
 import { logout, useCurrentUser } from "../auth/useAuth";
 
 export function PortalLayout() {
@@ -59,7 +60,11 @@ export function PortalLayout() {
         )}
       </Layout.Header>
       <Layout.Content className="portal-content">
-        <Outlet />
+        {/* Each page is a chunk of its own, loaded when first visited. The portal is not inside
+            antd's App (its first load does without it): a page that shows messages brings it. */}
+        <Suspense fallback={<Skeleton active />}>
+          <Outlet />
+        </Suspense>
       </Layout.Content>
       <Layout.Footer style={{ textAlign: "center", color: "#888" }}>
         {root?.name ?? "阳光政务"} 主办 · 依据《中华人民共和国政府信息公开条例》公开政府信息

@@ -1,6 +1,8 @@
-// The words and colours the catalogue pages show for the catalog service's codes, and the small
-// rules the pages share (column trees, deadline colours, the search page's address).
+// The colours the catalogue pages show for the catalog service's codes (their words are the
+// service's vocabulary), and the small rules the pages share (column trees, deadline colours,
+// the search page's address).
 import type { components } from "../api/schema";
+import { knownValue } from "./vocabulary";
 
 type Schemas = components["schemas"];
 export type ColumnNode = Schemas["CatalogColumnNode"];
@@ -12,16 +14,12 @@ export type Validity = Schemas["CatalogValidity"];
 export type DocumentType = Schemas["CatalogDocumentType"];
 export type Channel = Schemas["CatalogChannel"];
 export type DisclosureAttribute = Schemas["CatalogDisclosureAttribute"];
+export type ItemStep = Schemas["CatalogItemStep"];
+export type SearchOrder = Schemas["CatalogSearchOrder"];
+type Vocabulary = Schemas["CatalogCatalogVocabulary"];
 
-export const STATUS_LABELS: Record<ItemStatus, string> = {
-  draft: "草稿",
-  submitted: "待审查",
-  rejected: "已退回",
-  published: "已发布",
-  withdrawn: "已撤回",
-};
-
-// Antd Tag colours: what waits on someone stands out, what is done is calm.
+// Antd Tag colours: what waits on someone stands out, what is done is calm. Keyed by the
+// generated enums, so a new status is a compile error here; the words come from the service.
 export const STATUS_COLOURS: Record<ItemStatus, string> = {
   draft: "default",
   submitted: "processing",
@@ -30,54 +28,15 @@ export const STATUS_COLOURS: Record<ItemStatus, string> = {
   withdrawn: "warning",
 };
 
-export const VALIDITY_LABELS: Record<Validity, string> = {
-  valid: "有效",
-  expired: "已失效",
-  repealed: "已废止",
-};
-
 export const VALIDITY_COLOURS: Record<Validity, string> = {
   valid: "green",
   expired: "orange",
   repealed: "red",
 };
 
-export const DOCUMENT_TYPE_LABELS: Record<DocumentType, string> = {
-  regulation: "规章",
-  normative: "行政规范性文件",
-  other: "其他文件",
-};
-
-export const CHANNEL_LABELS: Record<Channel, string> = {
-  website: "政府网站",
-  weibo: "政务微博",
-  wechat: "政务微信",
-  new_media: "政务新媒体",
-  notice_board: "公开栏",
-  reading_point: "查阅点",
-  press_conference: "新闻发布会",
-  broadcast: "报刊、广播、电视",
-};
-
-export const DISCLOSURE_LABELS: Record<DisclosureAttribute, string> = {
-  proactive: "主动公开",
-  on_application: "依申请公开",
-  not_disclosed: "不予公开",
-};
-
-/** Options for an antd Select from a label table, in the table's order. */
-export function optionsOf<K extends string>(labels: Record<K, string>): { value: K; label: string }[] {
-  return (Object.keys(labels) as K[]).map((value) => ({ value, label: labels[value] }));
-}
-
 /** The unit's staff see the workflow fields; the public answer has no author. */
 export function isStaffItem(item: PublicItem | StaffItem): item is StaffItem {
   return "author" in item;
-}
-
-/** Items that may still be changed by their author (草稿、已退回、已撤回). */
-export function isEditable(status: ItemStatus): boolean {
-  return status === "draft" || status === "rejected" || status === "withdrawn";
 }
 
 /**
@@ -169,7 +128,8 @@ export function withDisabled(options: ColumnOption[], ids: ReadonlySet<number>):
 
 // --- the search page's address ----------------------------------------------------------------
 
-export type SearchOrder = "relevance" | "date";
+// The service's order when none is asked, left out of the address.
+const DEFAULT_ORDER: SearchOrder = "relevance";
 
 export interface SearchFilters {
   q: string;
@@ -180,26 +140,27 @@ export interface SearchFilters {
   order: SearchOrder;
 }
 
-const DOCUMENT_TYPES = Object.keys(DOCUMENT_TYPE_LABELS) as DocumentType[];
-const VALIDITIES = Object.keys(VALIDITY_LABELS) as Validity[];
-
 function positiveInt(value: string | null): number | undefined {
   if (!value || !/^\d+$/.test(value)) return undefined;
   const n = Number(value);
   return n > 0 ? n : undefined;
 }
 
-/** The filters a search address carries; unknown or malformed values are dropped, not guessed. */
-export function filtersFromParams(params: URLSearchParams): SearchFilters {
-  const documentType = params.get("type");
-  const validity = params.get("validity");
+/**
+ * The filters a search address carries; values the catalog's vocabulary does not list, and
+ * malformed numbers, are dropped, not guessed.
+ */
+export function filtersFromParams(
+  params: URLSearchParams,
+  vocabulary: Pick<Vocabulary, "document_types" | "validities" | "search_orders"> | undefined,
+): SearchFilters {
   return {
     q: (params.get("q") ?? "").trim(),
     unitId: positiveInt(params.get("unit")),
     year: positiveInt(params.get("year")),
-    documentType: DOCUMENT_TYPES.find((t) => t === documentType),
-    validity: VALIDITIES.find((v) => v === validity),
-    order: params.get("order") === "date" ? "date" : "relevance",
+    documentType: knownValue<DocumentType>(vocabulary?.document_types, params.get("type")),
+    validity: knownValue<Validity>(vocabulary?.validities, params.get("validity")),
+    order: knownValue<SearchOrder>(vocabulary?.search_orders, params.get("order")) ?? DEFAULT_ORDER,
   };
 }
 
@@ -212,7 +173,7 @@ export function filtersToParams(filters: SearchFilters): URLSearchParams {
   if (filters.year) params.set("year", String(filters.year));
   if (filters.documentType) params.set("type", filters.documentType);
   if (filters.validity) params.set("validity", filters.validity);
-  if (filters.order === "date") params.set("order", "date");
+  if (filters.order !== DEFAULT_ORDER) params.set("order", filters.order);
   return params;
 }
 
@@ -237,25 +198,6 @@ export function formatBytes(bytes: number): string {
 }
 
 // --- an item's history --------------------------------------------------------------------------
-
-const HISTORY_LABELS: Record<string, string> = {
-  "item.created": "创建草稿",
-  "item.updated": "修改",
-  "item.submitted": "提交审查",
-  "item.rejected": "审查退回",
-  "item.published": "审查通过并发布",
-  "item.withdrawn": "撤回",
-  "item.validity_changed": "变更效力",
-  "item.moved": "迁移栏目",
-  "item.deleted": "删除",
-  "item.attachment_added": "上传附件",
-  "item.attachment_removed": "删除附件",
-};
-
-/** What a history entry says happened; an action this page does not know keeps its code. */
-export function historyLabel(action: string): string {
-  return HISTORY_LABELS[action] ?? action;
-}
 
 /** The reason recorded with a step (退回理由、撤回理由), if any. */
 export function historyReason(after: Record<string, unknown> | null): string {

@@ -1,42 +1,45 @@
-import type { Role } from "../auth/store";
+import type { Can, Me } from "../auth/store";
 
 export interface ConsolePage {
   path: string;
   label: string;
-  roles: readonly Role[] | "staff";
+  /** The kind of work (role group) the page is for; the gateway lists the user's in `Me.can`. */
+  can: Can;
 }
 
-const MANAGERS: readonly Role[] = ["office", "supervisor", "ops_admin"];
-// Who works on the catalogue's items: writers, reviewers, the office over its subtree, and the
-// supervisor who only reads.
-const PUBLISHING: readonly Role[] = ["publisher", "office", "supervisor"];
-const REVIEWING: readonly Role[] = ["reviewer", "office"];
-const CATALOGUE_STAFF: readonly Role[] = ["publisher", "reviewer", "office", "supervisor"];
-// Who works on applications for disclosure; the supervisor only reads.
-const APPLICATION_STAFF: readonly Role[] = ["application_handler", "office", "supervisor"];
-
-// The console's pages and who sees each; the services enforce the same rules on every call.
+// The console's pages and the work each is for; the services enforce the same role groups
+// (sunshine_kit.roles) on every call, and the gateway tells the SPA which the user belongs to.
 export const CONSOLE_PAGES: readonly ConsolePage[] = [
-  { path: "/console", label: "工作台概览", roles: "staff" },
-  { path: "/console/items", label: "信息发布", roles: PUBLISHING },
-  { path: "/console/review", label: "审查", roles: REVIEWING },
-  { path: "/console/deadlines", label: "期限监督", roles: CATALOGUE_STAFF },
-  { path: "/console/columns", label: "栏目管理", roles: ["office"] },
-  { path: "/console/applications", label: "依申请公开", roles: APPLICATION_STAFF },
-  { path: "/console/units", label: "单位管理", roles: MANAGERS },
-  { path: "/console/calendar", label: "工作日历", roles: "staff" },
-  { path: "/console/users", label: "账号管理", roles: ["ops_admin"] },
-  { path: "/console/delivery", label: "消息投递", roles: ["ops_admin"] },
-  { path: "/console/audit", label: "审计日志", roles: MANAGERS },
+  { path: "/console", label: "工作台概览", can: "work_in_console" },
+  { path: "/console/items", label: "信息发布", can: "read_items" },
+  { path: "/console/review", label: "审查", can: "review_items" },
+  { path: "/console/deadlines", label: "期限监督", can: "read_items" },
+  { path: "/console/columns", label: "栏目管理", can: "manage_catalogue" },
+  { path: "/console/applications", label: "依申请公开", can: "read_applications" },
+  { path: "/console/units", label: "单位管理", can: "read_units" },
+  { path: "/console/calendar", label: "工作日历", can: "work_in_console" },
+  { path: "/console/users", label: "账号管理", can: "manage_accounts" },
+  { path: "/console/delivery", label: "消息投递", can: "operate_delivery" },
+  { path: "/console/audit", label: "审计日志", can: "read_audit" },
 ];
 
-export function pagesFor(roles: readonly Role[]): ConsolePage[] {
-  const staff = roles.some((r) => r !== "service");
-  return CONSOLE_PAGES.filter((page) =>
-    page.roles === "staff" ? staff : page.roles.some((r) => roles.includes(r)),
-  );
+type Person = Pick<Me, "can" | "reaches_subtree"> | null | undefined;
+
+/** Whether the user belongs to the role group for this work. */
+export function can(user: Person, work: Can): boolean {
+  return !!user?.can.includes(work);
 }
 
-export function canSee(path: string, roles: readonly Role[]): boolean {
-  return pagesFor(roles).some((page) => page.path === path);
+export function pagesFor(user: Person): ConsolePage[] {
+  return CONSOLE_PAGES.filter((page) => can(user, page.can));
+}
+
+export function canSee(path: string, user: Person): boolean {
+  return pagesFor(user).some((page) => page.path === path);
+}
+
+/** Whether the user's lists cover the units below their own (a unit picker, a unit column),
+ * as the gateway says: the services let the same accounts act on their unit's subtree. */
+export function reachesSubtree(user: Person): boolean {
+  return !!user?.reaches_subtree;
 }

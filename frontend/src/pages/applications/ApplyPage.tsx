@@ -1,27 +1,42 @@
-import { useMutation } from "@tanstack/react-query";
-import { Alert, App, Button, Card, Descriptions, Form, Result, Typography } from "antd";
+import { Alert, App, Button, Card, Descriptions, Form, Result, Skeleton, Typography } from "antd";
 import { useState } from "react";
 import { Link } from "react-router-dom";
-import { api, unwrap } from "../../api/client";
 import { ApiError, formErrors } from "../../api/errors";
+import { useApplyOnline } from "../../api/queries/applications";
+import { useApplicationsVocabulary, type ApplicationsVocabulary } from "../../api/queries/vocabulary";
 import type { components } from "../../api/schema";
-import { ID_CARD, type ApplicantType } from "../../lib/applications";
-import { APPLICANT_FIELDS, ApplicantFields } from "./ApplicantFields";
+import { QueryError } from "../../components/QueryError";
+import type { ApplicantType } from "../../lib/applications";
+import { APPLICANT_FIELDS, ApplicantFields } from "./components/ApplicantFields";
 
 type Values = components["schemas"]["ApplicationsApplicationIn"];
 type Submitted = components["schemas"]["ApplicationsSubmitted"];
 
 /** 依申请公开: the online application form of 《政府信息公开条例》第二十九条. */
 export function ApplyPage() {
+  // The portal is not inside antd's App (its first load does without it); this page's messages are.
+  const vocabulary = useApplicationsVocabulary();
+  return (
+    <App component={false}>
+      {vocabulary.isPending ? (
+        <Skeleton active />
+      ) : vocabulary.isError ? (
+        <QueryError error={vocabulary.error} onRetry={() => vocabulary.refetch()} />
+      ) : (
+        <ApplicationForm vocabulary={vocabulary.data} />
+      )}
+    </App>
+  );
+}
+
+function ApplicationForm({ vocabulary }: { vocabulary: ApplicationsVocabulary }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [done, setDone] = useState<Submitted | null>(null);
   const applicantType = Form.useWatch("applicant_type", form) as ApplicantType | undefined;
   const legal = applicantType === "legal_person";
 
-  const submit = useMutation({
-    mutationFn: (values: Values) =>
-      unwrap(api.POST("/api/applications/applications", { body: values })),
+  const submit = useApplyOnline({
     onSuccess: setDone,
     onError: (error) => {
       if (error instanceof ApiError) form.setFields(formErrors(error, APPLICANT_FIELDS));
@@ -75,11 +90,11 @@ export function ApplyPage() {
         form={form}
         layout="vertical"
         style={{ maxWidth: 720 }}
-        initialValues={{ applicant_type: "natural_person", id_type: ID_CARD, form: "electronic" }}
+        initialValues={{ applicant_type: "natural_person", id_type: vocabulary.id_card, form: "electronic" }}
         onFinish={(values) => submit.mutate({ ...values, organisation_kind: legal ? values.organisation_kind : null })}
         scrollToFirstError
       >
-        <ApplicantFields legal={legal} />
+        <ApplicantFields legal={legal} vocabulary={vocabulary} />
         <Button type="primary" htmlType="submit" loading={submit.isPending}>
           提交申请
         </Button>

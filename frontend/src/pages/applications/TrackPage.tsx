@@ -1,40 +1,29 @@
-import { useMutation } from "@tanstack/react-query";
 import { Alert, App, Button, Card, Descriptions, Form, Input, Space, Tag, Timeline, Typography } from "antd";
 import { useSearchParams } from "react-router-dom";
-import { api, unwrap } from "../../api/client";
+import { useTrackApplication, useTrackLetter } from "../../api/queries/applications";
 import type { components } from "../../api/schema";
 import { STATUS_COLOURS, type PublicStatus } from "../../lib/applications";
+import { saveBlob } from "../../lib/download";
 
 type TrackIn = components["schemas"]["ApplicationsTrackIn"];
 
-function saveBlob(blob: Blob, name: string) {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = name;
-  link.click();
-  URL.revokeObjectURL(url);
-}
-
 /** 申请查询: an applicant follows an application with its tracking number and query code. */
 export function TrackPage() {
+  // The portal is not inside antd's App (its first load does without it); this page's messages are.
+  return (
+    <App component={false}>
+      <Tracking />
+    </App>
+  );
+}
+
+function Tracking() {
   const { message } = App.useApp();
   const [params] = useSearchParams();
   const [form] = Form.useForm<TrackIn>();
 
-  const track = useMutation({
-    mutationFn: (body: TrackIn) => unwrap(api.POST("/api/applications/applications/track", { body })),
-  });
-  const letter = useMutation({
-    mutationFn: async (body: TrackIn): Promise<Blob> => {
-      const data: unknown = await unwrap(
-        api.POST("/api/applications/applications/track/letter", {
-          body: { ...body, format: "pdf" },
-          parseAs: "blob",
-        }),
-      );
-      return data as Blob;
-    },
+  const track = useTrackApplication();
+  const letter = useTrackLetter({
     onSuccess: (blob, body) => saveBlob(blob, `答复书-${body.tracking_number}.pdf`),
     onError: (error) => message.error(error.message),
   });

@@ -1,36 +1,17 @@
-import { useQueries } from "@tanstack/react-query";
 import { Alert, Breadcrumb, Card, Descriptions, Divider, List, Skeleton, Space, Tag, Typography } from "antd";
 import dayjs from "dayjs";
 import { Link, useParams } from "react-router-dom";
-import { api, unwrap } from "../../api/client";
 import { ApiError } from "../../api/errors";
+import { useItem, useItems } from "../../api/queries/catalog";
+import { useLabels } from "../../api/queries/vocabulary";
 import { useCurrentUser } from "../../auth/useAuth";
-import {
-  DOCUMENT_TYPE_LABELS,
-  isStaffItem,
-  STATUS_COLOURS,
-  STATUS_LABELS,
-  VALIDITY_COLOURS,
-  VALIDITY_LABELS,
-  type PublicItem,
-} from "../../lib/catalog";
+import { QueryError } from "../../components/QueryError";
+import { isStaffItem, STATUS_COLOURS, VALIDITY_COLOURS, type PublicItem, type StaffItem } from "../../lib/catalog";
 import { canSee } from "../../lib/navigation";
 import { NotFoundPage } from "../NotFoundPage";
-import { QueryError } from "../QueryError";
-import { AttachmentList } from "./AttachmentList";
-import { useItem } from "./queries";
+import { AttachmentList } from "./components/Attachments";
 
 const date = (value: string | null | undefined) => (value ? dayjs(value).format("YYYY-MM-DD") : "—");
-
-/** The titles of related items (解读、被解读的政策、替代文件), each a link. */
-function useRelated(ids: number[]) {
-  return useQueries({
-    queries: ids.map((id) => ({
-      queryKey: ["item", id],
-      queryFn: () => unwrap(api.GET("/api/catalog/items/{item_id}", { params: { path: { item_id: id } } })),
-    })),
-  });
-}
 
 function ItemLink({ id, title }: { id: number; title?: string }) {
   return <Link to={`/items/${id}`}>{title ? `《${title}》` : "查看"}</Link>;
@@ -55,16 +36,51 @@ function ValidityNotice({ item, replacement }: { item: PublicItem; replacement?:
   );
 }
 
+/**
+ * What the unit's staff see above the item: that it is not public yet, and the steps the catalog
+ * lets them take on it now (its `next_steps`), which the console's editor offers.
+ */
+function StaffNotice({ item }: { item: StaffItem }) {
+  const user = useCurrentUser();
+  const label = useLabels("catalog");
+  const published = item.status === "published";
+  const inConsole = canSee("/console/items", user);
+  const steps = inConsole ? item.next_steps : [];
+  if (published && !steps.length) return null;
+  return (
+    <Alert
+      type="info"
+      showIcon
+      title={
+        <Space wrap>
+          {!published && (
+            <>
+              本信息尚未公开，仅本单位工作人员可见
+              <Tag color={STATUS_COLOURS[item.status]}>{label("statuses", item.status)}</Tag>
+            </>
+          )}
+          {inConsole && (
+            <Link to={`/console/items/${item.id}`}>
+              在工作台中打开{steps.length > 0 && `（可${steps.map((step) => label("steps", step)).join("、")}）`}
+            </Link>
+          )}
+        </Space>
+      }
+    />
+  );
+}
+
 /** One published item (政府信息) as the public reads it: the 索引号 block, body and links. */
 export function ItemPage() {
   const itemId = Number(useParams().itemId);
-  const user = useCurrentUser();
+  const label = useLabels("catalog");
   const item = useItem(Number.isInteger(itemId) ? itemId : undefined);
   const data = item.data;
   const relatedIds = data
     ? [...(data.replaced_by_id ? [data.replaced_by_id] : []), ...(data.interprets_id ? [data.interprets_id] : [])]
     : [];
-  const related = useRelated([...relatedIds, ...(data?.interpretation_ids ?? [])]);
+  // The titles of related items (解读、被解读的政策、替代文件), each a link.
+  const related = useItems([...relatedIds, ...(data?.interpretation_ids ?? [])]);
   const titleOf = (id: number) => related.find((r) => r.data?.id === id)?.data;
 
   if (!Number.isInteger(itemId)) return <NotFoundPage />;
@@ -89,21 +105,7 @@ export function ItemPage() {
           { title: "正文" },
         ]}
       />
-      {staff && it.status !== "published" && (
-        <Alert
-          type="info"
-          showIcon
-          title={
-            <Space>
-              本信息尚未公开，仅本单位工作人员可见
-              <Tag color={STATUS_COLOURS[it.status]}>{STATUS_LABELS[it.status]}</Tag>
-              {user && canSee("/console/items", user.roles) && (
-                <Link to={`/console/items/${it.id}`}>在工作台中打开</Link>
-              )}
-            </Space>
-          }
-        />
-      )}
+      {staff && <StaffNotice item={it} />}
       <Card>
         <Descriptions
           bordered
@@ -117,11 +119,11 @@ export function ItemPage() {
             { key: "formed", label: "生成日期", children: date(it.formed_on) },
             { key: "number", label: "发文字号", children: it.document_number || "—" },
             { key: "published", label: "发布日期", children: date(it.published_at) },
-            { key: "type", label: "文件类型", children: DOCUMENT_TYPE_LABELS[it.document_type] },
+            { key: "type", label: "文件类型", children: label("document_types", it.document_type) },
             {
               key: "validity",
               label: "效力",
-              children: <Tag color={VALIDITY_COLOURS[it.validity]}>{VALIDITY_LABELS[it.validity]}</Tag>,
+              children: <Tag color={VALIDITY_COLOURS[it.validity]}>{label("validities", it.validity)}</Tag>,
             },
             ...(it.keywords ? [{ key: "keywords", label: "关键词", children: it.keywords, span: 2 }] : []),
           ]}

@@ -1,23 +1,24 @@
-import { useInfiniteQuery } from "@tanstack/react-query";
-import { Button, Card, Empty, Input, List, Radio, Select, Space, Tag, Typography } from "antd";
+import { Button, Card, Empty, Input, List, Radio, Select, Skeleton, Space, Tag, Typography } from "antd";
 import dayjs from "dayjs";
-import { officeToday } from "../../lib/dates";
 import { useMemo } from "react";
 import { Link, useSearchParams } from "react-router-dom";
-import { api, unwrap } from "../../api/client";
+import { useSearch } from "../../api/queries/catalog";
+import { useCatalogVocabulary, useLabels, type CatalogVocabulary } from "../../api/queries/vocabulary";
+import { QueryError } from "../../components/QueryError";
+import { UnitTreeSelect } from "../../components/UnitTreeSelect";
 import {
-  DOCUMENT_TYPE_LABELS,
   filtersFromParams,
   filtersToParams,
   highlightParts,
-  optionsOf,
   searchYears,
   VALIDITY_COLOURS,
-  VALIDITY_LABELS,
+  type DocumentType,
   type SearchFilters,
+  type SearchOrder,
+  type Validity,
 } from "../../lib/catalog";
-import { QueryError } from "../QueryError";
-import { UnitPicker } from "./UnitPicker";
+import { officeToday } from "../../lib/dates";
+import { optionsOf } from "../../lib/vocabulary";
 
 const PAGE_SIZE = 20;
 
@@ -34,36 +35,22 @@ function Highlighted({ html }: { html: string }) {
 
 /**
  * 信息检索: full-text search over published items. The filters live in the address, so a search
- * can be bookmarked and the back button returns to it.
+ * can be bookmarked and the back button returns to it; they are read once the catalog's
+ * vocabulary says which values exist (without it, the search goes on without coded filters).
  */
 export function SearchPage() {
+  const vocabulary = useCatalogVocabulary();
+  if (vocabulary.isPending) return <Skeleton active />;
+  return <Search vocabulary={vocabulary.data} />;
+}
+
+function Search({ vocabulary }: { vocabulary: CatalogVocabulary | undefined }) {
   const [params, setParams] = useSearchParams();
-  const filters = useMemo(() => filtersFromParams(params), [params]);
+  const label = useLabels("catalog");
+  const filters = useMemo(() => filtersFromParams(params, vocabulary), [params, vocabulary]);
   const years = useMemo(() => searchYears(officeToday().year()), []);
 
-  const search = useInfiniteQuery({
-    queryKey: ["search", filters],
-    queryFn: ({ pageParam }) =>
-      unwrap(
-        api.GET("/api/catalog/search", {
-          params: {
-            query: {
-              q: filters.q,
-              order: filters.order,
-              size: PAGE_SIZE,
-              ...(filters.unitId ? { unit_id: filters.unitId } : {}),
-              ...(filters.year ? { year: filters.year } : {}),
-              ...(filters.documentType ? { document_type: filters.documentType } : {}),
-              ...(filters.validity ? { validity: filters.validity } : {}),
-              ...(pageParam ? { cursor: pageParam } : {}),
-            },
-          },
-        }),
-      ),
-    initialPageParam: "",
-    getNextPageParam: (last) => last.next_cursor ?? undefined,
-    enabled: filters.q.length > 0,
-  });
+  const search = useSearch(filters, PAGE_SIZE);
 
   const change = (next: Partial<SearchFilters>) => setParams(filtersToParams({ ...filters, ...next }));
   const hits = search.data?.pages.flatMap((p) => p.items) ?? [];
@@ -89,7 +76,7 @@ export function SearchPage() {
           onSearch={(q) => change({ q })}
         />
         <Space wrap style={{ marginTop: 16 }}>
-          <UnitPicker
+          <UnitTreeSelect
             label="单位"
             placeholder="全部单位"
             width={220}
@@ -110,7 +97,7 @@ export function SearchPage() {
             placeholder="全部文件类型"
             allowClear
             style={{ width: 160 }}
-            options={optionsOf(DOCUMENT_TYPE_LABELS)}
+            options={optionsOf<DocumentType>(vocabulary?.document_types)}
             value={filters.documentType}
             onChange={(documentType) => change({ documentType })}
           />
@@ -119,18 +106,15 @@ export function SearchPage() {
             placeholder="全部效力"
             allowClear
             style={{ width: 120 }}
-            options={optionsOf(VALIDITY_LABELS)}
+            options={optionsOf<Validity>(vocabulary?.validities)}
             value={filters.validity}
             onChange={(validity) => change({ validity })}
           />
           <Radio.Group
             optionType="button"
             value={filters.order}
-            onChange={(e) => change({ order: e.target.value })}
-            options={[
-              { value: "relevance", label: "按相关度" },
-              { value: "date", label: "按发布日期" },
-            ]}
+            onChange={(e) => change({ order: e.target.value as SearchOrder })}
+            options={optionsOf<SearchOrder>(vocabulary?.search_orders)}
           />
         </Space>
       </Card>
@@ -163,7 +147,7 @@ export function SearchPage() {
                           <Highlighted html={hit.title_highlight} />
                         </Link>
                         {hit.validity !== "valid" && (
-                          <Tag color={VALIDITY_COLOURS[hit.validity]}>{VALIDITY_LABELS[hit.validity]}</Tag>
+                          <Tag color={VALIDITY_COLOURS[hit.validity]}>{label("validities", hit.validity)}</Tag>
                         )}
                       </Space>
                     }
@@ -176,7 +160,7 @@ export function SearchPage() {
                           <Link to={`/units/${hit.unit_id}`}>{hit.unit_name}</Link>
                           <Link to={`/units/${hit.unit_id}?column=${hit.column_id}`}>{hit.column_name}</Link>
                           {hit.document_number && <span>{hit.document_number}</span>}
-                          <span>{DOCUMENT_TYPE_LABELS[hit.document_type]}</span>
+                          <span>{label("document_types", hit.document_type)}</span>
                           {hit.published_at && <span>{dayjs(hit.published_at).format("YYYY-MM-DD")}</span>}
                           <span>索引号 {hit.index_number}</span>
                         </Space>

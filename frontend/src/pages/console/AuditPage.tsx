@@ -1,11 +1,10 @@
-import { useQuery } from "@tanstack/react-query";
 import { Card, Form, Input, Select, Table, Typography } from "antd";
 import { useState } from "react";
-import { api, unwrap } from "../../api/client";
+import { useAuditEntries, type AuditSource } from "../../api/queries/audit";
 import type { components } from "../../api/schema";
+import { QueryError } from "../../components/QueryError";
 import { formatDateTime } from "../../lib/dates";
 import { COMPONENT_LABELS } from "../../lib/labels";
-import { QueryError } from "../QueryError";
 
 type Entry = components["schemas"]["AuditEntryOut"];
 
@@ -13,15 +12,8 @@ type Entry = components["schemas"]["AuditEntryOut"];
 const ENTITY_TYPES = {
   gateway: { unit: "单位", user: "账号", calendar_year: "节假日安排" },
   catalog: { column: "目录栏目", unit_column: "单位栏目设置", unit: "单位副本" },
-} as const;
+} as const satisfies Record<AuditSource, unknown>;
 type Source = keyof typeof ENTITY_TYPES;
-
-function fetchEntries(source: Source, entityType: string, entityId: string) {
-  const query = { entity_type: entityType, entity_id: entityId || undefined, limit: 200 };
-  return source === "gateway"
-    ? unwrap(api.GET("/api/audit", { params: { query } }))
-    : unwrap(api.GET("/api/catalog/audit", { params: { query } }));
-}
 
 function Change({ value }: { value: Record<string, unknown> | null }) {
   if (!value) return <>—</>;
@@ -37,10 +29,7 @@ export function AuditPage() {
   const [source, setSource] = useState<Source>("gateway");
   const [entityType, setEntityType] = useState<string>("unit");
   const [entityId, setEntityId] = useState("");
-  const entries = useQuery({
-    queryKey: ["audit", source, entityType, entityId],
-    queryFn: () => fetchEntries(source, entityType, entityId),
-  });
+  const entries = useAuditEntries(source, { entity_type: entityType, entity_id: entityId || undefined, limit: 200 });
 
   return (
     <Card title="审计日志">

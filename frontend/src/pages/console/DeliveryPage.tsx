@@ -1,56 +1,16 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { App, Button, Card, Col, Row, Statistic, Table, Tabs, Tag, Typography } from "antd";
-import { api, unwrap } from "../../api/client";
+import {
+  useDeadMessages,
+  useOutboxSummary,
+  usePendingMessages,
+  useReplayMessage,
+} from "../../api/queries/delivery";
 import type { components } from "../../api/schema";
+import { QueryError } from "../../components/QueryError";
 import { formatDateTime } from "../../lib/dates";
 import { COMPONENT_LABELS, type ComponentName } from "../../lib/labels";
-import { QueryError } from "../QueryError";
 
 type Message = components["schemas"]["OutboxMessageOut"];
-
-// Each component keeps its own outbox; the gateway's is at /api/outbox, a service's under its
-// prefix. The paths are spelled out so that the generated client checks each of them.
-const OUTBOX = {
-  gateway: {
-    summary: () => unwrap(api.GET("/api/outbox/summary")),
-    dead: () => unwrap(api.GET("/api/outbox/dead")),
-    pending: () => unwrap(api.GET("/api/outbox/pending")),
-    replay: (id: number) =>
-      unwrap(api.POST("/api/outbox/{message_id}/replay", { params: { path: { message_id: id } } })),
-  },
-  catalog: {
-    summary: () => unwrap(api.GET("/api/catalog/outbox/summary")),
-    dead: () => unwrap(api.GET("/api/catalog/outbox/dead")),
-    pending: () => unwrap(api.GET("/api/catalog/outbox/pending")),
-    replay: (id: number) =>
-      unwrap(api.POST("/api/catalog/outbox/{message_id}/replay", { params: { path: { message_id: id } } })),
-  },
-  applications: {
-    summary: () => unwrap(api.GET("/api/applications/outbox/summary")),
-    dead: () => unwrap(api.GET("/api/applications/outbox/dead")),
-    pending: () => unwrap(api.GET("/api/applications/outbox/pending")),
-    replay: (id: number) =>
-      unwrap(
-        api.POST("/api/applications/outbox/{message_id}/replay", { params: { path: { message_id: id } } }),
-      ),
-  },
-  hall: {
-    summary: () => unwrap(api.GET("/api/hall/outbox/summary")),
-    dead: () => unwrap(api.GET("/api/hall/outbox/dead")),
-    pending: () => unwrap(api.GET("/api/hall/outbox/pending")),
-    replay: (id: number) =>
-      unwrap(api.POST("/api/hall/outbox/{message_id}/replay", { params: { path: { message_id: id } } })),
-  },
-  reporting: {
-    summary: () => unwrap(api.GET("/api/reporting/outbox/summary")),
-    dead: () => unwrap(api.GET("/api/reporting/outbox/dead")),
-    pending: () => unwrap(api.GET("/api/reporting/outbox/pending")),
-    replay: (id: number) =>
-      unwrap(
-        api.POST("/api/reporting/outbox/{message_id}/replay", { params: { path: { message_id: id } } }),
-      ),
-  },
-} satisfies Record<ComponentName, unknown>;
 
 function MessageTable({
   messages,
@@ -105,18 +65,12 @@ function MessageTable({
 }
 
 function ComponentOutbox({ name }: { name: ComponentName }) {
-  const outbox = OUTBOX[name];
-  const queryClient = useQueryClient();
   const { message } = App.useApp();
-  const summary = useQuery({ queryKey: ["outbox", name, "summary"], queryFn: outbox.summary });
-  const dead = useQuery({ queryKey: ["outbox", name, "dead"], queryFn: outbox.dead });
-  const pending = useQuery({ queryKey: ["outbox", name, "pending"], queryFn: outbox.pending });
-  const replay = useMutation({
-    mutationFn: (m: Message) => outbox.replay(m.id),
-    onSuccess: (m) => {
-      message.success(`消息 ${m.id} 已重新排队投递`);
-      void queryClient.invalidateQueries({ queryKey: ["outbox", name] });
-    },
+  const summary = useOutboxSummary(name);
+  const dead = useDeadMessages(name);
+  const pending = usePendingMessages(name);
+  const replay = useReplayMessage(name, {
+    onSuccess: (m) => message.success(`消息 ${m.id} 已重新排队投递`),
     onError: (error) => message.error(error.message),
   });
 

@@ -1,26 +1,18 @@
-import { useQuery } from "@tanstack/react-query";
 import { Card, Col, Descriptions, Row, Skeleton, Statistic, Tag, Typography } from "antd";
-import { api, unwrap } from "../../api/client";
-import { useUnits } from "../../api/queries";
+import { useUnitOverview } from "../../api/queries/reporting";
+import { useUnits } from "../../api/queries/units";
+import { useLabels } from "../../api/queries/vocabulary";
 import { useCurrentUser } from "../../auth/useAuth";
+import { QueryError } from "../../components/QueryError";
 import { formatDateTime } from "../../lib/dates";
-import { ROLE_LABELS, UNIT_TYPE_LABELS } from "../../lib/labels";
 import { unitPath } from "../../lib/units";
-import { QueryError } from "../QueryError";
 
 /** The signed-in person's desk: who they are, where, and their unit's figures. */
 export function OverviewPage() {
   const user = useCurrentUser()!;
   const units = useUnits();
-  const overview = useQuery({
-    queryKey: ["overview", user.unit_id],
-    queryFn: () =>
-      unwrap(
-        api.GET("/api/reporting/units/{unit_id}/overview", {
-          params: { path: { unit_id: user.unit_id } },
-        }),
-      ),
-  });
+  const label = useLabels("gateway");
+  const overview = useUnitOverview(user.unit_id);
   const unit = units.data?.find((u) => u.id === user.unit_id);
   const path = units.data ? unitPath(units.data, user.unit_id) : [];
   const below = units.data?.filter((u) => u.parent_id === user.unit_id && !u.closed).length ?? 0;
@@ -38,11 +30,11 @@ export function OverviewPage() {
             <Descriptions.Item label="用户名">{user.username}</Descriptions.Item>
             <Descriptions.Item label="所在单位">{path.map((u) => u.name).join(" / ")}</Descriptions.Item>
             <Descriptions.Item label="单位类型">
-              {unit ? UNIT_TYPE_LABELS[unit.type] : "—"}
+              {unit ? label("unit_types", unit.type) : "—"}
             </Descriptions.Item>
             <Descriptions.Item label="角色">
               {user.roles.map((r) => (
-                <Tag key={r}>{ROLE_LABELS[r]}</Tag>
+                <Tag key={r}>{label("roles", r)}</Tag>
               ))}
             </Descriptions.Item>
           </Descriptions>

@@ -2,10 +2,10 @@ import { Card, Col, Row, Skeleton, Tree, Typography } from "antd";
 import type { DataNode } from "antd/es/tree";
 import { useMemo } from "react";
 import { useNavigate } from "react-router-dom";
-import { useUnits } from "../../api/queries";
-import { UNIT_TYPE_LABELS } from "../../lib/labels";
+import { useUnits } from "../../api/queries/units";
+import { useGatewayVocabulary } from "../../api/queries/vocabulary";
+import { QueryError } from "../../components/QueryError";
 import { buildUnitTree, type UnitNode } from "../../lib/units";
-import { QueryError } from "../QueryError";
 
 function toTreeData(nodes: UnitNode[]): DataNode[] {
   return nodes.map((node) => ({
@@ -17,12 +17,14 @@ function toTreeData(nodes: UnitNode[]): DataNode[] {
 
 export function HomePage() {
   const units = useUnits();
+  const vocabulary = useGatewayVocabulary();
   const navigate = useNavigate();
   const tree = useMemo(() => buildUnitTree(units.data ?? []), [units.data]);
+  // The open units below the district, by type (部门、街道、乡镇…), in the gateway's order.
   const counts = useMemo(() => {
     const byType = new Map<string, number>();
     for (const unit of units.data ?? []) {
-      if (!unit.closed) byType.set(unit.type, (byType.get(unit.type) ?? 0) + 1);
+      if (!unit.closed && unit.parent_id !== null) byType.set(unit.type, (byType.get(unit.type) ?? 0) + 1);
     }
     return byType;
   }, [units.data]);
@@ -39,11 +41,11 @@ export function HomePage() {
             公民、法人和其他组织可以按单位查阅公开目录。
           </Typography.Paragraph>
           <Row gutter={16}>
-            {(["department", "street", "township", "community", "village"] as const).map((t) =>
-              counts.get(t) ? (
-                <Col key={t}>
-                  <Typography.Text type="secondary">{UNIT_TYPE_LABELS[t]}</Typography.Text>{" "}
-                  <Typography.Text strong>{counts.get(t)}</Typography.Text>
+            {vocabulary.data?.unit_types.map(({ value, label }) =>
+              counts.get(value) ? (
+                <Col key={value}>
+                  <Typography.Text type="secondary">{label}</Typography.Text>{" "}
+                  <Typography.Text strong>{counts.get(value)}</Typography.Text>
                 </Col>
               ) : null,
             )}

@@ -1,23 +1,16 @@
 import { FileTextOutlined } from "@ant-design/icons";
-import { useQuery } from "@tanstack/react-query";
-import { Breadcrumb, Card, Col, Empty, Row, Skeleton, Space, Table, Tag, Tree, Typography } from "antd";
+import { Breadcrumb, Card, Col, Empty, Row, Skeleton, Space, Tag, Tree, Typography } from "antd";
 import type { DataNode } from "antd/es/tree";
 import dayjs from "dayjs";
 import { Link, Navigate, useParams, useSearchParams } from "react-router-dom";
-import { api, unwrap } from "../../api/client";
-import { useUnits } from "../../api/queries";
-import {
-  findColumn,
-  VALIDITY_COLOURS,
-  VALIDITY_LABELS,
-  type ColumnNode,
-  type ItemSummary,
-} from "../../lib/catalog";
-import { UNIT_TYPE_LABELS } from "../../lib/labels";
+import { useResolvedColumn, useUnitColumns, useUnitGuide, useUnitItems } from "../../api/queries/catalog";
+import { useUnits } from "../../api/queries/units";
+import { useLabels } from "../../api/queries/vocabulary";
+import { PagedTable } from "../../components/PagedTable";
+import { QueryError } from "../../components/QueryError";
+import { findColumn, VALIDITY_COLOURS, type ColumnNode, type ItemSummary } from "../../lib/catalog";
 import { unitPath } from "../../lib/units";
-import { useUnitColumns } from "../catalog/queries";
 import { NotFoundPage } from "../NotFoundPage";
-import { QueryError } from "../QueryError";
 
 const PAGE_SIZE = 15;
 const ALL = 0;
@@ -38,22 +31,6 @@ function toTreeData(columns: ColumnNode[], parentItem: number | null = null): Da
   }));
 }
 
-/** The latest published item of the unit's 公开指南 column, if it has one. */
-function useGuide(unitId: number, columns: ColumnNode[] | undefined) {
-  const guideColumn = columns && findColumn(columns, (c) => c.code === "X-GUIDE");
-  return useQuery({
-    queryKey: ["published", unitId, guideColumn?.id, 1, 1],
-    queryFn: () =>
-      unwrap(
-        api.GET("/api/catalog/units/{unit_id}/items", {
-          params: { path: { unit_id: unitId }, query: { column_id: guideColumn!.id, page: 1, size: 1 } },
-        }),
-      ),
-    enabled: !!guideColumn,
-    select: (page) => page.items[0],
-  });
-}
-
 /** A unit's disclosure catalogue (公开目录): its columns, and the items published in each. */
 export function UnitCataloguePage() {
   const unitId = Number(useParams().unitId);
@@ -61,31 +38,15 @@ export function UnitCataloguePage() {
   const columnId = Number(search.get("column") ?? ALL) || ALL;
   const page = Math.max(1, Number(search.get("page") ?? 1) || 1);
   const units = useUnits();
+  const unitLabel = useLabels("gateway");
+  const itemLabel = useLabels("catalog");
   const columns = useUnitColumns(Number.isInteger(unitId) ? unitId : undefined);
-  const guide = useGuide(unitId, columns.data);
-  const items = useQuery({
-    queryKey: ["published", unitId, columnId, page, PAGE_SIZE],
-    queryFn: () =>
-      unwrap(
-        api.GET("/api/catalog/units/{unit_id}/items", {
-          params: {
-            path: { unit_id: unitId },
-            query: { page, size: PAGE_SIZE, ...(columnId ? { column_id: columnId } : {}) },
-          },
-        }),
-      ),
-    enabled: Number.isInteger(unitId),
-    placeholderData: (previous) => previous,
-  });
+  const guide = useUnitGuide(unitId, columns.data);
+  const items = useUnitItems(unitId, { page, size: PAGE_SIZE, ...(columnId ? { column_id: columnId } : {}) });
 
   // An old link to a column that was merged into another leads to that one.
   const unknownColumn = !!columnId && !!columns.data && !findColumn(columns.data, (c) => c.id === columnId);
-  const resolved = useQuery({
-    queryKey: ["column", columnId],
-    queryFn: () =>
-      unwrap(api.GET("/api/catalog/columns/{column_id}", { params: { path: { column_id: columnId } } })),
-    enabled: unknownColumn,
-  });
+  const resolved = useResolvedColumn(columnId, unknownColumn);
 
   if (!Number.isInteger(unitId)) return <NotFoundPage />;
   if (unknownColumn && resolved.data?.merged) {
@@ -121,7 +82,7 @@ export function UnitCataloguePage() {
           {unit.name} 政府信息公开目录
         </Typography.Title>
         <Space wrap size="middle">
-          <Tag color="red">{UNIT_TYPE_LABELS[unit.type]}</Tag>
+          <Tag color="red">{unitLabel("unit_types", unit.type)}</Tag>
           <Typography.Text type="secondary">统一社会信用代码：{unit.credit_code}</Typography.Text>
           {unit.closed && <Tag>已撤销</Tag>}
           {guide.data && (
@@ -162,46 +123,37 @@ export function UnitCataloguePage() {
         </Col>
         <Col xs={24} md={15}>
           <Card title={column ? column.name : "全部信息"}>
-            {items.isError ? (
-              <QueryError error={items.error} onRetry={() => items.refetch()} />
-            ) : (
-              <Table<ItemSummary>
-                rowKey="id"
-                size="middle"
-                loading={items.isPending || items.isFetching}
-                dataSource={items.data?.items ?? []}
-                locale={{ emptyText: <Empty description="该栏目暂无公开信息" /> }}
-                pagination={{
-                  current: page,
-                  pageSize: PAGE_SIZE,
-                  total: items.data?.total ?? 0,
-                  showSizeChanger: false,
-                  showTotal: (total) => `共 ${total} 条`,
-                  onChange: (next) => choose(columnId, next),
-                }}
-                columns={[
-                  {
-                    title: "标题",
-                    dataIndex: "title",
-                    render: (title: string, item) => (
-                      <Space size={4} wrap>
-                        <Link to={`/items/${item.id}`}>{title}</Link>
-                        {item.validity !== "valid" && (
-                          <Tag color={VALIDITY_COLOURS[item.validity]}>{VALIDITY_LABELS[item.validity]}</Tag>
-                        )}
-                      </Space>
-                    ),
-                  },
-                  { title: "发文字号", dataIndex: "document_number", width: 160, responsive: ["lg"] },
-                  {
-                    title: "发布日期",
-                    dataIndex: "published_at",
-                    width: 110,
-                    render: (at: string | null) => (at ? dayjs(at).format("YYYY-MM-DD") : "—"),
-                  },
-                ]}
-              />
-            )}
+            <PagedTable<ItemSummary>
+              query={items}
+              page={page}
+              pageSize={PAGE_SIZE}
+              onPageChange={(next) => choose(columnId, next)}
+              countUnit="条"
+              rowKey="id"
+              size="middle"
+              locale={{ emptyText: <Empty description="该栏目暂无公开信息" /> }}
+              columns={[
+                {
+                  title: "标题",
+                  dataIndex: "title",
+                  render: (title: string, item) => (
+                    <Space size={4} wrap>
+                      <Link to={`/items/${item.id}`}>{title}</Link>
+                      {item.validity !== "valid" && (
+                        <Tag color={VALIDITY_COLOURS[item.validity]}>{itemLabel("validities", item.validity)}</Tag>
+                      )}
+                    </Space>
+                  ),
+                },
+                { title: "发文字号", dataIndex: "document_number", width: 160, responsive: ["lg"] },
+                {
+                  title: "发布日期",
+                  dataIndex: "published_at",
+                  width: 110,
+                  render: (at: string | null) => (at ? dayjs(at).format("YYYY-MM-DD") : "—"),
+                },
+              ]}
+            />
           </Card>
         </Col>
       </Row>

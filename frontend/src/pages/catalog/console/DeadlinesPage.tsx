@@ -1,15 +1,15 @@
-import { useQuery } from "@tanstack/react-query";
 import { Card, Space, Table, Tabs, Tag, Typography } from "antd";
 import dayjs from "dayjs";
 import { useState } from "react";
 import { Link } from "react-router-dom";
-import { api, unwrap } from "../../../api/client";
+import { useDeadlines, useMissingInterpretations } from "../../../api/queries/catalog";
+import { useLabels } from "../../../api/queries/vocabulary";
 import type { components } from "../../../api/schema";
-import { hasAnyRole, useCurrentUser } from "../../../auth/useAuth";
-import { daysLeftColour, daysLeftText, STATUS_COLOURS, STATUS_LABELS, type ItemStatus } from "../../../lib/catalog";
-import { canSee } from "../../../lib/navigation";
-import { QueryError } from "../../QueryError";
-import { UnitPicker } from "../UnitPicker";
+import { useCurrentUser } from "../../../auth/useAuth";
+import { QueryError } from "../../../components/QueryError";
+import { UnitTreeSelect } from "../../../components/UnitTreeSelect";
+import { daysLeftColour, daysLeftText, STATUS_COLOURS, type ItemStatus } from "../../../lib/catalog";
+import { canSee, reachesSubtree } from "../../../lib/navigation";
 
 type DeadlineRow = components["schemas"]["CatalogDeadlineRow"];
 type MissingInterpretation = components["schemas"]["CatalogMissingInterpretation"];
@@ -26,15 +26,8 @@ function DeadlineTable({
   state: State;
   linkToEditor: boolean;
 }) {
-  const rows = useQuery({
-    queryKey: ["deadlines", unitId, below, state],
-    queryFn: () =>
-      unwrap(
-        api.GET("/api/catalog/units/{unit_id}/deadlines", {
-          params: { path: { unit_id: unitId }, query: { state, below } },
-        }),
-      ),
-  });
+  const rows = useDeadlines(unitId, { state, below });
+  const label = useLabels("catalog");
   if (rows.isError) return <QueryError error={rows.error} onRetry={() => rows.refetch()} />;
   return (
     <Table<DeadlineRow>
@@ -55,7 +48,7 @@ function DeadlineTable({
           title: "状态",
           dataIndex: "status",
           width: 90,
-          render: (s: ItemStatus) => <Tag color={STATUS_COLOURS[s]}>{STATUS_LABELS[s]}</Tag>,
+          render: (s: ItemStatus) => <Tag color={STATUS_COLOURS[s]}>{label("statuses", s)}</Tag>,
         },
         { title: "生成日期", dataIndex: "formed_on", width: 110 },
         {
@@ -88,15 +81,7 @@ function DeadlineTable({
 }
 
 function MissingInterpretations({ unitId, below }: { unitId: number; below: boolean }) {
-  const rows = useQuery({
-    queryKey: ["interpretations-missing", unitId, below],
-    queryFn: () =>
-      unwrap(
-        api.GET("/api/catalog/units/{unit_id}/interpretations/missing", {
-          params: { path: { unit_id: unitId }, query: { below } },
-        }),
-      ),
-  });
+  const rows = useMissingInterpretations(unitId, { below });
   if (rows.isError) return <QueryError error={rows.error} onRetry={() => rows.refetch()} />;
   return (
     <>
@@ -134,20 +119,20 @@ function MissingInterpretations({ unitId, below }: { unitId: number; below: bool
 /** 期限监督: items near or past the 20-working-day deadline, and policies without 解读. */
 export function DeadlinesPage() {
   const user = useCurrentUser()!;
-  const wide = hasAnyRole(user, ["office", "supervisor"]);
+  const wide = reachesSubtree(user);
   const [chosen, setChosen] = useState<number | undefined>();
   const unitId = chosen ?? user.unit_id;
   if (unitId === null) return <QueryError error={new Error("您的账号没有所属单位")} />;
   // The office and supervisors watch their whole subtree; a unit's own staff watch their unit.
   const below = wide;
-  const linkToEditor = canSee("/console/items", user.roles);
+  const linkToEditor = canSee("/console/items", user);
 
   return (
     <Card
       title="期限监督"
       extra={
         wide && (
-          <UnitPicker
+          <UnitTreeSelect
             label="单位"
             within={user.unit_id}
             placeholder="本单位及下属单位"

@@ -1,4 +1,3 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import {
   Alert,
   App,
@@ -6,10 +5,9 @@ import {
   Card,
   Col,
   DatePicker,
-  Descriptions,
+  Drawer,
   Form,
   Input,
-  Modal,
   Popconfirm,
   Result,
   Row,
@@ -17,40 +15,44 @@ import {
   Skeleton,
   Space,
   Tabs,
-  Tag,
   TreeSelect,
-  Typography,
 } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
-import { officeToday } from "../../../lib/dates";
 import { useEffect, useMemo, useState } from "react";
-import { Link, useNavigate, useParams } from "react-router-dom";
-import { api, unwrap } from "../../../api/client";
+import { Link, useLocation, useNavigate, useParams } from "react-router-dom";
 import { ApiError, formErrors } from "../../../api/errors";
-import { hasAnyRole, useCurrentUser } from "../../../auth/useAuth";
 import {
-  CHANNEL_LABELS,
+  useDeleteItem,
+  useItem,
+  usePublishedItems,
+  useSaveItem,
+  useSubmitItem,
+  useUnitColumns,
+  type ItemChange,
+} from "../../../api/queries/catalog";
+import { useCatalogVocabulary, useLabels } from "../../../api/queries/vocabulary";
+import { useCurrentUser } from "../../../auth/useAuth";
+import { QueryError } from "../../../components/QueryError";
+import { UnitTreeSelect } from "../../../components/UnitTreeSelect";
+import {
   columnOptions,
-  DISCLOSURE_LABELS,
-  DOCUMENT_TYPE_LABELS,
-  isEditable,
   isStaffItem,
-  optionsOf,
-  STATUS_COLOURS,
-  STATUS_LABELS,
-  VALIDITY_LABELS,
   type Channel,
   type DisclosureAttribute,
   type DocumentType,
+  type ItemStep,
   type StaffItem,
-  type Validity,
 } from "../../../lib/catalog";
+import { officeToday } from "../../../lib/dates";
+import { can, reachesSubtree } from "../../../lib/navigation";
+import { optionsOf } from "../../../lib/vocabulary";
 import { NotFoundPage } from "../../NotFoundPage";
-import { QueryError } from "../../QueryError";
-import { AttachmentEditor } from "../AttachmentList";
-import { useItem, useUnitColumns } from "../queries";
-import { UnitPicker } from "../UnitPicker";
-import { ItemHistory } from "./ItemHistory";
+import { AttachmentEditor } from "../components/Attachments";
+import { ItemHistory } from "../components/ItemHistory";
+import { ItemStatusCard } from "../components/ItemStatusCard";
+import { ReviewItem } from "../components/ReviewItem";
+import { ValidityDialog } from "../components/ValidityDialog";
+import { WithdrawDialog } from "../components/WithdrawDialog";
 
 interface Values {
   unit_id: number;
@@ -129,22 +131,15 @@ function toBody(v: Values) {
   };
 }
 
-/** A unit's published items: what an interpretation may explain or a new file may replace. */
-function usePublished(unitId: number | undefined) {
-  return useQuery({
-    queryKey: ["items", { status: "published", unitId, page: 1, size: 100 }],
-    queryFn: () =>
-      unwrap(
-        api.GET("/api/catalog/items", {
-          params: { query: { unit_id: unitId!, status: "published", page: 1, size: 100 } },
-        }),
-      ),
-    enabled: unitId !== undefined,
-    select: (page) => page.items,
-  });
+/** What the catalog removed from the body when it was saved (外部图片…), carried to the new item's address. */
+interface EditorState {
+  sanitiserNotes?: string[];
 }
 
-/** 信息编辑: write a new item or change a draft, attach files, send it to review. */
+/**
+ * 信息编辑: write a new item or change a draft, attach files, send it to review. An existing item
+ * offers exactly the steps of its `next_steps` (the catalog's rules for this user and this item).
+ */
 export function ItemEditorPage() {
   const param = useParams().itemId;
   const itemId = param === undefined ? undefined : Number(param);
@@ -162,20 +157,25 @@ export function ItemEditorPage() {
 function Editor({ item }: { item?: StaffItem }) {
   const user = useCurrentUser()!;
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const canWrite = hasAnyRole(user, ["publisher", "office"]);
-  const editable = canWrite && (!item || isEditable(item.status));
+  const vocabulary = useCatalogVocabulary();
+  const label = useLabels("catalog");
+  const may = (step: ItemStep) => !!item?.next_steps.includes(step);
+  // A new item is written by those whose work it is; an existing one when the catalog says so.
+  const editable = item ? may("edit") : can(user, "write_items");
+  const carried = (useLocation().state as EditorState | null)?.sanitiserNotes;
+  const [sanitiserNotes, setSanitiserNotes] = useState<string[]>(carried ?? []);
   const unitId = Form.useWatch("unit_id", form) ?? item?.unit_id ?? user.unit_id ?? undefined;
   const attribute = Form.useWatch("disclosure_attribute", form);
   const columns = useUnitColumns(unitId);
   const columnTree = useMemo(() => columnOptions(columns.data ?? []), [columns.data]);
-  const published = usePublished(unitId);
+  const published = usePublishedItems(unitId);
   // Only 规章 and 规范性文件 get 政策解读.
   const policies = useMemo(() => (published.data ?? []).filter((i) => i.document_type !== "other"), [published.data]);
   const [withdrawing, setWithdrawing] = useState(false);
   const [changingValidity, setChangingValidity] = useState(false);
+  const [reviewing, setReviewing] = useState(false);
   // Unsaved changes: submitting saves them first, and only then, so the history shows no empty edits.
   const [dirty, setDirty] = useState(false);
 
@@ -183,59 +183,45 @@ function Editor({ item }: { item?: StaffItem }) {
     if (item) form.setFieldsValue(toValues(item));
   }, [item, form]);
 
-  const refresh = (id: number) => {
-    void queryClient.invalidateQueries({ queryKey: ["item", id] });
-    void queryClient.invalidateQueries({ queryKey: ["items"] });
-    void queryClient.invalidateQueries({ queryKey: ["history", id] });
-  };
   const showError = (error: Error) => {
     if (error instanceof ApiError) form.setFields(formErrors(error, FIELDS));
     message.error(error.message);
   };
 
-  const saveValues = async (values: Values): Promise<StaffItem> => {
-    if (item) {
-      return unwrap(
-        api.PATCH("/api/catalog/items/{item_id}", {
-          params: { path: { item_id: item.id } },
-          body: toBody(values),
-        }),
-      );
-    }
-    const unit = values.unit_id ?? user.unit_id;
-    return unwrap(api.POST("/api/catalog/items", { body: { ...toBody(values), unit_id: unit! } }));
+  // A publisher writes for the own unit; the office chooses one (the field it alone sees).
+  const changeOf = (values: Values): ItemChange =>
+    item
+      ? { itemId: item.id, body: toBody(values) }
+      : { body: { ...toBody(values), unit_id: (values.unit_id ?? user.unit_id)! } };
+
+  // After a save the notes say what the catalog removed (a submission without changes saves
+  // nothing and leaves them); a new item's page shows them too.
+  const saved = (done: StaffItem) => {
+    setDirty(false);
+    if (done.sanitiser_notes) setSanitiserNotes(done.sanitiser_notes);
+    const state: EditorState = { sanitiserNotes: done.sanitiser_notes };
+    if (!item) navigate(`/console/items/${done.id}`, { replace: true, state });
   };
 
-  const save = useMutation({
-    mutationFn: saveValues,
-    onSuccess: (saved) => {
-      setDirty(false);
-      message.success(item ? "已保存" : `已创建草稿，索引号 ${saved.index_number}`);
-      refresh(saved.id);
-      if (!item) navigate(`/console/items/${saved.id}`, { replace: true });
+  const save = useSaveItem({
+    onSuccess: (done) => {
+      message.success(item ? "已保存" : `已创建草稿，索引号 ${done.index_number}`);
+      saved(done);
     },
     onError: showError,
   });
 
-  const submit = useMutation({
-    mutationFn: async (values: Values) => {
-      const saved = item && !dirty ? item : await saveValues(values);
-      return unwrap(api.POST("/api/catalog/items/{item_id}/submit", { params: { path: { item_id: saved.id } } }));
-    },
-    onSuccess: (submitted) => {
-      setDirty(false);
+  const submit = useSubmitItem({
+    onSuccess: (done) => {
       message.success("已提交审查");
-      refresh(submitted.id);
-      if (!item) navigate(`/console/items/${submitted.id}`, { replace: true });
+      saved(done);
     },
     onError: showError,
   });
 
-  const remove = useMutation({
-    mutationFn: (id: number) => unwrap(api.DELETE("/api/catalog/items/{item_id}", { params: { path: { item_id: id } } })),
+  const remove = useDeleteItem({
     onSuccess: () => {
       message.success("已删除草稿");
-      void queryClient.invalidateQueries({ queryKey: ["items"] });
       navigate("/console/items");
     },
     onError: (error) => message.error(error.message),
@@ -259,15 +245,30 @@ function Editor({ item }: { item?: StaffItem }) {
               description={item.review_note ? `审查意见：${item.review_note}` : undefined}
             />
           )}
-          {item && !editable && canWrite && (
+          {item && !editable && item.status === "submitted" && (
+            <Alert type="info" showIcon style={{ marginBottom: 16 }} title="已提交审查，审查完成前不能修改" />
+          )}
+          {item && !editable && may("withdraw") && (
             <Alert
               type="info"
               showIcon
               style={{ marginBottom: 16 }}
-              title={
-                item.status === "submitted"
-                  ? "已提交审查，审查完成前不能修改"
-                  : "已发布的信息不能直接修改；如需更正，请先撤回"
+              title="已发布的信息不能直接修改；如需更正，请先撤回"
+            />
+          )}
+          {sanitiserNotes.length > 0 && (
+            <Alert
+              type="warning"
+              showIcon
+              closable={{ onClose: () => setSanitiserNotes([]) }}
+              style={{ marginBottom: 16 }}
+              title="保存时已从正文中移除以下内容，公众看到的是预览中的正文"
+              description={
+                <ul style={{ margin: 0, paddingLeft: 20 }}>
+                  {sanitiserNotes.map((note) => (
+                    <li key={note}>{note}</li>
+                  ))}
+                </ul>
               }
             />
           )}
@@ -292,13 +293,13 @@ function Editor({ item }: { item?: StaffItem }) {
                 form.setFieldsValue({ column_id: undefined, also_in_columns: [], interprets_id: null });
               }
             }}
-            onFinish={(values) => save.mutate(values)}
+            onFinish={(values) => save.mutate(changeOf(values))}
           >
             <Row gutter={16}>
-              {hasAnyRole(user, ["office"]) && !item && (
+              {!item && editable && reachesSubtree(user) && (
                 <Col xs={24} md={12}>
                   <Form.Item label="所属单位" name="unit_id" rules={[{ required: true, message: "请选择单位" }]}>
-                    <UnitPicker label="所属单位" within={user.unit_id} allowClear={false} width="100%" />
+                    <UnitTreeSelect label="所属单位" within={user.unit_id} allowClear={false} width="100%" />
                   </Form.Item>
                 </Col>
               )}
@@ -333,7 +334,7 @@ function Editor({ item }: { item?: StaffItem }) {
               </Col>
               <Col xs={24} md={8}>
                 <Form.Item label="文件类型" name="document_type">
-                  <Select aria-label="文件类型" options={optionsOf(DOCUMENT_TYPE_LABELS)} />
+                  <Select aria-label="文件类型" options={optionsOf<DocumentType>(vocabulary.data?.document_types)} />
                 </Form.Item>
               </Col>
               <Col xs={24} md={8}>
@@ -358,7 +359,10 @@ function Editor({ item }: { item?: StaffItem }) {
               </Col>
               <Col xs={24} md={8}>
                 <Form.Item label="公开属性" name="disclosure_attribute">
-                  <Select aria-label="公开属性" options={optionsOf(DISCLOSURE_LABELS)} />
+                  <Select
+                    aria-label="公开属性"
+                    options={optionsOf<DisclosureAttribute>(vocabulary.data?.disclosure_attributes)}
+                  />
                 </Form.Item>
               </Col>
               {attribute && attribute !== "proactive" && (
@@ -374,7 +378,7 @@ function Editor({ item }: { item?: StaffItem }) {
               )}
             </Row>
             <Form.Item label="公开渠道" name="channels">
-              <Select aria-label="公开渠道" mode="multiple" options={optionsOf(CHANNEL_LABELS)} />
+              <Select aria-label="公开渠道" mode="multiple" options={optionsOf<Channel>(vocabulary.data?.channels)} />
             </Form.Item>
             <Row gutter={16}>
               <Col xs={24} md={12}>
@@ -444,39 +448,38 @@ function Editor({ item }: { item?: StaffItem }) {
           </Form>
           <Space wrap>
             {editable && (
-              <>
-                <Button type="primary" loading={save.isPending} disabled={busy} onClick={() => form.submit()}>
-                  {item ? "保存" : "保存草稿"}
-                </Button>
-                <Button
-                  loading={submit.isPending}
-                  disabled={busy}
-                  onClick={async () => {
-                    const values = await form.validateFields().catch(() => null);
-                    if (values) submit.mutate(values);
-                  }}
-                >
-                  提交审查
-                </Button>
-              </>
+              <Button type="primary" loading={save.isPending} disabled={busy} onClick={() => form.submit()}>
+                {item ? "保存" : "保存草稿"}
+              </Button>
             )}
-            {item && editable && item.status === "draft" && (
+            {(item ? may("submit") : editable) && (
+              <Button
+                loading={submit.isPending}
+                disabled={busy}
+                onClick={async () => {
+                  const values = await form.validateFields().catch(() => null);
+                  if (values) submit.mutate(item && !dirty ? { itemId: item.id } : changeOf(values));
+                }}
+              >
+                {label("steps", "submit")}
+              </Button>
+            )}
+            {item && may("delete") && (
               <Popconfirm
-                title="删除这条草稿？"
+                title={`${label("steps", "delete")}？`}
                 okText="删除"
                 cancelText="取消"
                 onConfirm={() => remove.mutate(item.id)}
               >
                 <Button danger loading={remove.isPending}>
-                  删除草稿
+                  {label("steps", "delete")}
                 </Button>
               </Popconfirm>
             )}
-            {item?.status === "published" && canWrite && (
-              <>
-                <Button onClick={() => setWithdrawing(true)}>撤回</Button>
-                <Button onClick={() => setChangingValidity(true)}>变更效力</Button>
-              </>
+            {(may("approve") || may("reject")) && <Button onClick={() => setReviewing(true)}>审查</Button>}
+            {may("withdraw") && <Button onClick={() => setWithdrawing(true)}>{label("steps", "withdraw")}</Button>}
+            {may("change-validity") && (
+              <Button onClick={() => setChangingValidity(true)}>{label("steps", "change-validity")}</Button>
             )}
           </Space>
         </Card>
@@ -486,7 +489,7 @@ function Editor({ item }: { item?: StaffItem }) {
           <Space orientation="vertical" size="large" style={{ width: "100%" }}>
             <ItemStatusCard item={item} />
             <Card title="附件" size="small">
-              <AttachmentEditor itemId={item.id} editable={editable} />
+              <AttachmentEditor itemId={item.id} editable={may("attachments")} />
             </Card>
             <Card title="办理记录" size="small">
               <ItemHistory itemId={item.id} />
@@ -495,7 +498,12 @@ function Editor({ item }: { item?: StaffItem }) {
         </Col>
       )}
       {item && (
-        <WithdrawDialog item={item} open={withdrawing} onClose={() => setWithdrawing(false)} onDone={refresh} />
+        <Drawer open={reviewing} onClose={() => setReviewing(false)} title="审查信息" size="large" destroyOnHidden>
+          <ReviewItem itemId={item.id} onDone={() => setReviewing(false)} />
+        </Drawer>
+      )}
+      {item && (
+        <WithdrawDialog item={item} open={withdrawing} onClose={() => setWithdrawing(false)} />
       )}
       {item && (
         <ValidityDialog
@@ -503,206 +511,8 @@ function Editor({ item }: { item?: StaffItem }) {
           candidates={published.data ?? []}
           open={changingValidity}
           onClose={() => setChangingValidity(false)}
-          onDone={refresh}
         />
       )}
     </Row>
-  );
-}
-
-function ItemStatusCard({ item }: { item: StaffItem }) {
-  return (
-    <Card title="状态" size="small">
-      <Descriptions
-        column={1}
-        size="small"
-        items={[
-          {
-            key: "status",
-            label: "状态",
-            children: <Tag color={STATUS_COLOURS[item.status]}>{STATUS_LABELS[item.status]}</Tag>,
-          },
-          { key: "index", label: "索引号", children: <Typography.Text copyable>{item.index_number}</Typography.Text> },
-          { key: "unit", label: "单位", children: item.unit_name },
-          { key: "author", label: "编写人", children: item.author },
-          ...(item.reviewer ? [{ key: "reviewer", label: "审查人", children: item.reviewer }] : []),
-          ...(item.review_note ? [{ key: "note", label: "审查意见", children: item.review_note }] : []),
-          {
-            key: "due",
-            label: "发布期限",
-            children: (
-              <Space size={4}>
-                {item.due_on}
-                {item.due_provisional && <Tag>暂按自然日估算</Tag>}
-              </Space>
-            ),
-          },
-          ...(item.published_at
-            ? [
-                {
-                  key: "published",
-                  label: "发布时间",
-                  children: (
-                    <Space size={4} wrap>
-                      {dayjs(item.published_at).format("YYYY-MM-DD HH:mm")}
-                      {item.status === "published" && <Link to={`/items/${item.id}`}>在门户中查看</Link>}
-                    </Space>
-                  ),
-                },
-              ]
-            : []),
-          ...(item.validity !== "valid"
-            ? [
-                {
-                  key: "validity",
-                  label: "效力",
-                  children: `${VALIDITY_LABELS[item.validity]}（${item.validity_changed_on ?? "—"}）`,
-                },
-              ]
-            : []),
-        ]}
-      />
-    </Card>
-  );
-}
-
-function WithdrawDialog({
-  item,
-  open,
-  onClose,
-  onDone,
-}: {
-  item: StaffItem;
-  open: boolean;
-  onClose: () => void;
-  onDone: (id: number) => void;
-}) {
-  const { message } = App.useApp();
-  const [form] = Form.useForm<{ reason: string }>();
-  const withdraw = useMutation({
-    mutationFn: (reason: string) =>
-      unwrap(
-        api.POST("/api/catalog/items/{item_id}/withdraw", {
-          params: { path: { item_id: item.id } },
-          body: { reason },
-        }),
-      ),
-    onSuccess: () => {
-      message.success("已撤回，门户不再显示该信息");
-      onDone(item.id);
-      onClose();
-    },
-    onError: (error) => {
-      if (error instanceof ApiError) form.setFields(formErrors(error, ["reason"] as const));
-      message.error(error.message);
-    },
-  });
-  return (
-    <Modal
-      open={open}
-      title="撤回信息"
-      okText="撤回"
-      cancelText="取消"
-      okButtonProps={{ danger: true }}
-      confirmLoading={withdraw.isPending}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
-    >
-      <Form form={form} layout="vertical" onFinish={(v) => withdraw.mutate(v.reason)}>
-        <Form.Item
-          label="撤回理由"
-          name="reason"
-          rules={[{ required: true, whitespace: true, min: 2, message: "请写明撤回理由（至少2字）" }]}
-        >
-          <Input.TextArea rows={3} maxLength={500} />
-        </Form.Item>
-      </Form>
-    </Modal>
-  );
-}
-
-interface ValidityValues {
-  validity: Validity;
-  changed_on: Dayjs;
-  replaced_by_id?: number | null;
-}
-
-function ValidityDialog({
-  item,
-  candidates,
-  open,
-  onClose,
-  onDone,
-}: {
-  item: StaffItem;
-  candidates: { id: number; title: string }[];
-  open: boolean;
-  onClose: () => void;
-  onDone: (id: number) => void;
-}) {
-  const { message } = App.useApp();
-  const [form] = Form.useForm<ValidityValues>();
-  const validity = Form.useWatch("validity", form);
-  const change = useMutation({
-    mutationFn: (v: ValidityValues) =>
-      unwrap(
-        api.POST("/api/catalog/items/{item_id}/validity", {
-          params: { path: { item_id: item.id } },
-          body: {
-            validity: v.validity,
-            changed_on: v.changed_on.format("YYYY-MM-DD"),
-            replaced_by_id: v.validity === "valid" ? null : (v.replaced_by_id ?? null),
-          },
-        }),
-      ),
-    onSuccess: () => {
-      message.success("已变更效力");
-      onDone(item.id);
-      onClose();
-    },
-    onError: (error) => {
-      if (error instanceof ApiError) {
-        form.setFields(formErrors(error, ["validity", "changed_on", "replaced_by_id"] as const));
-      }
-      message.error(error.message);
-    },
-  });
-  return (
-    <Modal
-      open={open}
-      title="变更效力"
-      okText="确定"
-      cancelText="取消"
-      confirmLoading={change.isPending}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
-    >
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={{ validity: item.validity === "valid" ? "repealed" : item.validity, changed_on: officeToday() }}
-        onFinish={(v) => change.mutate(v)}
-      >
-        <Form.Item label="效力" name="validity" rules={[{ required: true }]}>
-          <Select aria-label="效力" options={optionsOf(VALIDITY_LABELS)} />
-        </Form.Item>
-        <Form.Item label="变更日期" name="changed_on" rules={[{ required: true, message: "请选择日期" }]}>
-          <DatePicker style={{ width: "100%" }} />
-        </Form.Item>
-        {validity !== "valid" && (
-          <Form.Item label="替代的信息" name="replaced_by_id" tooltip="新文件取代本文件时选择">
-            <Select
-              aria-label="替代的信息"
-              allowClear
-              showSearch
-              optionFilterProp="label"
-              options={candidates.filter((p) => p.id !== item.id).map((p) => ({ value: p.id, label: p.title }))}
-            />
-          </Form.Item>
-        )}
-      </Form>
-    </Modal>
   );
 }

@@ -1,17 +1,14 @@
 import { DeleteOutlined, PaperClipOutlined, UploadOutlined } from "@ant-design/icons";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { App, Button, Divider, List, Popconfirm, Space, Typography, Upload } from "antd";
 import dayjs from "dayjs";
-import { api, unwrap } from "../../api/client";
-import { formatBytes } from "../../lib/catalog";
-
-function useAttachments(itemId: number) {
-  return useQuery({
-    queryKey: ["attachments", itemId],
-    queryFn: () =>
-      unwrap(api.GET("/api/catalog/items/{item_id}/attachments", { params: { path: { item_id: itemId } } })),
-  });
-}
+import {
+  downloadAttachment,
+  useAttachments,
+  useDeleteAttachment,
+  useUploadAttachment,
+} from "../../../api/queries/catalog";
+import { formatBytes } from "../../../lib/catalog";
+import { saveBlob } from "../../../lib/download";
 
 const downloadUrl = (id: number) => `/api/catalog/attachments/${id}/download`;
 
@@ -42,59 +39,19 @@ export function AttachmentList({ itemId }: { itemId: number }) {
   );
 }
 
-/**
- * The editor's attachments: upload through the typed client (multipart field "file") and delete.
- * Downloads go through the client too, since an unpublished item's files need the staff token.
- */
+/** The editor's attachments: upload and delete; downloads go through the client with the token. */
 export function AttachmentEditor({ itemId, editable }: { itemId: number; editable: boolean }) {
   const attachments = useAttachments(itemId);
-  const queryClient = useQueryClient();
   const { message } = App.useApp();
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ["attachments", itemId] });
-
-  const upload = useMutation({
-    mutationFn: (file: File) =>
-      unwrap(
-        api.POST("/api/catalog/items/{item_id}/attachments", {
-          params: { path: { item_id: itemId } },
-          body: { file: file as unknown as string },
-          bodySerializer: () => {
-            const form = new FormData();
-            form.append("file", file);
-            return form;
-          },
-        }),
-      ),
-    onSuccess: (a) => {
-      message.success(`已上传 ${a.filename}`);
-      void refresh();
-    },
-  });
-
-  const remove = useMutation({
-    mutationFn: (id: number) =>
-      unwrap(api.DELETE("/api/catalog/attachments/{attachment_id}", { params: { path: { attachment_id: id } } })),
-    onSuccess: () => {
-      message.success("已删除附件");
-      void refresh();
-    },
+  const upload = useUploadAttachment(itemId, { onSuccess: (a) => message.success(`已上传 ${a.filename}`) });
+  const remove = useDeleteAttachment(itemId, {
+    onSuccess: () => message.success("已删除附件"),
     onError: (error) => message.error(error.message),
   });
 
   const download = async (id: number, filename: string) => {
     try {
-      const blob = await unwrap(
-        api.GET("/api/catalog/attachments/{attachment_id}/download", {
-          params: { path: { attachment_id: id } },
-          parseAs: "blob",
-        }),
-      );
-      const url = URL.createObjectURL(blob as Blob);
-      const link = document.createElement("a");
-      link.href = url;
-      link.download = filename;
-      link.click();
-      URL.revokeObjectURL(url);
+      saveBlob(await downloadAttachment(id), filename);
     } catch (error) {
       message.error((error as Error).message);
     }

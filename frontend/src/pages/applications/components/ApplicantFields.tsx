@@ -1,13 +1,7 @@
 import { Form, Input, Radio, Select } from "antd";
-import {
-  APPLICANT_TYPE_LABELS,
-  FORM_LABELS,
-  ID_CARD,
-  ORGANISATION_KIND_LABELS,
-  validIdCard,
-  validPhone,
-} from "../../lib/applications";
-import { UnitPicker } from "../catalog/UnitPicker";
+import type { ApplicationsVocabulary } from "../../../api/queries/vocabulary";
+import { UnitTreeSelect } from "../../../components/UnitTreeSelect";
+import { validIdCard, validPhone } from "../../../lib/applications";
 
 // The fields the API may name in its errors, for the form to show them in place.
 export const APPLICANT_FIELDS = [
@@ -26,19 +20,22 @@ export const APPLICANT_FIELDS = [
   "form",
 ] as const;
 
-const ID_TYPES = [ID_CARD, "护照", "港澳居民来往内地通行证", "台湾居民来往大陆通行证", "统一社会信用代码"];
+// Other papers an applicant may show; the service checks the number of the one it names (id_card).
+const OTHER_ID_TYPES = ["护照", "港澳居民来往内地通行证", "台湾居民来往大陆通行证", "统一社会信用代码"];
 
-/** What an applicant states (条例第二十九条), checked here as the service checks it. */
-export function ApplicantFields({ legal }: { legal: boolean }) {
+/**
+ * What an applicant states (条例第二十九条), checked here as the service checks it, with the
+ * choices and their words from the service's vocabulary.
+ */
+export function ApplicantFields({ legal, vocabulary }: { legal: boolean; vocabulary: ApplicationsVocabulary }) {
+  const idCard = vocabulary.id_card;
   return (
     <>
     <Form.Item name="unit_id" label="申请的行政机关" rules={[{ required: true, message: "请选择行政机关" }]}>
-      <UnitPicker label="申请的行政机关" placeholder="请选择行政机关" width="100%" />
+      <UnitTreeSelect label="申请的行政机关" placeholder="请选择行政机关" width="100%" />
     </Form.Item>
     <Form.Item name="applicant_type" label="申请人类型" rules={[{ required: true }]}>
-      <Radio.Group
-        options={Object.entries(APPLICANT_TYPE_LABELS).map(([value, label]) => ({ value, label }))}
-      />
+      <Radio.Group options={vocabulary.applicant_types} />
     </Form.Item>
     {legal && (
       <>
@@ -50,7 +47,7 @@ export function ApplicantFields({ legal }: { legal: boolean }) {
           <Select
             aria-label="组织类别"
             placeholder="请选择"
-            options={Object.entries(ORGANISATION_KIND_LABELS).map(([value, label]) => ({ value, label }))}
+            options={vocabulary.organisation_kinds}
           />
         </Form.Item>
         <Form.Item
@@ -73,7 +70,7 @@ export function ApplicantFields({ legal }: { legal: boolean }) {
       <Input maxLength={100} />
     </Form.Item>
     <Form.Item name="id_type" label="证件类型" rules={[{ required: true }]}>
-      <Select aria-label="证件类型" options={ID_TYPES.map((t) => ({ value: t, label: t }))} />
+      <Select aria-label="证件类型" options={[idCard, ...OTHER_ID_TYPES].map((t) => ({ value: t, label: t }))} />
     </Form.Item>
     <Form.Item
       name="id_number"
@@ -83,7 +80,7 @@ export function ApplicantFields({ legal }: { legal: boolean }) {
         { required: true, whitespace: true, message: "请填写证件号码" },
         ({ getFieldValue }) => ({
           validator: (_, value?: string) =>
-            !value || getFieldValue("id_type") !== ID_CARD || validIdCard(value)
+            !value || getFieldValue("id_type") !== idCard || validIdCard(value)
               ? Promise.resolve()
               : Promise.reject(new Error("居民身份证号码不正确，请核对18位号码")),
         }),
@@ -126,7 +123,7 @@ export function ApplicantFields({ legal }: { legal: boolean }) {
       <Input maxLength={500} />
     </Form.Item>
     <Form.Item name="form" label="获取政府信息的方式" rules={[{ required: true }]}>
-      <Radio.Group options={Object.entries(FORM_LABELS).map(([value, label]) => ({ value, label }))} />
+      <Radio.Group options={vocabulary.forms} />
     </Form.Item>
     </>
   );

@@ -1,0 +1,121 @@
+import { QueryClientProvider } from "@tanstack/react-query";
+import { cleanup, render, screen, within } from "@testing-library/react";
+import { App } from "antd";
+import { MemoryRouter, Route, Routes } from "react-router-dom";
+import { afterEach, describe, expect, it } from "vitest";
+import { applicationKeys } from "../../api/queries/applications";
+import type { Application } from "../../lib/applications";
+import { clientWithVocabulary } from "../../testing/vocabulary";
+import { ApplicationPage } from "./ApplicationPage";
+
+function application(overrides: Partial<Application>): Application {
+  return {
+    id: 7,
+    unit_id: 3,
+    unit_name: "锦华区教育局",
+    tracking_number: "YSQ2026000007",
+    channel: "online",
+    applicant_type: "natural_person",
+    organisation_kind: null,
+    applicant_name: "陈晓明",
+    organisation_name: "",
+    id_type: "居民身份证",
+    id_number: "1101**********002X",
+    phone: "138****5678",
+    email: "",
+    address: "",
+    description: "学区划片调整方案",
+    purpose: "",
+    form: "electronic",
+    submitted_on: "2026-03-02",
+    received_on: "2026-03-02",
+    status: "consulting",
+    handler: "edu_handler",
+    supplement_requested_on: null,
+    supplement_due_on: null,
+    supplement_request: "",
+    supplement_received_on: null,
+    extension_working_days: 0,
+    extension_approved_by: "",
+    extension_reason: "",
+    fee_fen: 0,
+    fee_notified_on: null,
+    fee_due_on: null,
+    fee_paid_on: null,
+    outcome: null,
+    outcome_label: null,
+    outcome_reason: null,
+    outcome_explanation: "",
+    legal_basis: "",
+    linked_item_ids: [],
+    replied_on: null,
+    repeat_of_id: null,
+    clock: null,
+    opinions: [
+      {
+        id: 11,
+        kind: "third_party",
+        party: "锦华实验小学",
+        asked_on: "2026-03-04",
+        answer_due_on: "2026-03-18",
+        answered_on: null,
+        answer: "",
+      },
+    ],
+    masked: false,
+    next_steps: [],
+    created_at: "2026-03-02T01:00:00Z",
+    ...overrides,
+  };
+}
+
+function renderPage(shown: Application) {
+  const client = clientWithVocabulary();
+  client.setQueryData(applicationKeys.detail(shown.id), shown);
+  client.setQueryData(applicationKeys.history(shown.id), []);
+  client.setQueryData(applicationKeys.remedies(shown.id), []);
+  render(
+    <QueryClientProvider client={client}>
+      <App>
+        <MemoryRouter initialEntries={[`/console/applications/${shown.id}`]}>
+          <Routes>
+            <Route path="/console/applications/:applicationId" element={<ApplicationPage />} />
+          </Routes>
+        </MemoryRouter>
+      </App>
+    </QueryClientProvider>,
+  );
+}
+
+const handling = () => screen.getByText("办理").closest(".ant-card") as HTMLElement;
+const headers = () => [...handling().querySelectorAll(".ant-collapse-header")].map((h) => h.textContent);
+
+afterEach(cleanup);
+
+describe("ApplicationPage", () => {
+  it("offers exactly the steps the service lists, in its words and order", async () => {
+    renderPage(application({ next_steps: ["assign", "opinion-answer", "decision", "remedies"] }));
+    await screen.findByText("征求意见中");
+    expect(headers()).toEqual(["分配经办人", "记录意见：锦华实验小学", "拟定答复"]);
+    // The first step is open; nothing the list leaves out is offered.
+    expect(within(handling()).getByRole("button", { name: /^分\s*配$/ })).toBeInTheDocument();
+    expect(within(handling()).queryByText("确认收到")).not.toBeInTheDocument();
+    expect(within(handling()).queryByText("作出答复")).not.toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "登记复议或诉讼" })).toBeInTheDocument();
+  });
+
+  it("shows a supervisor the application with nothing to do", async () => {
+    renderPage(application({ next_steps: [] }));
+    await screen.findByText("征求意见中");
+    expect(within(handling()).getByText("当前没有您可以办理的环节")).toBeInTheDocument();
+    expect(within(handling()).queryAllByRole("button")).toEqual([]);
+    expect(screen.queryByRole("button", { name: "登记复议或诉讼" })).not.toBeInTheDocument();
+  });
+
+  it("says a closed application is done", async () => {
+    renderPage(application({ status: "closed", opinions: [], next_steps: ["remedies"] }));
+    await screen.findByText("已答复");
+    expect(within(handling()).getByText("申请已办结")).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "登记复议或诉讼" })).toBeInTheDocument();
+  });
+});

@@ -1,8 +1,10 @@
 #!/bin/sh
 # Entrypoint of the Sunshine image.
-#   serve <component>     run the component with uvicorn on its port
+#   serve <component>     run the component with uvicorn on its port (the gateway trusts proxy
+#                         headers from FORWARDED_ALLOW_IPS only, default 127.0.0.1; services none)
 #   migrate <component>   alembic upgrade heads on the component's DATABASE_URL (idempotent)
-#   migrate-all           migrate every component (DATABASE_URL_<COMPONENT> per component)
+#   migrate-all           migrate every component (DATABASE_URL_<COMPONENT> per component;
+#                         PERSONAL_DATA_KEY reaches the applications' migrations only)
 #   demo [component]      load demo data (default gateway; skipped when already loaded)
 #   healthcheck           GET /healthz of the component served in this container
 #   <anything else>       exec'd as is (e.g. `sh`, `alembic ...`)
@@ -24,7 +26,7 @@ component_info() {
 }
 
 usage() {
-    sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//' >&2
+    sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//' >&2
     exit 64
 }
 
@@ -33,6 +35,11 @@ migrate() {
     if [ -z "${DATABASE_URL:-}" ]; then
         echo "migrate $1: DATABASE_URL is not set" >&2
         exit 78
+    fi
+    if [ "$1" != applications ]; then
+        # applicants' personal data key: the applications' migrations only (migrate-all gets it
+        # for them), never another component's
+        unset PERSONAL_DATA_KEY PERSONAL_DATA_OLD_KEYS
     fi
     echo "migrate $1: alembic upgrade heads" >&2
     cd "$APP_ROOT"
@@ -47,12 +54,26 @@ case "$cmd" in
         [ "$#" -ge 1 ] || usage
         component_info "$1"
         port="${PORT:-$DEFAULT_PORT}"
+        if [ "$1" = gateway ]; then
+            # X-Forwarded-For/-Proto are believed only from the configured proxies (IPs/CIDRs,
+            # comma-separated; default: none but the container itself). Never `*`.
+            trusted="${FORWARDED_ALLOW_IPS:-127.0.0.1}"
+            case "$trusted" in
+                *'*'*)
+                    echo "serve gateway: FORWARDED_ALLOW_IPS='$trusted' would let any client set its own address; name the proxies' IPs/CIDRs" >&2
+                    exit 78
+                    ;;
+            esac
+            set -- --proxy-headers --forwarded-allow-ips "$trusted"
+        else
+            # the services are reached only by the gateway and each other: no proxy headers
+            set -- --no-proxy-headers
+        fi
         echo "$port" > /tmp/sunshine.port 2>/dev/null || true
         exec uvicorn "$PACKAGE.main:app" \
             --host "${HOST:-0.0.0.0}" \
             --port "$port" \
-            --proxy-headers \
-            --forwarded-allow-ips "${FORWARDED_ALLOW_IPS:-*}" \
+            "$@" \
             --no-access-log \
             --no-server-header \
             --timeout-keep-alive "${KEEP_ALIVE_SECONDS:-5}" \

@@ -4920,6 +4920,11 @@ export interface components {
              * Format: date
              */
             asked_on: string;
+            /**
+             * Letter Received On
+             * @description 对方收到征求意见函的日期；不填则为发函当日
+             */
+            letter_received_on?: string | null;
         };
         /**
          * ApplicationsOpinionKind
@@ -4938,6 +4943,11 @@ export interface components {
              * Format: date
              */
             asked_on: string;
+            /**
+             * Letter Received On
+             * Format: date
+             */
+            letter_received_on: string;
             /** Answer Due On */
             answer_due_on: string | null;
             /** Answered On */

@@ -27,7 +27,17 @@ from sunshine_kit.testing import auth
 from sunshine_kit.units.models import Unit
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-REMEDIES = "如对本答复不服，可以在收到本告知书之日起60日内向锦华区人民政府申请行政复议"
+# Remedies under 行政复议法 (2023): reconsideration first against a refusal (第二十三条).
+EITHER = (
+    "可以在收到本告知书之日起60日内向锦华区人民政府申请行政复议，"
+    "或者在6个月内依法向人民法院提起行政诉讼。"
+)
+RECONSIDERATION_FIRST = (
+    "根据《中华人民共和国行政复议法》第二十三条的规定，应当自收到本告知书之日起60日内"
+    "先向锦华区人民政府申请行政复议；对行政复议决定不服的，可以自收到行政复议决定书之日起"
+    "15日内依法向人民法院提起行政诉讼。"
+)
+REMEDIES = "如对本答复不服，" + EITHER
 COMPANY = "锦华晨光教育咨询有限公司"
 
 
@@ -124,6 +134,7 @@ CASES = [
             "已主动公开，可在本机关政府信息公开目录查阅",
             "目录信息编号：12、15",
             "第三十六条第（一）项",
+            REMEDIES,
         ],
         id="disclosed-linked",
     ),
@@ -136,6 +147,10 @@ CASES = [
             "具体说明：划片范围予以公开；涉及学生个人信息的部分不予公开。",
             "法律依据：《中华人民共和国政府信息公开条例》第十五条、第三十七条。",
             "将可以公开的内容以电子文档形式提供，随本告知书一并送达（电子邮箱：chenxm@example.cn）",
+            "如对本答复中不予公开的内容不服，"
+            + RECONSIDERATION_FIRST
+            + "对本答复的其他内容不服的，"
+            + EITHER,
         ],
         id="partly-disclosed",
     ),
@@ -148,6 +163,7 @@ CASES = [
             "本机关决定不予公开",
             "收到您单位提出的政府信息公开申请",
             "所申请的名单包含学生及其家长的姓名、住址",
+            "如对本答复不服，" + RECONSIDERATION_FIRST,
         ],
         id="not-disclosed-4",
     ),
@@ -155,10 +171,11 @@ CASES = [
         not_held,
         "陈晓明：",
         [
-            "第三十六条第（四）项",
-            "现告知您本机关不掌握该政府信息",
+            "经检索，本机关未制作、获取您所申请的政府信息，该政府信息不存在。"
+            "根据《中华人民共和国政府信息公开条例》第三十六条第（四）项的规定，现予告知。",
             "第三十六条第（五）项",
             "该信息由锦华区发展和改革局负责公开",
+            REMEDIES,
         ],
         id="unavailable-1",
     ),
@@ -169,6 +186,7 @@ CASES = [
             "本机关已于2026年2月24日告知您对申请作出补正，补正期限为2026年3月10日",
             "第三十条",
             "视为您放弃申请，本机关不再处理该政府信息公开申请",
+            REMEDIES,
         ],
         id="other-1",
     ),
@@ -189,8 +207,6 @@ async def test_the_letter_says_the_result_with_its_article_in_word_and_pdf(
         "本机关于2026年2月13日收到",
         f"（申请编号：{app['tracking_number']}）",
         "锦华区2026年义务教育阶段学校划片范围及其确定依据",
-        REMEDIES,
-        "或者在6个月内依法向人民法院提起行政诉讼",
         "锦华区教育局",
         *wording,
     ]
@@ -210,6 +226,49 @@ async def test_the_letter_says_the_result_with_its_article_in_word_and_pdf(
     text = pdf_text(pdf.content)
     for phrase in expected:
         assert "".join(phrase.split()) in text, phrase
+
+
+async def test_a_refusal_offers_no_direct_lawsuit_and_missing_information_does_not_exist(
+    client: AsyncClient, session: AsyncSession
+) -> None:
+    await add_test_district(session)
+    refused = await third_party_rights(client, session)
+    text = docx_text(
+        (await client.get(f"/applications/{refused['id']}/letter.docx", headers=HANDLER)).content
+    )
+    assert "6个月" not in text
+    held = await not_held(client, session)
+    text = docx_text(
+        (await client.get(f"/applications/{held['id']}/letter.docx", headers=HANDLER)).content
+    )
+    assert "不掌握" not in text
+
+
+async def test_the_extension_was_approved_by_the_head_of_the_disclosure_office(
+    client: AsyncClient, session: AsyncSession
+) -> None:
+    await add_test_district(session)
+    app = await registered(client, received_on="2026-02-13")
+    extended = await client.post(
+        f"/applications/{app['id']}/extension",
+        json={
+            "working_days": 20,
+            "approved_by": "李局长",
+            "reason": "涉及多所学校档案，需逐校调取",
+            "notified_on": "2026-03-16",
+        },
+        headers=HANDLER,
+    )
+    assert extended.status_code == 200, extended.text
+    await decide(client, app, outcome="disclosed")
+    sentence = (
+        "因涉及多所学校档案，需逐校调取，经本机关政府信息公开工作机构负责人同意，"
+        "本机关已于2026年3月16日告知您将答复期限延长20个工作日。"
+    )
+    word = await client.get(f"/applications/{app['id']}/letter.docx", headers=HANDLER)
+    assert sentence in docx_text(word.content)
+    pdf = await client.get(f"/applications/{app['id']}/letter.pdf", headers=HANDLER)
+    assert sentence in pdf_text(pdf.content)
 
 
 async def test_the_word_file_is_laid_out_as_an_official_letter(

@@ -8,25 +8,30 @@ list and report computes the same due date, and the rules can be checked day by 
   supplement is received (Article 30);
 - the reply is due 20 working days after the clock starts (Article 33);
 - one extension of at most 20 working days, approved and notified (Article 33);
-- consulting a third party (which has 15 working days to answer) or another agency does not
-  count towards the time (Article 32, 33): the working days of each consultation are added.
+- consulting a third party or another agency, and waiting for a fee, do not count towards the
+  time (Article 32, 33, 34, 42). Paused time is a set of working days, not a sum: two
+  consultations over the same days pause those days once. A supplement restarts the clock, so
+  only the days paused after the restart count. A consultation pauses at most the consulted
+  party's 15 working days from its receipt of the letter: then the office decides (Article 32)
+  or the agency's silence is consent (Article 34), and the clock runs again, answer or not.
 
-Every date comes from `WorkingDayCalendar`; a result that rests on a year without a loaded
-holiday arrangement is marked provisional.
+Every date comes from `WorkingDayCalendar`; a date that rests on a year without a loaded
+holiday arrangement is marked provisional. Today's year does not make a date provisional: a
+due date in 2026 is as firm on a day of 2027 as it was before.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 
-from sunshine_kit.calendar.days import WorkingDayCalendar
+from sunshine_kit.calendar.days import WorkingDate, WorkingDayCalendar
 
 SUPPLEMENT_NOTICE_WORKING_DAYS = 7
 REPLY_WORKING_DAYS = 20
 MAX_EXTENSION_WORKING_DAYS = 20
-THIRD_PARTY_WORKING_DAYS = 15
+CONSULTED_PARTY_WORKING_DAYS = 15
 DUE_SOON_WORKING_DAYS = 5
 
 
@@ -46,10 +51,13 @@ class Urgency(StrEnum):
 
 @dataclass(frozen=True)
 class Pause:
-    """A consultation (third party or agency): its working days do not count."""
+    """A consultation (third party or agency) or a wait for a fee: the working days after
+    `started_on` up to `ended_on` (open: up to today) do not count. A consultation's pause
+    ends at the latest on its answer's due date, 15 working days after `letter_received_on`."""
 
     started_on: date
     ended_on: date | None = None
+    letter_received_on: date | None = None
 
 
 @dataclass(frozen=True)
@@ -81,10 +89,50 @@ def supplement_notice_due(calendar: WorkingDayCalendar, received_on: date) -> tu
     return due.date, due.provisional
 
 
-def third_party_answer_due(calendar: WorkingDayCalendar, asked_on: date) -> tuple[date, bool]:
-    """The day a consulted third party's 15 working days run out."""
-    due = calendar.add_working_days(asked_on, THIRD_PARTY_WORKING_DAYS)
+def consulted_answer_due(
+    calendar: WorkingDayCalendar, letter_received_on: date
+) -> tuple[date, bool]:
+    """The day a consulted third party's or agency's 15 working days run out (Art. 32, 34)."""
+    due = calendar.add_working_days(letter_received_on, CONSULTED_PARTY_WORKING_DAYS)
     return due.date, due.provisional
+
+
+def _paused_days(
+    calendar: WorkingDayCalendar, facts: ClockFacts, started_on: date, today: date
+) -> tuple[frozenset[date], bool]:
+    """The working days paused after `started_on`, each once, and whether the pauses are open
+    on `today` (the clock suspended)."""
+    end_of_open = facts.closed_on or today
+    days: set[date] = set()
+    suspended = False
+    for pause in facts.pauses:
+        last = end_of_open if pause.ended_on is None else pause.ended_on
+        if last < pause.started_on:
+            raise ValueError("征求意见的结束日期早于开始日期")
+        if pause.letter_received_on is not None:
+            answer_due, _ = consulted_answer_due(calendar, pause.letter_received_on)
+            last = min(last, answer_due)
+            suspended |= pause.ended_on is None and facts.closed_on is None and today <= answer_due
+        elif pause.ended_on is None and facts.closed_on is None:
+            suspended = True
+        first = max(pause.started_on, started_on)
+        if last > first:
+            days.update(calendar.working_days_in(first + timedelta(days=1), last))
+    return frozenset(days), suspended
+
+
+def _reply_due(
+    calendar: WorkingDayCalendar, started_on: date, working_days: int, paused: frozenset[date]
+) -> tuple[WorkingDate, int]:
+    """The `working_days`th working day after `started_on` that is not paused, and how many
+    paused days fell before it: a pause after the due date does not move it."""
+    skipped = 0
+    while True:
+        due = calendar.add_working_days(started_on, working_days + skipped)
+        before = sum(1 for day in paused if day <= due.date)
+        if before == skipped:
+            return due, skipped
+        skipped = before
 
 
 def compute(calendar: WorkingDayCalendar, facts: ClockFacts, today: date) -> Clock:
@@ -108,23 +156,12 @@ def compute(calendar: WorkingDayCalendar, facts: ClockFacts, today: date) -> Clo
             provisional=provisional,
         )
     started_on = facts.supplement_received_on or facts.received_on
-    # An open consultation still pauses the clock: its days so far count as paused, and the
-    # due date moves on by one working day for each working day it stays open.
-    end_of_open = facts.closed_on or today
-    paused = 0
-    open_pause = False
-    for pause in facts.pauses:
-        ended = pause.ended_on
-        if ended is None:
-            open_pause = facts.closed_on is None
-            ended = end_of_open
-        if ended < pause.started_on:
-            raise ValueError("征求意见的结束日期早于开始日期")
-        counted = calendar.working_days_between(pause.started_on, ended)
-        paused += counted.days
-        provisional |= counted.provisional
-    due = calendar.add_working_days(
-        started_on, REPLY_WORKING_DAYS + facts.extension_working_days + paused
+    paused_days, suspended = _paused_days(calendar, facts, started_on, today)
+    due, paused = _reply_due(
+        calendar,
+        started_on,
+        REPLY_WORKING_DAYS + facts.extension_working_days,
+        paused_days,
     )
     provisional |= due.provisional
     if facts.closed_on is not None:
@@ -138,8 +175,9 @@ def compute(calendar: WorkingDayCalendar, facts: ClockFacts, today: date) -> Clo
             urgency=Urgency.NONE,
             provisional=provisional,
         )
+    # Counting the days left through a year not yet loaded is approximate, but the due date
+    # itself is not: only the date decides `provisional`.
     left = calendar.working_days_between(today, due.date)
-    provisional |= left.provisional
     if left.days < 0:
         urgency = Urgency.OVERDUE
     elif left.days <= DUE_SOON_WORKING_DAYS:
@@ -147,7 +185,7 @@ def compute(calendar: WorkingDayCalendar, facts: ClockFacts, today: date) -> Clo
     else:
         urgency = Urgency.NORMAL
     return Clock(
-        phase=Phase.SUSPENDED if open_pause else Phase.RUNNING,
+        phase=Phase.SUSPENDED if suspended else Phase.RUNNING,
         started_on=started_on,
         supplement_notice_due_on=notice_due,
         reply_due_on=due.date,
@@ -156,6 +194,23 @@ def compute(calendar: WorkingDayCalendar, facts: ClockFacts, today: date) -> Clo
         urgency=urgency,
         provisional=provisional,
     )
+
+
+def kept(calendar: WorkingDayCalendar, facts: ClockFacts, today: date) -> Clock:
+    """The clock whose due date is kept on the row (the inbox sorts and filters by it): an
+    unanswered consultation counted to the end of the consulted party's 15 working days, so that
+    the date kept is already right on the day they end without an answer."""
+    horizon = max(
+        [
+            today,
+            *(
+                consulted_answer_due(calendar, pause.letter_received_on)[0]
+                for pause in facts.pauses
+                if pause.ended_on is None and pause.letter_received_on is not None
+            ),
+        ]
+    )
+    return compute(calendar, facts, horizon)
 
 
 def replied_on_time(clock: Clock, replied_on: date) -> bool:

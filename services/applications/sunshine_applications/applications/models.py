@@ -196,6 +196,8 @@ class OpinionRequest(Base):
     kind: Mapped[str] = mapped_column(String(20))
     party: Mapped[str] = mapped_column(String(200), comment="第三方或机关名称")
     asked_on: Mapped[date] = mapped_column(Date)
+    # The consulted party's 15 working days (Art. 32, 34) run from its receipt of the letter.
+    letter_received_on: Mapped[date] = mapped_column(Date, comment="对方收到征求意见函日期")
     answer_due_on: Mapped[date | None] = mapped_column(Date)
     answered_on: Mapped[date | None] = mapped_column(Date)
     answer: Mapped[str] = mapped_column(Text, default="")

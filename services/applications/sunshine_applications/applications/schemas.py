@@ -170,6 +170,7 @@ class OpinionOut(BaseModel):
     kind: OpinionKind
     party: str
     asked_on: date
+    letter_received_on: date
     answer_due_on: date | None
     answered_on: date | None
     answer: str
@@ -298,6 +299,9 @@ class OpinionIn(BaseModel):
     kind: OpinionKind
     party: str = Field(min_length=2, max_length=200)
     asked_on: date
+    letter_received_on: date | None = Field(
+        None, description="对方收到征求意见函的日期；不填则为发函当日"
+    )
 
 
 class OpinionAnswerIn(BaseModel):

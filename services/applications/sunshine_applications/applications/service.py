@@ -35,6 +35,7 @@ from sunshine_kit.auth import Principal
 from sunshine_kit.calendar.days import WorkingDayCalendar, today
 from sunshine_kit.errors import ROLE_FORBIDDEN, Forbidden, InvalidInput, NotFound
 from sunshine_kit.roles import Can
+from sunshine_kit.units.models import UnitType
 from sunshine_kit.units.service import ensure_can_act_on, get_unit
 
 OPEN = (
@@ -82,6 +83,12 @@ async def _create(
     unit = await get_unit(session, body.unit_id)
     if unit.closed:
         raise InvalidInput("unit_id", "该机关已撤销，请向承接其职能的机关申请")
+    # Residents' and villagers' committees are self-governing bodies, not administrative organs
+    # the Regulations bind (第二条, 第十条); the street or township above them answers.
+    if unit.type in (UnitType.COMMUNITY, UnitType.VILLAGE):
+        raise InvalidInput(
+            "unit_id", "社区、村民委员会不是行政机关，请向所属街道办事处或乡镇人民政府提出申请"
+        )
     code = new_query_code()
     number = await next_tracking_number(session, submitted_on.year)
     earlier = await session.scalar(
@@ -225,7 +232,7 @@ def facts(
     """What the clock counts from, as recorded; None until the application is received."""
     if application.received_on is None:
         return None
-    pauses = [statutory.Pause(o.asked_on, o.answered_on) for o in opinions]
+    pauses = [statutory.Pause(o.asked_on, o.answered_on, o.letter_received_on) for o in opinions]
     if application.fee_notified_on is not None:
         # The days an applicant takes to pay the fee do not count either.
         pauses.append(statutory.Pause(application.fee_notified_on, application.fee_paid_on))
@@ -239,6 +246,11 @@ def facts(
     )
 
 
+def answer_due(calendar: WorkingDayCalendar, opinion: OpinionRequest) -> date:
+    """The day the consulted party's 15 working days end, on the calendar as now loaded."""
+    return statutory.consulted_answer_due(calendar, opinion.letter_received_on)[0]
+
+
 async def clock_of(
     session: AsyncSession, calendar: WorkingDayCalendar, application: DisclosureApplication
 ) -> statutory.Clock | None:
@@ -250,7 +262,8 @@ async def refresh_due(
     session: AsyncSession, calendar: WorkingDayCalendar, application: DisclosureApplication
 ) -> statutory.Clock | None:
     """Recompute the clock and keep its due date on the row (the inbox sorts by it)."""
-    clock = await clock_of(session, calendar, application)
+    known = facts(application, await opinions_of(session, application.id))
+    clock = None if known is None else statutory.kept(calendar, known, today())
     application.reply_due_on = clock.reply_due_on if clock else None
     application.due_provisional = clock.provisional if clock else False
     await session.flush()
@@ -279,12 +292,13 @@ async def recompute_open(session: AsyncSession, calendar: WorkingDayCalendar) ->
     )
     for opinion in opinions.all():
         by_application.setdefault(opinion.application_id, []).append(opinion)
+        opinion.answer_due_on = answer_due(calendar, opinion)
     now, changed = today(), 0
     for application in applications:
         known = facts(application, by_application.get(application.id, []))
         if known is None:
             continue
-        clock = statutory.compute(calendar, known, now)
+        clock = statutory.kept(calendar, known, now)
         if (clock.reply_due_on, clock.provisional) != (
             application.reply_due_on,
             application.due_provisional,

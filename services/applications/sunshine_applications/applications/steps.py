@@ -23,7 +23,6 @@ from sunshine_applications.applications.models import (
     ApplicationStep,
     DisclosureApplication,
     HistoryAction,
-    OpinionKind,
     OpinionRequest,
     Outcome,
     Status,
@@ -307,15 +306,15 @@ async def ask_opinion(desk: Desk, body: OpinionIn) -> OpinionRequest:
     await ensure_allowed(desk, ApplicationStep.OPINIONS)
     application = desk.application
     _not_before("asked_on", body.asked_on, application.received_on, "收到申请日期")
-    answer_due = None
-    if body.kind == OpinionKind.THIRD_PARTY:
-        answer_due, _ = statutory.third_party_answer_due(desk.calendar, body.asked_on)
+    letter_received_on = body.letter_received_on or body.asked_on
+    _not_before("letter_received_on", letter_received_on, body.asked_on, "发函日期")
     opinion = OpinionRequest(
         application_id=application.id,
         kind=body.kind,
         party=body.party,
         asked_on=body.asked_on,
-        answer_due_on=answer_due,
+        letter_received_on=letter_received_on,
+        answer_due_on=statutory.consulted_answer_due(desk.calendar, letter_received_on)[0],
     )
     desk.session.add(opinion)
     application.status = Status.CONSULTING

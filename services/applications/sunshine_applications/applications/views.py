@@ -25,7 +25,7 @@ from sunshine_applications.applications.schemas import (
     PublicStatus,
     PublicStep,
 )
-from sunshine_applications.applications.service import Desk, facts, opinions_of
+from sunshine_applications.applications.service import Desk, answer_due, facts, opinions_of
 from sunshine_applications.applications.steps import next_steps
 from sunshine_applications.personal_data.masking import mask_applicant
 from sunshine_kit.auth import Principal
@@ -64,7 +64,12 @@ async def staff_view(desk: Desk) -> ApplicationOut:
             "unit_name": unit.name,
             "outcome_label": _outcome_label(application),
             "clock": None if clock is None else ClockOut(**clock.__dict__),
-            "opinions": [OpinionOut.model_validate(o, from_attributes=True) for o in opinions],
+            "opinions": [
+                OpinionOut.model_validate(o, from_attributes=True).model_copy(
+                    update={"answer_due_on": answer_due(desk.calendar, o)}
+                )
+                for o in opinions
+            ],
             "masked": not full,
             "next_steps": next_steps(desk.actor, application, opinions),
         }
@@ -144,7 +149,8 @@ def _inbox_row(calendar: WorkingDayCalendar, application: Row[*tuple[Any, ...]])
     provisional = application.due_provisional
     if application.reply_due_on is not None and application.status not in _NOT_COUNTING:
         count = calendar.working_days_between(today(), application.reply_due_on)
-        left, provisional = count.days, provisional or count.provisional
+        # Only the due date's own year makes it provisional, not today's (as in the clock).
+        left = count.days
         if left < 0:
             urgency = statutory.Urgency.OVERDUE
         elif left <= statutory.DUE_SOON_WORKING_DAYS:

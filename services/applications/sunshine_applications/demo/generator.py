@@ -307,9 +307,8 @@ class Generator:
                     "kind": kind,
                     "party": party,
                     "asked_on": asked,
-                    "answer_due_on": wd(asked, statutory.THIRD_PARTY_WORKING_DAYS)
-                    if kind == OpinionKind.THIRD_PARTY
-                    else None,
+                    "letter_received_on": asked,
+                    "answer_due_on": wd(asked, statutory.CONSULTED_PARTY_WORKING_DAYS),
                     "answered_on": answered,
                     "answer": rng.choice(["不同意公开", "同意公开", "同意公开，但须隐去联系方式"]),
                 }
@@ -399,15 +398,18 @@ class Generator:
         *,
         closed: bool = True,
         today: date | None = None,
+        kept: bool = False,
     ) -> statutory.Clock | None:
-        """The clock the service would compute for these facts today."""
+        """The clock the service would compute for these facts today (`kept`: the one whose due
+        date it keeps on the row)."""
         application = DisclosureApplication(
             **{k: v for k, v in row.items() if k in COLUMNS and (closed or k != "replied_on")}
         )
         known = service.facts(application, [OpinionRequest(**o) for o in opinions])
-        return (
-            None if known is None else statutory.compute(self.calendar, known, today or self.today)
-        )
+        if known is None:
+            return None
+        compute = statutory.kept if kept else statutory.compute
+        return compute(self.calendar, known, today or self.today)
 
     def cut_at_today(self, plan: Plan) -> None:
         """Forget every step after today and set the status where the application now stands."""
@@ -528,7 +530,7 @@ def records(
         sequences[year] = sequences.get(year, 0) + 1
         number = f"YSQ{year}{sequences[year]:06d}"
         code = "".join(generator.rng.choice(QUERY_CODE_ALPHABET) for _ in range(8))
-        clock = generator.clock(row, plan.opinions)
+        clock = generator.clock(row, plan.opinions, kept=True)
         row |= {
             "id": app_id,
             "tracking_number": number,

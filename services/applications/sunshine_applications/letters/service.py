@@ -84,17 +84,19 @@ async def compose(
     you = "您单位" if legal_person else "您"
     paragraphs = [_request(application, you)]
     if application.extension_working_days and application.extension_notified_on:
+        # Article 33: the head of the 政府信息公开工作机构 approves, not the office's head.
         paragraphs.append(
-            f"因{_sentence(application.extension_reason, end=False)}，经本机关负责人同意，"
+            f"因{_sentence(application.extension_reason, end=False)}，"
+            "经本机关政府信息公开工作机构负责人同意，"
             f"本机关已于{chinese_date(application.extension_notified_on)}告知{you}"
             f"将答复期限延长{application.extension_working_days}个工作日。"
         )
     paragraphs += await _result(session, application, outcome, you, personal_data)
-    paragraphs.append(
-        f"如对本答复不服，可以在收到本告知书之日起60日内向"
-        f"{await reconsideration_body(session, unit)}申请行政复议，"
-        "或者在6个月内依法向人民法院提起行政诉讼。"
-    )
+    remedies = {
+        Outcome.NOT_DISCLOSED: templates.REMEDIES_NOT_DISCLOSED,
+        Outcome.PARTLY_DISCLOSED: templates.REMEDIES_PARTLY_DISCLOSED,
+    }.get(outcome, templates.REMEDIES)
+    paragraphs.append(remedies.format(body=await reconsideration_body(session, unit)))
     paragraphs.append(templates.CLOSING)
     return LetterContent(
         title=templates.TITLE,

@@ -3,7 +3,8 @@
 Articles are those of the Regulations as revised in 2019 (国务院令第711号): 第十四条 to 第十六条
 on what is not disclosed, 第三十六条 on the kinds of reply, 第三十七条 on partial disclosure,
 第三十八条 on information that would have to be produced, 第三十条 on supplements, 第三十五条 and
-第三十九条 on requests that are not processed, 第四十二条 on the processing fee.
+第三十九条 on requests that are not processed, 第四十二条 on the processing fee. The remedies
+follow the Administrative Reconsideration Law as revised in 2023 (in force 1 January 2024).
 """
 
 from __future__ import annotations
@@ -100,9 +101,10 @@ REASONED: dict[Outcome, tuple[Wording, ...]] = {
     ),
     Outcome.UNAVAILABLE: (
         Wording(
-            finding="经检索，本机关没有制作或者获取{you}所申请公开的政府信息。",
+            # The report's row is "本机关不掌握相关政府信息"; the letter says it as Art. 36(4) does.
+            finding="经检索，本机关未制作、获取{you}所申请的政府信息，该政府信息不存在。",
             articles="第三十六条第（四）项",
-            decision="现告知{you}本机关不掌握该政府信息。",
+            decision="现予告知。",
             explained="如该政府信息由其他行政机关负责公开，根据"
             + REGULATIONS
             + "第三十六条第（五）项的规定，本机关能够确定的负责公开机关及其联系方式见以下说明。",
@@ -180,3 +182,30 @@ HOW_PROVIDED = {
 EXPLANATION = "具体说明：{text}"
 LEGAL_BASIS = "法律依据：{text}"
 CLOSING = "特此告知。"
+
+# Remedies. 行政复议法 (2023) 第二十三条第一款第（四）项 puts reconsideration first when an
+# office does not disclose, and its second paragraph obliges the office to say so; 第二十条
+# gives 60 days. A lawsuit then lies against the reconsideration decision, within 15 days of
+# receiving it (行政诉讼法 第四十五条). Every other reply may be taken to reconsideration or
+# straight to court within 6 months (行政诉讼法 第四十六条). All of 不予公开 takes the first
+# path, 行政查询事项 (item 8) included: advising reconsideration first costs the applicant no
+# remedy, while a lawsuit filed directly where reconsideration was required is dismissed.
+_EITHER = (
+    "可以在收到本告知书之日起60日内向{body}申请行政复议，或者在6个月内依法向人民法院提起行政诉讼。"
+)
+_RECONSIDERATION_FIRST = (
+    "根据《中华人民共和国行政复议法》第二十三条的规定，应当自收到本告知书之日起60日内"
+    "先向{body}申请行政复议；对行政复议决定不服的，可以自收到行政复议决定书之日起15日内"
+    "依法向人民法院提起行政诉讼。"
+)
+REMEDIES = "如对本答复不服，" + _EITHER
+REMEDIES_NOT_DISCLOSED = "如对本答复不服，" + _RECONSIDERATION_FIRST
+# 部分公开 states both paths rather than reconsideration first for the whole: the disclosed
+# part (its form, its completeness) is no refusal, and the applicant keeps the direct lawsuit
+# against it that the law gives.
+REMEDIES_PARTLY_DISCLOSED = (
+    "如对本答复中不予公开的内容不服，"
+    + _RECONSIDERATION_FIRST
+    + "对本答复的其他内容不服的，"
+    + _EITHER
+)

@@ -201,6 +201,13 @@ export function ApplicationSteps({ application }: { application: Application }) 
               <Form.Item name="asked_on" label="征求日期" rules={required("请选择日期")}>
                 <DatePicker />
               </Form.Item>
+              <Form.Item
+                name="letter_received_on"
+                label="对方收到函件日期"
+                tooltip="不填则为发函当日；对方答复期限为收到后15个工作日，期满未答复不再暂停计时"
+              >
+                <DatePicker />
+              </Form.Item>
             </Space>
           </ActionForm>,
         );
@@ -220,8 +227,10 @@ export function ApplicationSteps({ application }: { application: Application }) 
                 initialValues={{ answered_on: today() }}
               >
                 <Typography.Paragraph type="secondary">
-                  {label("opinion_kinds", opinion.kind)}，{opinion.asked_on} 发出
-                  {opinion.answer_due_on && `，第三方应于 ${opinion.answer_due_on} 前答复`}
+                  {label("opinion_kinds", opinion.kind)}，{opinion.asked_on} 发出，
+                  {opinion.letter_received_on} 收到
+                  {opinion.answer_due_on &&
+                    `，应于 ${opinion.answer_due_on} 前答复（逾期未答复的，答复期限不再暂停）`}
                 </Typography.Paragraph>
                 <Form.Item name="answered_on" label="答复日期" rules={required("请选择日期")}>
                   <DatePicker />

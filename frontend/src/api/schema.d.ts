@@ -831,7 +831,9 @@ export interface paths {
         };
         /**
          * Missing Interpretations
-         * @description Policy documents still without their 政策解读 three working days after publication.
+         * @description Policy documents still without their 政策解读 three working days after publication, or
+         *     whose interpretation went out later than that (how many working days late): newest first,
+         *     a page at a time.
          */
         get: operations["catalog-items-missing_interpretations"];
         put?: never;
@@ -3081,6 +3083,11 @@ export interface components {
              */
             formed_on: string;
             /**
+             * Changed On
+             * @description 变更日期：期限自此起算
+             */
+            changed_on: string | null;
+            /**
              * Due On
              * Format: date
              */
@@ -3479,8 +3486,16 @@ export interface components {
             document_number?: string | null;
             /** Issuing Unit */
             issuing_unit?: string | null;
-            /** Formed On */
+            /**
+             * Formed On
+             * @description 生成日期（已发布过的信息不可更改）
+             */
             formed_on?: string | null;
+            /**
+             * Changed On
+             * @description 变更日期：修改已发布过的信息的内容时记录，默认当天（北京时间）；变更的20个工作日期限由此起算
+             */
+            changed_on?: string | null;
             /** Topic */
             topic?: string | null;
             /** Keywords */
@@ -3522,8 +3537,35 @@ export interface components {
              * Format: date
              */
             interpretation_due_on: string;
-            /** Working Days Overdue */
+            /**
+             * Working Days Overdue
+             * @description 解读逾期的工作日数：尚无解读的，到今天为止；解读发布晚了的，到其发布日
+             */
             working_days_overdue: number;
+            /**
+             * Interpretation Id
+             * @description 迟发的解读（首个已发布的）；尚无解读时为空
+             */
+            interpretation_id?: number | null;
+            /**
+             * Interpretation Published At
+             * @description 迟发解读的发布时间
+             */
+            interpretation_published_at?: string | null;
+        };
+        /**
+         * CatalogMissingInterpretationPage
+         * @description Policy documents without a timely interpretation, newest first.
+         */
+        CatalogMissingInterpretationPage: {
+            /** Items */
+            items: components["schemas"]["CatalogMissingInterpretation"][];
+            /** Total */
+            total: number;
+            /** Page */
+            page: number;
+            /** Size */
+            size: number;
         };
         /**
          * CatalogMoveIn
@@ -3689,6 +3731,11 @@ export interface components {
             /** Keywords */
             keywords: string;
             disclosure_attribute: components["schemas"]["CatalogDisclosureAttribute"];
+            /**
+             * Changed On
+             * @description 变更日期（已发布信息的内容变更）
+             */
+            changed_on?: string | null;
             /** Validity Changed On */
             validity_changed_on: string | null;
             /** Replaced By Id */
@@ -3880,6 +3927,11 @@ export interface components {
             /** Keywords */
             keywords: string;
             disclosure_attribute: components["schemas"]["CatalogDisclosureAttribute"];
+            /**
+             * Changed On
+             * @description 变更日期（已发布信息的内容变更）
+             */
+            changed_on?: string | null;
             /** Validity Changed On */
             validity_changed_on: string | null;
             /** Replaced By Id */
@@ -10596,6 +10648,10 @@ export interface operations {
                 today?: string | null;
                 /** @description 包括下属单位 */
                 below?: boolean;
+                /** @description 页码，从1开始 */
+                page?: number;
+                /** @description 每页条数 */
+                size?: number;
             };
             header?: never;
             path: {
@@ -10611,7 +10667,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CatalogMissingInterpretation"][];
+                    "application/json": components["schemas"]["CatalogMissingInterpretationPage"];
                 };
             };
             /** @description Bad Request */

@@ -83,26 +83,27 @@ def days_from_today(days: int) -> str:
     return (today() + timedelta(days=days)).isoformat()
 
 
-# How an in-person application received two weeks ago is brought to each state: the steps.
+# How an in-person application received yesterday (its supplement notice still in time)
+# is brought to each state: the steps.
 _TO_STATE: dict[str, list[tuple[str, dict[str, Any]]]] = {
     "in_progress": [],
     "awaiting_supplement": [
         (
             "supplement-request",
             {
-                "requested_on": days_from_today(-13),
+                "requested_on": days_from_today(-1),
                 "request": "请明确所需信息的学年及学校名称",
                 "due_on": days_from_today(15),
             },
         )
     ],
     "consulting": [
-        ("opinions", {"kind": "agency", "party": "锦华区财政局", "asked_on": days_from_today(-10)})
+        ("opinions", {"kind": "agency", "party": "锦华区财政局", "asked_on": days_from_today(-1)})
     ],
     "awaiting_fee": [
         (
             "fee-notice",
-            {"fee_fen": 10_000, "notified_on": days_from_today(-10), "due_on": days_from_today(15)},
+            {"fee_fen": 10_000, "notified_on": days_from_today(-1), "due_on": days_from_today(15)},
         )
     ],
     "decided": [("decision", {"outcome": "disclosed"})],
@@ -115,8 +116,8 @@ _TO_STATE: dict[str, list[tuple[str, dict[str, Any]]]] = {
 
 async def application_in(client: AsyncClient, status: str) -> dict[str, Any]:
     """An application of the bureau in `status` as zhouting sees it, with its query code,
-    brought there through the API: applied online when awaiting receipt, else handed in two
-    weeks ago."""
+    brought there through the API: applied online when awaiting receipt, else handed in
+    yesterday."""
     if status == "awaiting_receipt":
         made = await client.post("/applications", json=applicant())
         assert made.status_code == 201, made.text
@@ -128,7 +129,7 @@ async def application_in(client: AsyncClient, status: str) -> dict[str, Any]:
         )
         seen = await client.get(f"/applications/{app_id}", headers=HANDLER)
         return {**seen.json(), "query_code": made.json()["query_code"]}
-    app = await registered(client, received_on=days_from_today(-14))
+    app = await registered(client, received_on=days_from_today(-1))
     for step, body in _TO_STATE[status]:
         taken = await client.post(f"/applications/{app['id']}/{step}", json=body, headers=HANDLER)
         assert taken.status_code == 200, taken.text

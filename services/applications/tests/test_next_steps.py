@@ -159,7 +159,8 @@ async def test_an_abandoned_application_may_be_decided_only_as_abandoned(
     lapsed = await client.post(
         f"/applications/{app['id']}/supplement-request",
         json={
-            "requested_on": days_from_today(-13),
+            # Received yesterday, the notice sent the same day, the time given ended then.
+            "requested_on": days_from_today(-1),
             "request": "请明确所需信息的学年及学校名称",
             "due_on": days_from_today(-1),
         },

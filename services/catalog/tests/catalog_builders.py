@@ -19,6 +19,7 @@ PUBLISHER = auth("publisher", unit_id=BUREAU, username="zhangli")
 REVIEWER = auth("reviewer", unit_id=BUREAU, username="chengang")
 OFFICE = auth("office", unit_id=DISTRICT, username="wangmin")
 STREET_PUBLISHER = auth("publisher", unit_id=STREET, username="sunlei")
+APPROVE = {"decision": "approve", "confidentiality_checked": True, "attribute_checked": True}
 
 
 async def column_id(client: AsyncClient, code: str) -> int:

@@ -136,7 +136,7 @@ async def test_the_review_queue_deadline_and_interpretation_lists_have_content(
         headers=OFFICE,
     )
     assert missing.status_code == 200, missing.text
-    assert missing.json()
+    assert missing.json()["items"]
 
     interpreted = await session.scalar(
         select(InformationItem.interprets_id).where(

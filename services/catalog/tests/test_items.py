@@ -308,7 +308,7 @@ async def test_policy_without_interpretation_is_flagged(
             params={"today": "2099-01-05"},
             headers=OFFICE,
         )
-    ).json()
+    ).json()["items"]
     assert [f["id"] for f in flagged] == [without["id"]]
     page = (await client.get(f"/items/{with_one['id']}")).json()
     assert len(page["interpretation_ids"]) == 1
@@ -358,7 +358,7 @@ async def test_an_interpretation_is_due_from_the_policys_beijing_date(
             f"/units/{BUREAU}/interpretations/missing", params={"today": today}, headers=OFFICE
         )
         assert response.status_code == 200, response.text
-        return list(response.json())
+        return list(response.json()["items"])
 
     # Three working days from Tuesday 1 September: due Friday 4 September, not Thursday 3.
     assert await flagged("2026-09-04") == []

@@ -49,12 +49,14 @@ from sunshine_applications.errors import (
     NOT_RECEIVED,
     OPINION_ANSWERED,
     OPINION_NOT_FOUND,
+    REPLY_PERIOD_OVER,
     SUPPLEMENT_ALREADY_REQUESTED,
+    SUPPLEMENT_NOTICE_LATE,
 )
 from sunshine_applications.proposals.service import propose_if_asked_often
 from sunshine_kit.audit import service as audit
 from sunshine_kit.auth import Principal
-from sunshine_kit.calendar.days import today
+from sunshine_kit.calendar.days import WorkingDayCalendar, today
 from sunshine_kit.errors import AppError, Conflict, InvalidInput, NotFound
 from sunshine_kit.http import ServiceClient
 
@@ -87,6 +89,7 @@ class Standing:
     application: DisclosureApplication
     opinions: Sequence[OpinionRequest]
     today: date
+    calendar: WorkingDayCalendar
     opinion: OpinionRequest | None = None
     decision: Decision | None = None
 
@@ -114,6 +117,16 @@ def _received(s: Standing) -> AppError | None:
 def _awaiting_receipt(s: Standing) -> AppError | None:
     awaiting = s.application.status == Status.AWAITING_RECEIPT
     return _unless(awaiting, "该申请已确认收到", ALREADY_RECEIVED)
+
+
+def _supplement_notice_refusal(sent_on: date, last: date) -> AppError | None:
+    """Article 30: the supplement notice goes out within 7 working days of receipt. After that
+    it is refused, not recorded as late: the Regulations give the office no second chance to
+    stop the clock, so it must decide on the application as it stands (无法提供 3 if it is still
+    unclear), and a late notice recorded here would stop a clock that kept running. Checked on
+    the notice's date, not today's, so that a notice sent in time may still be recorded."""
+    message = f"补正通知须在收到申请之日起7个工作日内发出（最迟{last.isoformat()}），已逾期"
+    return _unless(sent_on <= last, message, SUPPLEMENT_NOTICE_LATE)
 
 
 def _supplement_not_requested(s: Standing) -> AppError | None:
@@ -149,6 +162,13 @@ def _fee_not_notified(s: Standing) -> AppError | None:
     return _unless(not notified, "已发出收费通知", FEE_ALREADY_NOTIFIED)
 
 
+def _fee_notice_refusal(notified_on: date, due: date | None) -> AppError | None:
+    """Article 42: a fee is asked for within the reply period, not after the reply was due (the
+    wait for payment would otherwise hide an overdue reply); checked on the notice's date."""
+    message = f"收费通知须在答复期限（{due}）内发出"
+    return _unless(due is None or notified_on <= due, message, REPLY_PERIOD_OVER)
+
+
 def _awaiting_fee(s: Standing) -> AppError | None:
     awaiting = s.application.status == Status.AWAITING_FEE
     return _unless(awaiting, "该申请不在待缴费状态", NOT_AWAITING_FEE)
@@ -159,6 +179,23 @@ def _lapsed(due_on: date | None, done_on: date | None, today: date) -> bool:
     return due_on is not None and done_on is None and due_on < today
 
 
+def _fee_lapsed(s: Standing) -> bool:
+    """Article 42: a fee not paid within 20 working days of the notice lapses."""
+    notified, paid = s.application.fee_notified_on, s.application.fee_paid_on
+    if notified is None or paid is not None:
+        return False
+    last = s.calendar.add_working_days(notified, statutory.FEE_PAYMENT_WORKING_DAYS).date
+    return last < s.today
+
+
+def _consultations_over(s: Standing) -> bool:
+    """Every consultation answered, or past its 15 working days unanswered: then the office
+    decides (Article 32) and another agency's silence is consent (Article 34)."""
+    return all(
+        o.answered_on is not None or service.answer_due(s.calendar, o) < s.today for o in s.opinions
+    )
+
+
 def _decision_refusal(s: Standing, kind: Decision) -> AppError | None:
     application = s.application
     if kind == Decision.SUPPLEMENT_LAPSED:
@@ -167,12 +204,13 @@ def _decision_refusal(s: Standing, kind: Decision) -> AppError | None:
         reason = "只有补正期限届满仍未补正的申请才能按逾期不补正处理"
         return InvalidInput("outcome_reason", reason)
     if kind == Decision.FEE_LAPSED:
-        if _lapsed(application.fee_due_on, application.fee_paid_on, s.today):
+        if _fee_lapsed(s):
             return None
-        return InvalidInput("outcome_reason", "只有缴费期限届满仍未缴费的申请才能按逾期未缴费处理")
+        reason = "只有收费通知之日起20个工作日内仍未缴费的申请才能按逾期未缴费处理"
+        return InvalidInput("outcome_reason", reason)
     if application.status in (Status.AWAITING_SUPPLEMENT, Status.AWAITING_FEE):
         return Conflict("申请尚待补正或缴费，不能作出该答复", code=NOT_READY)
-    return _unless(application.status != Status.CONSULTING, "征求意见尚未结束", CONSULTING)
+    return _unless(_consultations_over(s), "征求意见尚未结束", CONSULTING)
 
 
 def _ready_to_decide(s: Standing) -> AppError | None:
@@ -215,10 +253,13 @@ def refusal(step: ApplicationStep, standing: Standing) -> AppError | None:
 
 
 def next_steps(
-    actor: Principal, application: DisclosureApplication, opinions: Sequence[OpinionRequest]
+    actor: Principal,
+    application: DisclosureApplication,
+    opinions: Sequence[OpinionRequest],
+    calendar: WorkingDayCalendar,
 ) -> list[ApplicationStep]:
     """The steps `actor` may take on the application now, in the order of the workflow."""
-    standing = Standing(actor, application, opinions, today())
+    standing = Standing(actor, application, opinions, today(), calendar)
     return [step for step in ApplicationStep if refusal(step, standing) is None]
 
 
@@ -231,7 +272,9 @@ async def ensure_allowed(
 ) -> None:
     """Raise the refusal of `step`, if any: the same answer `next_steps` gives."""
     opinions = await service.opinions_of(desk.session, desk.application.id)
-    standing = Standing(desk.actor, desk.application, opinions, today(), opinion, decision)
+    standing = Standing(
+        desk.actor, desk.application, opinions, today(), desk.calendar, opinion, decision
+    )
     if (refused := refusal(step, standing)) is not None:
         raise refused
 
@@ -249,6 +292,12 @@ async def _record(desk: Desk, action: HistoryAction, details: dict[str, Any]) ->
     )
 
 
+def _not_after_today(field: str, value: date) -> None:
+    """What is recorded as done cannot have been done after today (in Beijing)."""
+    if value > today():
+        raise InvalidInput(field, f"不能晚于今天（{today().isoformat()}）")
+
+
 def _not_before(field: str, value: date, earliest: date | None, what: str) -> None:
     if earliest is not None and value < earliest:
         raise InvalidInput(field, f"不能早于{what}（{earliest.isoformat()}）")
@@ -261,6 +310,7 @@ async def confirm_receipt(desk: Desk, received_on: date) -> None:
     """确认收到: an online application's received date (Article 31); the clock starts."""
     await ensure_allowed(desk, ApplicationStep.RECEIPT)
     application = desk.application
+    _not_after_today("received_on", received_on)
     _not_before("received_on", received_on, application.submitted_on, "提交日期")
     application.received_on = received_on
     application.status = Status.IN_PROGRESS
@@ -279,6 +329,10 @@ async def request_supplement(desk: Desk, body: SupplementRequestIn) -> None:
     await ensure_allowed(desk, ApplicationStep.SUPPLEMENT_REQUEST)
     application = desk.application
     _not_before("requested_on", body.requested_on, application.received_on, "收到申请日期")
+    if application.received_on is not None:
+        last, _ = statutory.supplement_notice_due(desk.calendar, application.received_on)
+        if (late := _supplement_notice_refusal(body.requested_on, last)) is not None:
+            raise late
     _not_before("due_on", body.due_on, body.requested_on, "通知日期")
     application.supplement_requested_on = body.requested_on
     application.supplement_request = body.request
@@ -295,6 +349,7 @@ async def receive_supplement(desk: Desk, received_on: date) -> None:
     """收到补正: the 20 working days start again, from zero, on this day."""
     await ensure_allowed(desk, ApplicationStep.SUPPLEMENT_RECEIVED)
     application = desk.application
+    _not_after_today("received_on", received_on)
     _not_before("received_on", received_on, application.supplement_requested_on, "补正通知日期")
     application.supplement_received_on = received_on
     application.status = Status.IN_PROGRESS
@@ -334,6 +389,7 @@ async def record_opinion(desk: Desk, opinion_id: int, answered_on: date, answer:
     if opinion is None or opinion.application_id != application.id:
         raise NotFound("征求意见记录不存在", code=OPINION_NOT_FOUND)
     await ensure_allowed(desk, ApplicationStep.OPINION_ANSWER, opinion=opinion)
+    _not_after_today("answered_on", answered_on)
     _not_before("answered_on", answered_on, opinion.asked_on, "征求意见日期")
     opinion.answered_on = answered_on
     opinion.answer = answer
@@ -372,6 +428,10 @@ async def notify_fee(desk: Desk, body: FeeNoticeIn) -> None:
     await ensure_allowed(desk, ApplicationStep.FEE_NOTICE)
     application = desk.application
     _not_before("due_on", body.due_on, body.notified_on, "通知日期")
+    current = await service.clock_of(desk.session, desk.calendar, application)
+    due = None if current is None else current.reply_due_on
+    if (late := _fee_notice_refusal(body.notified_on, due)) is not None:
+        raise late
     application.fee_fen = body.fee_fen
     application.fee_notified_on = body.notified_on
     application.fee_due_on = body.due_on
@@ -383,9 +443,13 @@ async def fee_paid(desk: Desk, paid_on: date) -> None:
     """The applicant paid: the clock runs again."""
     await ensure_allowed(desk, ApplicationStep.FEE_PAID)
     application = desk.application
+    _not_after_today("paid_on", paid_on)
     _not_before("paid_on", paid_on, application.fee_notified_on, "收费通知日期")
     application.fee_paid_on = paid_on
-    application.status = Status.IN_PROGRESS
+    # The clock stays suspended while a consultation is open (clock.py): so does the status.
+    opinions = await service.opinions_of(desk.session, application.id)
+    consulting = any(o.answered_on is None for o in opinions)
+    application.status = Status.CONSULTING if consulting else Status.IN_PROGRESS
     await _record(desk, HistoryAction.FEE_PAID, {"paid_on": paid_on.isoformat()})
 
 
@@ -427,6 +491,7 @@ async def reply(desk: Desk, replied_on: date) -> None:
     """作出答复: the reply was delivered; the application is closed."""
     await ensure_allowed(desk, ApplicationStep.REPLY)
     application = desk.application
+    _not_after_today("replied_on", replied_on)
     _not_before("replied_on", replied_on, application.received_on, "收到申请日期")
     application.replied_on = replied_on
     application.status = Status.CLOSED

@@ -71,7 +71,7 @@ async def staff_view(desk: Desk) -> ApplicationOut:
                 for o in opinions
             ],
             "masked": not full,
-            "next_steps": next_steps(desk.actor, application, opinions),
+            "next_steps": next_steps(desk.actor, application, opinions, desk.calendar),
         }
     )
 

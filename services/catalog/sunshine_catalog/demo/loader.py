@@ -103,14 +103,14 @@ async def load(
             .where(table.c.id == bindparam("old_id"))
             .values(
                 validity=Validity.REPEALED.value,
-                validity_changed_on=bindparam("changed_on"),
+                validity_changed_on=bindparam("b_validity_changed_on"),
                 replaced_by_id=bindparam("new_id"),
                 updated_at=bindparam("at"),
             ),
             [
                 {
                     "old_id": r.item_id,
-                    "changed_on": r.changed_on,
+                    "b_validity_changed_on": r.changed_on,
                     "new_id": r.replaced_by_id,
                     "at": r.at,
                 }

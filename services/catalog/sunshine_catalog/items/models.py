@@ -101,7 +101,10 @@ class InformationItem(Base):
     body_html: Mapped[str] = mapped_column(Text, default="")
     document_number: Mapped[str] = mapped_column(String(100), default="", comment="发文字号")
     issuing_unit: Mapped[str] = mapped_column(String(100), comment="发布机构")
-    formed_on: Mapped[date] = mapped_column(Date, comment="生成日期（或变更日期）")
+    formed_on: Mapped[date] = mapped_column(Date, comment="生成日期")
+    # A change to information once published keeps its 生成日期 and records its own date, from
+    # which the change's 20 working days run (Article 26).
+    changed_on: Mapped[date | None] = mapped_column(Date, comment="变更日期")
     published_at: Mapped[datetime | None]
     topic: Mapped[str] = mapped_column(String(50), default="", comment="主题分类")
     keywords: Mapped[str] = mapped_column(String(200), default="")
@@ -117,7 +120,7 @@ class InformationItem(Base):
     # The policy document this item interprets (政策解读), when it is an interpretation.
     interprets_id: Mapped[int | None] = mapped_column(ForeignKey("information_item.id"), index=True)
     status: Mapped[str] = mapped_column(String(20), default=ItemStatus.DRAFT, index=True)
-    # Article 26: published within 20 working days of being formed or changed.
+    # Article 26: published within 20 working days of being formed or (last) changed.
     due_on: Mapped[date] = mapped_column(Date)
     due_provisional: Mapped[bool] = mapped_column(default=False)
     archive_on: Mapped[date | None] = mapped_column(Date, comment="归档日期（栏目保管期限）")

@@ -18,7 +18,7 @@ from sunshine_catalog.items.schemas import (
     ItemPage,
     ItemSummary,
     ItemUpdate,
-    MissingInterpretation,
+    MissingInterpretationPage,
     PublicItem,
     ReviewIn,
     StaffItem,
@@ -224,7 +224,7 @@ async def deadlines(
 
 @router.get(
     "/units/{unit_id}/interpretations/missing",
-    response_model=list[MissingInterpretation],
+    response_model=MissingInterpretationPage,
     dependencies=_staff,
 )
 async def missing_interpretations(
@@ -232,9 +232,15 @@ async def missing_interpretations(
     session: SessionDep,
     calendar: CalendarDep,
     principal: CurrentPrincipal,
+    page: PageDep,
     today: DayQuery = None,
     below: BelowQuery = False,
-) -> list[MissingInterpretation]:
-    """Policy documents still without their 政策解读 three working days after publication."""
+) -> MissingInterpretationPage:
+    """Policy documents still without their 政策解读 three working days after publication, or
+    whose interpretation went out later than that (how many working days late): newest first,
+    a page at a time."""
     units = await units_in_reach(session, principal, unit_id, below=below)
-    return await views.missing_interpretations(session, calendar, units, today or beijing_today())
+    rows, total = await views.missing_interpretations(
+        session, calendar, units, today or beijing_today(), page
+    )
+    return MissingInterpretationPage(items=rows, total=total, page=page.page, size=page.size)

@@ -92,7 +92,12 @@ class ItemUpdate(BaseModel):
     body_html: str | None = Field(None, max_length=2_000_000)
     document_number: str | None = Field(None, max_length=100)
     issuing_unit: str | None = Field(None, max_length=100)
-    formed_on: LegalDay | None = None
+    formed_on: LegalDay | None = Field(None, description="生成日期（已发布过的信息不可更改）")
+    changed_on: LegalDay | None = Field(
+        None,
+        description="变更日期：修改已发布过的信息的内容时记录，默认当天（北京时间）；"
+        "变更的20个工作日期限由此起算",
+    )
     topic: str | None = Field(None, max_length=50)
     keywords: str | None = Field(None, max_length=200)
     disclosure_attribute: DisclosureAttribute | None = None
@@ -154,6 +159,7 @@ class PublicItem(ItemSummary):
     topic: str
     keywords: str
     disclosure_attribute: DisclosureAttribute
+    changed_on: date | None = Field(None, description="变更日期（已发布信息的内容变更）")
     validity_changed_on: date | None
     replaced_by_id: int | None
     channels: list[Channel]
@@ -192,6 +198,7 @@ class DeadlineRow(BaseModel):
     title: str
     status: ItemStatus
     formed_on: date
+    changed_on: date | None = Field(description="变更日期：期限自此起算")
     due_on: date
     due_provisional: bool
     working_days_left: int = Field(description="剩余工作日，负数为已逾期")
@@ -204,7 +211,22 @@ class MissingInterpretation(BaseModel):
     title: str
     published_at: datetime
     interpretation_due_on: date
-    working_days_overdue: int
+    working_days_overdue: int = Field(
+        description="解读逾期的工作日数：尚无解读的，到今天为止；解读发布晚了的，到其发布日"
+    )
+    interpretation_id: int | None = Field(
+        None, description="迟发的解读（首个已发布的）；尚无解读时为空"
+    )
+    interpretation_published_at: datetime | None = Field(None, description="迟发解读的发布时间")
+
+
+class MissingInterpretationPage(BaseModel):
+    """Policy documents without a timely interpretation, newest first."""
+
+    items: list[MissingInterpretation]
+    total: int
+    page: int
+    size: int
 
 
 class ItemPage(BaseModel):

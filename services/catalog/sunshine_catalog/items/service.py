@@ -40,6 +40,7 @@ from sunshine_catalog.search.tokens import index_text, plain_text
 from sunshine_kit.audit import service as audit
 from sunshine_kit.auth import Principal
 from sunshine_kit.calendar.days import WorkingDayCalendar
+from sunshine_kit.calendar.days import today as beijing_today
 from sunshine_kit.errors import InvalidInput, NotFound
 from sunshine_kit.roles import Can
 from sunshine_kit.units.models import Unit
@@ -329,6 +330,31 @@ def _writable(body: ItemFields | ItemUpdate) -> tuple[dict[str, Any], list[str]]
     return {k: v for k, v in values.items() if v is not None or k == "interprets_id"}, notes
 
 
+# What a change to published information is: its content, not its filing (columns, channels).
+_CONTENT = ("title", "body_html", "document_number", "issuing_unit", "document_type")
+
+
+def _change_date(item: InformationItem, values: dict[str, Any]) -> date | None:
+    """The change date to record, when the update changes the content of information once
+    published (it keeps its 生成日期; the change's own 20 working days run from this date).
+    Takes `changed_on` out of `values`."""
+    given: date | None = values.pop("changed_on", None)
+    if item.published_at is None:
+        if given is not None:
+            raise InvalidInput("changed_on", "未发布过的信息没有变更日期，请修改生成日期")
+        return None
+    if "formed_on" in values and values["formed_on"] != item.formed_on:
+        raise InvalidInput("formed_on", "已发布过的信息保留原生成日期，变更请填写变更日期")
+    values.pop("formed_on", None)
+    content_changed = any(k in values and values[k] != getattr(item, k) for k in _CONTENT)
+    if given is None and not content_changed:
+        return None
+    on = given or beijing_today()
+    if on < item.formed_on:
+        raise InvalidInput("changed_on", "变更日期不能早于生成日期")
+    return on
+
+
 async def update_item(
     session: AsyncSession,
     calendar: WorkingDayCalendar,
@@ -342,6 +368,7 @@ async def update_item(
     unit = await get_unit(session, item.unit_id)
     before = snapshot(item)
     values, notes = _writable(body)
+    changed_on = _change_date(item, values)
     if "interprets_id" in body.model_fields_set:
         await _check_interprets(session, unit.id, body.interprets_id, item.id)
     else:
@@ -352,9 +379,11 @@ async def update_item(
         column = await _usable_column(session, unit, body.column_id, "column_id")
         item.column_id = column.id
         item.archive_on = archive_date(column.retention_years, item.formed_on)
-    if body.formed_on is not None:
+    if changed_on is not None:
+        item.changed_on = changed_on
+    if body.formed_on is not None or changed_on is not None:
         # Article 26 counts from the date the information was formed or changed.
-        due = publication_due(calendar, body.formed_on)
+        due = publication_due(calendar, item.changed_on or item.formed_on)
         item.due_on, item.due_provisional = due.date, due.provisional
     if (
         item.disclosure_attribute != DisclosureAttribute.PROACTIVE

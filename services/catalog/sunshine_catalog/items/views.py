@@ -18,6 +18,7 @@ from sunshine_catalog.errors import ITEM_NOT_FOUND
 from sunshine_catalog.items.deadlines import at_risk, interpretation_overdue
 from sunshine_catalog.items.models import (
     POLICY_TYPES,
+    DisclosureAttribute,
     InformationItem,
     ItemColumn,
     ItemStatus,
@@ -207,7 +208,11 @@ async def deadline_rows(
 ) -> list[DeadlineRow]:
     """at_risk: unpublished, due within 5 working days; late: unpublished past due, or
     published after the due date (this year's, for supervision and the monthly bulletin)."""
-    query = select(InformationItem).where(InformationItem.unit_id.in_(unit_ids))
+    # 依申请公开 and 不予公开 items are catalogued, never published, and so never late.
+    query = select(InformationItem).where(
+        InformationItem.unit_id.in_(unit_ids),
+        InformationItem.disclosure_attribute == DisclosureAttribute.PROACTIVE,
+    )
     if state == "at_risk":
         query = query.where(
             InformationItem.status.in_(_ON_THE_WAY), InformationItem.due_on >= today
@@ -233,6 +238,7 @@ async def deadline_rows(
                 title=item.title,
                 status=ItemStatus(item.status),
                 formed_on=item.formed_on,
+                changed_on=item.changed_on,
                 due_on=item.due_on,
                 due_provisional=item.due_provisional or left.provisional,
                 working_days_left=left.days,
@@ -243,40 +249,88 @@ async def deadline_rows(
 
 
 async def missing_interpretations(
-    session: AsyncSession, calendar: WorkingDayCalendar, unit_ids: set[int], today: date
-) -> list[MissingInterpretation]:
-    """Published policy documents with no published interpretation 3 working days on."""
-    interpreted = select(InformationItem.interprets_id).where(
-        InformationItem.interprets_id.is_not(None),
-        InformationItem.status == ItemStatus.PUBLISHED,
+    session: AsyncSession,
+    calendar: WorkingDayCalendar,
+    unit_ids: set[int],
+    today: date,
+    page: PageParams,
+) -> tuple[list[MissingInterpretation], int]:
+    """Published policy documents still without a published interpretation 3 working days on,
+    and those whose (first) interpretation went out later than that — with how many working
+    days late, by Beijing dates: a page of them, newest first, and how many there are."""
+    first = (
+        select(
+            InformationItem.interprets_id.label("policy_id"),
+            func.min(InformationItem.published_at).label("at"),
+        )
+        .where(
+            InformationItem.interprets_id.is_not(None),
+            InformationItem.status == ItemStatus.PUBLISHED,
+        )
+        .group_by(InformationItem.interprets_id)
+        .subquery()
     )
-    policies = await session.scalars(
-        select(InformationItem)
+    candidates = await session.execute(
+        select(InformationItem.id, InformationItem.published_at, first.c.at)
+        .outerjoin(first, first.c.policy_id == InformationItem.id)
         .where(
             InformationItem.unit_id.in_(unit_ids),
             InformationItem.status == ItemStatus.PUBLISHED,
             InformationItem.document_type.in_([t.value for t in POLICY_TYPES]),
             InformationItem.validity == Validity.VALID,
-            InformationItem.id.not_in(interpreted),
         )
-        .order_by(InformationItem.published_at)
-        .limit(500)
+        .order_by(InformationItem.published_at.desc(), InformationItem.id.desc())
     )
-    out = []
-    for item in policies.all():
-        assert item.published_at is not None
-        published_on = item.published_at.astimezone(BEIJING).date()
-        overdue = interpretation_overdue(calendar, published_on, today)
-        if overdue is not None:
-            due_on, working_days = overdue
-            out.append(
-                MissingInterpretation(
-                    id=item.id,
-                    index_number=item.index_number,
-                    title=item.title,
-                    published_at=item.published_at,
-                    interpretation_due_on=due_on,
-                    working_days_overdue=working_days,
-                )
+    flagged: list[tuple[int, date, int, bool]] = []  # id, due, working days late, still missing
+    for policy_id, published_at, interpreted_at in candidates.all():
+        published_on = published_at.astimezone(BEIJING).date()
+        interpreted_on = (
+            interpreted_at.astimezone(BEIJING).date() if interpreted_at is not None else None
+        )
+        if interpreted_on is None or interpreted_on > today:
+            overdue = interpretation_overdue(calendar, published_on, today)
+            if overdue is not None:
+                flagged.append((policy_id, overdue[0], overdue[1], True))
+            continue
+        late = interpretation_overdue(calendar, published_on, interpreted_on)
+        if late is not None:
+            flagged.append((policy_id, late[0], late[1], False))
+    chosen = flagged[page.offset : page.offset + page.size]
+    ids = [policy_id for policy_id, *_ in chosen]
+    policies = {
+        item.id: item
+        for item in (
+            await session.scalars(select(InformationItem).where(InformationItem.id.in_(ids)))
+        ).all()
+    }
+    interpretations: dict[int, InformationItem] = {}
+    for interpretation in (
+        await session.scalars(
+            select(InformationItem)
+            .where(
+                InformationItem.interprets_id.in_(ids),
+                InformationItem.status == ItemStatus.PUBLISHED,
             )
-    return out
+            .order_by(InformationItem.published_at.desc(), InformationItem.id.desc())
+        )
+    ).all():
+        assert interpretation.interprets_id is not None
+        interpretations[interpretation.interprets_id] = interpretation  # the first one stays
+    out = []
+    for policy_id, due_on, working_days, missing in chosen:
+        item = policies[policy_id]
+        assert item.published_at is not None
+        first_one = None if missing else interpretations.get(policy_id)
+        out.append(
+            MissingInterpretation(
+                id=item.id,
+                index_number=item.index_number,
+                title=item.title,
+                published_at=item.published_at,
+                interpretation_due_on=due_on,
+                working_days_overdue=working_days,
+                interpretation_id=first_one.id if first_one else None,
+                interpretation_published_at=first_one.published_at if first_one else None,
+            )
+        )
+    return out, len(flagged)

@@ -9,7 +9,13 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from sunshine_catalog.columns.models import CatalogueColumn
-from sunshine_catalog.items.models import DocumentType, InformationItem, ItemStatus, Validity
+from sunshine_catalog.items.models import (
+    DisclosureAttribute,
+    DocumentType,
+    InformationItem,
+    ItemStatus,
+    Validity,
+)
 from sunshine_catalog.stats.schemas import (
     ChannelCount,
     ColumnCount,
@@ -79,6 +85,8 @@ async def item_figures(
             ).where(
                 InformationItem.unit_id.in_(unit_ids),
                 InformationItem.status == ItemStatus.PUBLISHED,
+                # Only 主动公开 items are published, and only they count for timeliness.
+                InformationItem.disclosure_attribute == DisclosureAttribute.PROACTIVE,
                 InformationItem.published_at >= start,
                 InformationItem.published_at < end,
             )

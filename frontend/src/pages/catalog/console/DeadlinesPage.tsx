@@ -80,20 +80,30 @@ function DeadlineTable({
   );
 }
 
+const INTERPRETATIONS_PAGE_SIZE = 20;
+
 function MissingInterpretations({ unitId, below }: { unitId: number; below: boolean }) {
-  const rows = useMissingInterpretations(unitId, { below });
+  const [page, setPage] = useState(1);
+  const rows = useMissingInterpretations(unitId, { below, page, size: INTERPRETATIONS_PAGE_SIZE });
   if (rows.isError) return <QueryError error={rows.error} onRetry={() => rows.refetch()} />;
   return (
     <>
       <Typography.Paragraph type="secondary">
-        规章和行政规范性文件发布后，政策解读应在3个工作日内同步发布。
+        规章和行政规范性文件发布后，政策解读应在3个工作日内同步发布；尚未发布或迟发的解读列在这里，最新的在前。
       </Typography.Paragraph>
       <Table<MissingInterpretation>
         rowKey="id"
         loading={rows.isPending}
-        dataSource={rows.data ?? []}
-        pagination={{ pageSize: 20, hideOnSinglePage: true }}
-        locale={{ emptyText: "没有缺少解读的政策文件" }}
+        dataSource={rows.data?.items ?? []}
+        pagination={{
+          current: page,
+          pageSize: INTERPRETATIONS_PAGE_SIZE,
+          total: rows.data?.total ?? 0,
+          hideOnSinglePage: true,
+          showSizeChanger: false,
+          onChange: setPage,
+        }}
+        locale={{ emptyText: "没有缺少或迟发解读的政策文件" }}
         columns={[
           { title: "政策文件", dataIndex: "title", render: (title: string, row) => <Link to={`/items/${row.id}`}>{title}</Link> },
           { title: "索引号", dataIndex: "index_number", width: 220, responsive: ["xl"] },
@@ -104,6 +114,17 @@ function MissingInterpretations({ unitId, below }: { unitId: number; below: bool
             render: (at: string) => dayjs(at).format("YYYY-MM-DD"),
           },
           { title: "解读应发布日期", dataIndex: "interpretation_due_on", width: 140 },
+          {
+            title: "解读",
+            dataIndex: "interpretation_id",
+            width: 150,
+            render: (id: number | null, row) =>
+              id == null ? (
+                <Tag color="red">尚未发布</Tag>
+              ) : (
+                <Link to={`/items/${id}`}>{dayjs(row.interpretation_published_at).format("YYYY-MM-DD")} 迟发</Link>
+              ),
+          },
           {
             title: "逾期",
             dataIndex: "working_days_overdue",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from sunshine_applications.applications.routes import router as applications_router
+from sunshine_applications.applications.service import recompute_open
 from sunshine_applications.inquiries.routes import router as inquiries_router
 from sunshine_applications.letters.routes import router as letters_router
 from sunshine_applications.personal_data import encryption
@@ -25,6 +26,8 @@ def create(settings: ApplicationsSettings | None = None) -> FastAPI:
     return create_app(
         settings,
         on_startup=encrypt_with_its_keys,
+        # A loaded or corrected year moves the due dates of open applications and opinions.
+        on_calendar_change=recompute_open,
         title="依申请公开服务 Applications",
         description="依申请公开：受理、补正、征求意见、延期、答复与法定期限；咨询与留言。",
         routers=[

@@ -387,3 +387,48 @@ async def test_reconsideration_goes_to_the_government_above(session: AsyncSessio
         STREET: "锦华区人民政府",
         DISTRICT: "上一级人民政府",
     }
+
+
+@pytest.mark.parametrize(
+    ("answer_first", "sentence"),
+    [
+        pytest.param(
+            True,
+            "本机关已于2026年3月6日就您提出的政府信息公开申请（申请编号：{earlier}）作出答复，"
+            "您本次申请公开的是相同的政府信息。",
+            id="earlier-answered",
+        ),
+        pytest.param(
+            False,
+            "您此前提出的政府信息公开申请（申请编号：{earlier}）本机关正在办理，"
+            "将在该申请中依法作出答复，您本次申请公开的是相同的政府信息。",
+            id="earlier-open",
+        ),
+    ],
+)
+async def test_a_repeat_letter_says_truly_where_the_earlier_application_stands(
+    client: AsyncClient, session: AsyncSession, answer_first: bool, sentence: str
+) -> None:
+    await add_test_district(session)
+    earlier = await registered(client, received_on="2026-02-13")
+    if answer_first:
+        await decide(client, earlier, outcome="disclosed")
+        replied = await client.post(
+            f"/applications/{earlier['id']}/reply",
+            json={"replied_on": "2026-03-06"},
+            headers=HANDLER,
+        )
+        assert replied.status_code == 200, replied.text
+    again = await registered(client, received_on="2026-03-09")
+    row = await session.get(DisclosureApplication, again["id"])
+    assert row is not None and row.repeat_of_id == earlier["id"]
+    await decide(client, again, outcome="not_processed", outcome_reason=2)
+
+    word = await client.get(f"/applications/{again['id']}/letter.docx", headers=HANDLER)
+    assert word.status_code == 200, word.text
+    text = docx_text(word.content)
+    assert sentence.format(earlier=earlier["tracking_number"]) in text
+    decision = (
+        "根据《中华人民共和国政府信息公开条例》第三十六条第（六）项的规定，本机关不予重复处理。"
+    )
+    assert decision in text

@@ -13,6 +13,7 @@ from sunshine_catalog.columns.routes import router as columns_router
 from sunshine_catalog.feed.routes import router as feed_router
 from sunshine_catalog.intake.routes import router as intake_router
 from sunshine_catalog.items.routes import router as items_router
+from sunshine_catalog.items.service import recompute_due_dates
 from sunshine_catalog.proposals.routes import router as proposals_router
 from sunshine_catalog.reorganisation.routes import router as reorganisation_router
 from sunshine_catalog.search.cache import SearchCache
@@ -89,6 +90,8 @@ def create(settings: CatalogSettings | None = None) -> FastAPI:
         not_ready=_not_ready,
         middleware=[CachedSearchPages],
         uploads=UPLOADS,
+        # A loaded or corrected year moves the deadlines of items not yet published.
+        on_calendar_change=recompute_due_dates,
     )
     app.state.search_cache = SearchCache()
     app.state.search_index = SearchIndex(settings.search_index_dir, settings.search_index_memory_mb)

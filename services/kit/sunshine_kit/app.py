@@ -17,7 +17,7 @@ from sqlalchemy import text
 from sunshine_kit.audit.routes import router as audit_router
 from sunshine_kit.auth import GATEWAY, ServiceTokens
 from sunshine_kit.calendar.routes import router as calendar_router
-from sunshine_kit.calendar.service import CalendarHolder
+from sunshine_kit.calendar.service import CalendarChange, CalendarHolder
 from sunshine_kit.db import Database
 from sunshine_kit.errors import NotFound, install_error_handlers
 from sunshine_kit.http import ServiceClient
@@ -48,6 +48,7 @@ def create_app(
     not_ready: Callable[[FastAPI], dict[str, str]] | None = None,
     middleware: Sequence[type[Any]] = (),
     uploads: Sequence[str] = (),
+    on_calendar_change: CalendarChange | None = None,
     **fastapi_options: Any,
 ) -> FastAPI:
     """A component's FastAPI app. Services replicate the org tree and calendar from the gateway.
@@ -58,6 +59,9 @@ def create_app(
     log and metrics (so what they answer is logged and counted like any route).
     `uploads`: the paths (regular expressions) whose bodies may reach ATTACHMENT_MAX_BYTES;
     every other body is refused past MAX_BODY_BYTES before it is read.
+    `on_calendar_change(session, calendar)`: recomputes what the component stores from the
+    working-day calendar (due dates) when a year's arrangement is received, in the same
+    transaction as the year.
     """
     configure_logging(settings.service_name, settings.log_level, settings.log_json)
 
@@ -103,6 +107,7 @@ def create_app(
     app.state.tokens = ServiceTokens(settings)
     app.state.services = ServiceClient(app.state.http, settings, app.state.tokens)
     app.state.calendar = CalendarHolder()
+    app.state.on_calendar_change = on_calendar_change
 
     for inner in reversed(middleware):  # each added one wraps those before it
         app.add_middleware(inner)

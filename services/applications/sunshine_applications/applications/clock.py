@@ -15,6 +15,17 @@ list and report computes the same due date, and the rules can be checked day by 
   party's 15 working days from its receipt of the letter: then the office decides (Article 32)
   or the agency's silence is consent (Article 34), and the clock runs again, answer or not.
 
+A request received on a rest day (a Saturday, a Sunday, a public holiday) keeps that day as its
+received date, the day Article 31 names for its channel: online, the day the office confirms
+receipt; in person, the day submitted; by post, the day signed for. It is not moved to the next
+working day. The received day is day zero and `add_working_days` counts from the first working
+day after it, so a rest-day receipt loses no working day: its first counted day is the next
+working day, exactly as for a receipt on the last working day before the rest days. On 2026's
+calendar, received Saturday 3 October (National Day, 1-7 October off; Saturday 10 October
+worked): day 1 is Thursday 8 October, the supplement notice is due Thursday 15 October (8, 9,
+10, 12, 13, 14, 15) and the reply Tuesday 3 November, the same dates as for a receipt on
+Wednesday 30 September.
+
 Every date comes from `WorkingDayCalendar`; a date that rests on a year without a loaded
 holiday arrangement is marked provisional. Today's year does not make a date provisional: a
 due date in 2026 is as firm on a day of 2027 as it was before.

@@ -160,11 +160,21 @@ async def _placeholders(
     def day(value: date | None) -> str:
         return chinese_date(value) if value else ""
 
-    repeat_of = ""
+    you = "您单位" if application.applicant_type == ApplicantType.LEGAL_PERSON else "您"
+    earlier = None
     if application.repeat_of_id is not None:
         earlier = await session.get(DisclosureApplication, application.repeat_of_id)
-        if earlier is not None:
-            repeat_of = f"（申请编号：{earlier.tracking_number}）"
+    # Answered means the reply was sent (a decision still being drafted is not an answer).
+    replied = (
+        earlier.replied_on
+        if earlier is not None and earlier.status == Status.CLOSED and earlier.replied_on
+        else None
+    )
+    repeat_of = templates.repeat_sentence(
+        you,
+        None if earlier is None else earlier.tracking_number,
+        None if replied is None else chinese_date(replied),
+    )
     return {
         "supplement_requested_on": day(application.supplement_requested_on),
         "supplement_due_on": day(application.supplement_due_on),

@@ -23,6 +23,7 @@ class Wording:
 
     The text may name {supplement_requested_on}, {supplement_due_on}, {fee_notified_on},
     {fee_due_on}, {fee_yuan} and {repeat_of}; the letter fills them from the application.
+    {repeat_of} is a whole sentence on the earlier application (`repeat_sentence`).
     """
 
     finding: str
@@ -30,6 +31,23 @@ class Wording:
     decision: str
     # Said only when the handler wrote an explanation, which then names what this announces.
     explained: str = ""
+
+
+def repeat_sentence(you: str, tracking_number: str | None, replied_on: str | None) -> str:
+    """What 不予处理 2 says of the earlier application, as it truly stands: answered on its
+    reply date, or still being handled (it will be answered there), or, when the application
+    links none, only that the same request was made before."""
+    if tracking_number is None:
+        return f"{you}此前已向本机关提出相同的政府信息公开申请，"
+    if replied_on is not None:
+        return (
+            f"本机关已于{replied_on}就{you}提出的政府信息公开申请"
+            f"（申请编号：{tracking_number}）作出答复，"
+        )
+    return (
+        f"{you}此前提出的政府信息公开申请（申请编号：{tracking_number}）"
+        "本机关正在办理，将在该申请中依法作出答复，"
+    )
 
 
 DISCLOSED = Wording(
@@ -130,8 +148,7 @@ REASONED: dict[Outcome, tuple[Wording, ...]] = {
             decision="本机关不作为政府信息公开申请处理，{you}可以通过信访、投诉、举报等相应渠道提出。",
         ),
         Wording(
-            finding="本机关已就{you}提出的政府信息公开申请{repeat_of}作出答复，"
-            "{you}本次申请公开的是相同的政府信息。",
+            finding="{repeat_of}{you}本次申请公开的是相同的政府信息。",
             articles="第三十六条第（六）项",
             decision="本机关不予重复处理。",
         ),

@@ -425,3 +425,24 @@ async def delete_draft(session: AsyncSession, actor: Principal, item: Informatio
     )
     await session.execute(delete(ItemColumn).where(ItemColumn.item_id == item.id))
     await session.delete(item)
+
+
+async def recompute_due_dates(session: AsyncSession, calendar: WorkingDayCalendar) -> int:
+    """Recompute every unpublished 主动公开 item's publication deadline (after a year's
+    arrangement is loaded or corrected); how many moved. Published items keep theirs: the
+    statistics judge them against the deadline they were published under."""
+    items = await session.scalars(
+        select(InformationItem).where(
+            InformationItem.status != ItemStatus.PUBLISHED,
+            InformationItem.disclosure_attribute == DisclosureAttribute.PROACTIVE,
+        )
+    )
+    changed = 0
+    for item in items.all():
+        # Article 26 counts from the date the information was formed or changed.
+        due = publication_due(calendar, item.changed_on or item.formed_on)
+        if (due.date, due.provisional) != (item.due_on, item.due_provisional):
+            item.due_on, item.due_provisional = due.date, due.provisional
+            changed += 1
+    await session.flush()
+    return changed

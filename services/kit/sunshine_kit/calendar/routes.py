@@ -35,4 +35,10 @@ async def receive_year(
     if body.year != year:
         raise InvalidInput("body.year", "与地址中的年份不一致")
     await service.load_year(session, caller, year, body)
+    on_change: service.CalendarChange | None = getattr(
+        request.app.state, "on_calendar_change", None
+    )
+    if on_change is not None:
+        # In this transaction: the year and the dates counted with it are stored together.
+        await on_change(session, await service.build_calendar(session))
     request.app.state.calendar.invalidate()

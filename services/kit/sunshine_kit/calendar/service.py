@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Awaitable, Callable
 from datetime import date
 from typing import Annotated
 
@@ -62,6 +63,11 @@ async def load_year(
         after={"holidays": row.holidays, "workdays": row.workdays, "note": row.note},
     )
     return row
+
+
+# What a component recomputes from the calendar when a year is loaded or corrected (stored due
+# dates): called in the transaction that stores the year, with the calendar that includes it.
+CalendarChange = Callable[[AsyncSession, WorkingDayCalendar], Awaitable[object]]
 
 
 async def build_calendar(session: AsyncSession) -> WorkingDayCalendar:

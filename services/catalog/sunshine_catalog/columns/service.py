@@ -20,8 +20,7 @@ from sunshine_kit.audit import service as audit
 from sunshine_kit.auth import Principal
 from sunshine_kit.errors import ROLE_FORBIDDEN, Forbidden, InvalidInput, NotFound
 from sunshine_kit.roles import Can
-from sunshine_kit.units.models import Unit
-from sunshine_kit.units.service import ensure_can_act_on, get_unit
+from sunshine_kit.units.service import at_top_unit, ensure_can_act_on, get_unit
 
 
 def _column_dict(column: CatalogueColumn) -> dict[str, object]:
@@ -71,10 +70,7 @@ async def ensure_keeps_template(session: AsyncSession, actor: Principal) -> None
         raise Forbidden("只有政务公开办可以调整目录模板", code=ROLE_FORBIDDEN)
     if actor.is_service:
         return
-    top = actor.unit_id is not None and await session.scalar(
-        select(Unit.id).where(Unit.id == actor.unit_id, Unit.parent_id.is_(None))
-    )
-    if not top:
+    if not await at_top_unit(session, actor):
         raise Forbidden(
             "目录模板由本级人民政府政务公开办统一调整；街道、部门可在本单位目录中隐藏栏目",
             code=TEMPLATE_FORBIDDEN,

@@ -9,7 +9,7 @@ from sunshine_kit.audit.schemas import AuditEntryOut
 from sunshine_kit.auth import CurrentPrincipal, Principal, require
 from sunshine_kit.db import SessionDep
 from sunshine_kit.roles import Can
-from sunshine_kit.units.service import get_unit, units_in_reach
+from sunshine_kit.units.service import at_top_unit, units_in_reach
 
 router = APIRouter(prefix="/audit", tags=["audit"])
 
@@ -41,7 +41,5 @@ async def _actor_units(session: SessionDep, principal: Principal) -> set[int] | 
     if principal.is_service:
         return None
     reach = await units_in_reach(session, principal, None)
-    at_top = principal.unit_id is not None and (
-        (await get_unit(session, principal.unit_id)).parent_id is None
-    )
+    at_top = await at_top_unit(session, principal)
     return None if principal.reaches_subtree and at_top else reach

@@ -119,6 +119,17 @@ async def units_in_reach(
     return {principal.unit_id}
 
 
+async def at_top_unit(session: AsyncSession, principal: Principal) -> bool:
+    """Whether a person works at the top unit of the tree (the one with no parent: the region's
+    own government), where the work that concerns the whole installation is done."""
+    if principal.unit_id is None:
+        return False
+    top = await session.scalar(
+        select(Unit.id).where(Unit.id == principal.unit_id, Unit.parent_id.is_(None))
+    )
+    return top is not None
+
+
 def require_at_top(work: Can) -> Any:
     """Dependency for work that concerns the whole installation (delivery of every unit's
     messages, the working-day calendar): the caller must belong to the role group `work` at the
@@ -129,8 +140,7 @@ def require_at_top(work: Can) -> Any:
             return principal
         if not principal.can(work):
             raise Forbidden("当前角色无权执行此操作", code=ROLE_FORBIDDEN)
-        unit = await session.get(Unit, principal.unit_id) if principal.unit_id else None
-        if unit is None or unit.parent_id is not None:
+        if not await at_top_unit(session, principal):
             raise Forbidden("只有本级政府的工作人员可以执行此操作", code=TOP_UNIT_ONLY)
         return principal
 

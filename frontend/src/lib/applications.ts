@@ -24,6 +24,7 @@ export const STATUS_COLOURS: Record<ApplicationStatus, string> = {
   awaiting_receipt: "purple",
   in_progress: "blue",
   awaiting_supplement: "gold",
+  awaiting_explanation: "orange",
   consulting: "cyan",
   awaiting_fee: "gold",
   decided: "geekblue",

@@ -9,6 +9,7 @@ const unit = (id: number, name: string, parent_id: number | null, extra: Partial
   type: "department",
   sort_order: 0,
   closed: false,
+  vertically_managed: false,
   ...extra,
 });
 

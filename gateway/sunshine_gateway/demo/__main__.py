@@ -27,7 +27,13 @@ async def load(session: AsyncSession) -> bool:
         return False
     serial = 0
 
-    async def add(name: str, type_: UnitType, parent: Unit | None) -> Unit:
+    async def add(
+        name: str,
+        type_: UnitType,
+        parent: Unit | None,
+        reconsideration_body: str | None = None,
+        sort_order: int | None = None,
+    ) -> Unit:
         nonlocal serial
         serial += 1
         code = make_credit_code(f"11{data.REGION_CODE}MB{serial:07d}")
@@ -36,7 +42,9 @@ async def load(session: AsyncSession) -> bool:
             credit_code=code,
             type=type_,
             parent_id=parent.id if parent else None,
-            sort_order=serial,
+            sort_order=serial if sort_order is None else sort_order,
+            vertically_managed=reconsideration_body is not None,
+            reconsideration_body=reconsideration_body,
             version=1,
         )
         session.add(unit)
@@ -56,6 +64,16 @@ async def load(session: AsyncSession) -> bool:
             parent = units[name] = await add(name, kind, district)
             for child in children:
                 units[child] = await add(child, child_kind, parent)
+    # Added after the original tree so that its units keep their numbers and credit codes, and
+    # listed with the departments, before the streets.
+    after_departments = len(data.DEPARTMENTS) + 1
+    for name, body in data.VERTICAL.items():
+        units[name] = await add(name, UnitType.DEPARTMENT, district, body, after_departments)
+    for name in data.STATIONED:
+        units[name] = await add(name, UnitType.DEPARTMENT, district, None, after_departments)
+    for department, children in data.SUBUNITS.items():
+        for child in children:
+            units[child] = await add(child, UnitType.DEPARTMENT, units[department])
 
     password = hash_password(data.DEMO_PASSWORD)
     for username, display_name, unit_name, roles in data.USERS:

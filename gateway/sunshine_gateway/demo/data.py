@@ -8,6 +8,8 @@ DEMO_PASSWORD = "Sunshine@2026"
 REGION_CODE = "510199"
 
 DISTRICT = "锦华区人民政府"
+# The city the district belongs to (the catalog's demo names it too).
+CITY = "蓉州市"
 
 DEPARTMENTS = [
     "锦华区人民政府办公室",
@@ -41,6 +43,38 @@ DEPARTMENTS = [
     "锦华区投资促进局",
     "锦华区机关事务管理局",
 ]
+
+# Units in the district that answer to their own system rather than to the district
+# (垂直管理), each with the authority above it that hears reconsideration of its acts
+# (行政复议法 2023 第二十七条). Tobacco monopoly, meteorology and fire rescue are vertically led
+# as well. The housing provident fund's branch belongs to the city's fund centre, which the
+# city government set up: reconsideration of its acts goes there, not to the district.
+VERTICAL = {
+    f"国家税务总局{CITY}锦华区税务局": f"国家税务总局{CITY}税务局",
+    "国家统计局锦华调查队": f"国家统计局{CITY[:-1]}调查队",
+    "锦华区烟草专卖局": f"{CITY}烟草专卖局",
+    "锦华区气象局": f"{CITY}气象局",
+    "锦华区消防救援大队": f"{CITY}消防救援支队",
+    f"{CITY}住房公积金管理中心锦华分中心": f"{CITY}人民政府",
+}
+
+# Other bodies that station windows in the district's government service hall (政务服务大厅),
+# directly under the district government ...
+STATIONED = [
+    "锦华区人民防空办公室",
+    "锦华区残疾人联合会",
+    "锦华区档案馆",
+]
+# ... or under the department they belong to.
+SUBUNITS = {
+    "锦华区规划和自然资源局": ["锦华区不动产登记中心"],
+    "锦华区人力资源和社会保障局": ["锦华区社会保险事业管理局", "锦华区就业服务管理局"],
+    "锦华区医疗保障局": ["锦华区医疗保障事务中心"],
+    "锦华区民政局": ["锦华区婚姻登记处"],
+    "锦华区公安分局": ["锦华区公安分局出入境管理大队", "锦华区公安分局交通警察大队"],
+    "锦华区退役军人事务局": ["锦华区退役军人服务中心"],
+    "锦华区政务服务管理局": ["锦华区公共资源交易服务中心"],
+}
 
 # Streets and townships with their communities (社区) or villages (村).
 STREETS = {

@@ -13,6 +13,12 @@ class UnitIn(BaseModel):
     type: UnitType = Field(description="单位类型")
     parent_id: int = Field(ge=1, le=MAX_ID, description="上级单位")
     sort_order: int = Field(0, ge=-100_000, le=100_000)
+    vertically_managed: bool = Field(False, description="垂直管理单位（税务、海关、金融监管等）")
+    reconsideration_body: str | None = Field(
+        None,
+        max_length=100,
+        description="行政复议机关：垂直管理单位的上一级主管部门，垂直管理时必填",
+    )
 
     @field_validator("name")
     @classmethod
@@ -33,6 +39,8 @@ class UnitUpdate(BaseModel):
     credit_code: str | None = None
     parent_id: int | None = Field(None, ge=1, le=MAX_ID)
     sort_order: int | None = Field(None, ge=-100_000, le=100_000)
+    vertically_managed: bool | None = None
+    reconsideration_body: str | None = Field(None, max_length=100)
 
     @field_validator("credit_code")
     @classmethod

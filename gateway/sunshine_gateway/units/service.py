@@ -13,7 +13,7 @@ from sunshine_kit.auth import Principal
 from sunshine_kit.errors import Conflict, InvalidInput
 from sunshine_kit.outbox.service import enqueue
 from sunshine_kit.settings import SERVICE_NAMES
-from sunshine_kit.units.models import Unit
+from sunshine_kit.units.models import Unit, UnitType
 from sunshine_kit.units.schemas import UnitOut, UnitSnapshot
 from sunshine_kit.units.service import ensure_can_act_on, get_unit, subtree_ids
 
@@ -53,11 +53,47 @@ async def _open_parent(session: AsyncSession, parent_id: int) -> Unit:
     return parent
 
 
+_VERTICAL_FIELDS = frozenset({"vertically_managed", "reconsideration_body"})
+
+
+def _vertical_management(
+    unit_type: str, vertically_managed: bool, reconsideration_body: str | None
+) -> tuple[bool, str | None]:
+    """The two fields as stored. A vertically managed unit (垂直管理) must name the authority
+    that hears reconsideration of its acts, the next one up in its own system (行政复议法 2023
+    第二十七条), since the local government does not; any other unit names none (its body is the
+    people's government, found from the tree)."""
+    if not vertically_managed:
+        return False, None
+    if unit_type != UnitType.DEPARTMENT:
+        raise InvalidInput(
+            "body.vertically_managed",
+            "只有政府部门（含其下属机构）可以是垂直管理单位",
+            code="vertical_not_a_department",
+        )
+    body = " ".join((reconsideration_body or "").split())
+    if len(body) < 2:
+        raise InvalidInput(
+            "body.reconsideration_body",
+            "垂直管理单位须填写行政复议机关（上一级主管部门）",
+            code="reconsideration_body_required",
+        )
+    return True, body
+
+
 async def create_unit(session: AsyncSession, actor: Principal, body: UnitIn) -> Unit:
     await _open_parent(session, body.parent_id)
     await ensure_can_act_on(session, actor, body.parent_id)
     await _check_credit_code_free(session, body.credit_code, None)
-    unit = Unit(**body.model_dump(mode="json"), version=1)
+    vertical, reconsideration_body = _vertical_management(
+        body.type, body.vertically_managed, body.reconsideration_body
+    )
+    unit = Unit(
+        **body.model_dump(mode="json", exclude=set(_VERTICAL_FIELDS)),
+        vertically_managed=vertical,
+        reconsideration_body=reconsideration_body,
+        version=1,
+    )
     session.add(unit)
     await session.flush()
     await audit.record(
@@ -85,11 +121,24 @@ async def update_unit(
 ) -> Unit:
     unit = await get_unit(session, unit_id)
     await ensure_can_act_on(session, actor, unit_id)
+    submitted = body.model_dump(exclude_unset=True)
     changes = {
         key: value
-        for key, value in body.model_dump(exclude_unset=True).items()
-        if value is not None and getattr(unit, key) != value
+        for key, value in submitted.items()
+        if key not in _VERTICAL_FIELDS and value is not None and getattr(unit, key) != value
     }
+    if _VERTICAL_FIELDS & submitted.keys():
+        # A body left out keeps the one stored; a body sent empty (or null) is taken away.
+        flag = submitted.get("vertically_managed")
+        named = submitted.get("reconsideration_body", unit.reconsideration_body)
+        vertical = _vertical_management(
+            unit.type, unit.vertically_managed if flag is None else flag, named
+        )
+        for key, value in zip(
+            ("vertically_managed", "reconsideration_body"), vertical, strict=True
+        ):
+            if getattr(unit, key) != value:
+                changes[key] = value
     if "credit_code" in changes:
         await _check_credit_code_free(session, changes["credit_code"], unit.id)
     if "parent_id" in changes:

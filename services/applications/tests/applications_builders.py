@@ -97,6 +97,15 @@ _TO_STATE: dict[str, list[tuple[str, dict[str, Any]]]] = {
             },
         )
     ],
+    "awaiting_explanation": [
+        (
+            "explanation-request",
+            {
+                "requested_on": days_from_today(-1),
+                "request": "一年内就同一事项提出申请三十余次，请说明理由",
+            },
+        )
+    ],
     "consulting": [
         ("opinions", {"kind": "agency", "party": "锦华区财政局", "asked_on": days_from_today(-1)})
     ],

@@ -76,6 +76,7 @@ MAKERS = {
     "awaiting_receipt": _in("awaiting_receipt"),
     "awaiting_supplement": _in("awaiting_supplement"),
     "awaiting_fee": _in("awaiting_fee"),
+    "awaiting_explanation": _in("awaiting_explanation"),
     "decided": _in("decided"),
     "received_yesterday": _received_yesterday,
     "consulting": _consulting,
@@ -139,6 +140,14 @@ TABLE = service_table(
         "applications-receive_supplement": handle(
             "awaiting_supplement", body={"received_on": TODAY}
         ),
+        "applications-request_explanation": handle(
+            "application_id",
+            body={"requested_on": TODAY, "request": "一年内就同一事项提出申请三十余次"},
+        ),
+        "applications-receive_explanation": handle(
+            "awaiting_explanation",
+            body={"received_on": TODAY, "reasonable": True, "finding": "系课题研究需要"},
+        ),
         "applications-ask_opinion": handle(
             "application_id", body={"kind": "agency", "party": "锦华区财政局", "asked_on": TODAY}
         ),
@@ -169,6 +178,7 @@ TABLE = service_table(
             Scope.UNIT,
             body={"result": "upheld", "decided_on": TODAY},
         ),
+        "applications-letter": handle("decided"),
         "letters-letter_docx": handle("decided"),
         "letters-letter_pdf": handle("decided"),
         "inquiries-register": Access(

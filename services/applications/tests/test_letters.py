@@ -14,6 +14,7 @@ from applications_builders import (
     STREET,
     STREET_HANDLER,
     add_test_district,
+    applicant,
     registered,
 )
 from docx import Document
@@ -23,8 +24,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from sunshine_applications.applications.models import DisclosureApplication
 from sunshine_applications.letters.service import reconsideration_body
-from sunshine_kit.testing import auth
+from sunshine_kit.testing import add_units, auth
 from sunshine_kit.units.models import Unit
+from sunshine_kit.units.schemas import make_credit_code
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 # Remedies under 行政复议法 (2023): reconsideration first against a refusal (第二十三条).
@@ -377,8 +379,9 @@ async def test_the_contact_in_the_letter_is_masked_but_for_the_handler(
 
 async def test_reconsideration_goes_to_the_government_above(session: AsyncSession) -> None:
     await add_test_district(session)
+    await add_units(session, [(BUREAU_OFFICE, "锦华区教育局招生办公室", "department", BUREAU)])
     names = {}
-    for unit_id in (DISTRICT, BUREAU, STREET):
+    for unit_id in (DISTRICT, BUREAU, STREET, BUREAU_OFFICE):
         unit = await session.get(Unit, unit_id)
         assert unit is not None
         names[unit_id] = await reconsideration_body(session, unit)
@@ -386,28 +389,149 @@ async def test_reconsideration_goes_to_the_government_above(session: AsyncSessio
         BUREAU: "锦华区人民政府",
         STREET: "锦华区人民政府",
         DISTRICT: "上一级人民政府",
+        BUREAU_OFFICE: "锦华区人民政府",
     }
 
 
+# A vertically managed unit as the gateway sends it (行政复议法 2023 第二十七条), and a unit of
+# its own system below it.
+TAX, TAX_OFFICE, BUREAU_OFFICE = 40, 41, 42
+TAX_NAME = "国家税务总局蓉州市锦华区税务局"
+CITY_TAX = "国家税务总局蓉州市税务局"
+
+
+def tax_snapshot(**fields: Any) -> dict[str, Any]:
+    return {
+        "id": TAX,
+        "name": TAX_NAME,
+        "credit_code": make_credit_code(f"11510199MB{TAX:07d}"),
+        "type": "department",
+        "parent_id": DISTRICT,
+        "sort_order": 31,
+        "closed": False,
+        "vertically_managed": True,
+        "reconsideration_body": CITY_TAX,
+        "version": 1,
+        "event": "unit.created",
+        **fields,
+    }
+
+
+async def receive(client: AsyncClient, snapshot: dict[str, Any]) -> None:
+    key = f"unit-{snapshot['id']}-v{snapshot['version']}-applications"
+    sent = await client.put(
+        f"/org/units/{snapshot['id']}",
+        json=snapshot,
+        headers={"Idempotency-Key": key, **auth("service", username="gateway")},
+    )
+    assert sent.status_code == 204, sent.text
+
+
+async def decided_at(client: AsyncClient, unit_id: int, **decision: Any) -> dict[str, Any]:
+    """An application handed in at `unit_id` on 13 February 2026 and decided there."""
+    handler = auth("application_handler", unit_id=unit_id, username="hejing")
+    body = {**applicant(unit_id=unit_id), "channel": "in_person", "submitted_on": "2026-02-13"}
+    body["description"] = "锦华区2025年度个人所得税专项附加扣除政策执行情况"
+    made = await client.post("/applications/registered", json=body, headers=handler)
+    assert made.status_code == 201, made.text
+    inbox = (await client.get("/applications", headers=handler)).json()
+    app_id = next(
+        row["id"]
+        for row in inbox["items"]
+        if row["tracking_number"] == made.json()["tracking_number"]
+    )
+    assigned = await client.post(
+        f"/applications/{app_id}/assign", json={"handler": "hejing"}, headers=handler
+    )
+    assert assigned.status_code == 200, assigned.text
+    decided = await client.post(f"/applications/{app_id}/decision", json=decision, headers=handler)
+    assert decided.status_code == 200, decided.text
+    word = await client.get(f"/applications/{app_id}/letter.docx", headers=handler)
+    assert word.status_code == 200, word.text
+    return {"id": app_id, "text": docx_text(word.content), "handler": handler}
+
+
+async def test_the_copy_of_a_vertical_unit_reaches_the_service(
+    client: AsyncClient, session: AsyncSession
+) -> None:
+    await add_test_district(session)
+    await receive(client, tax_snapshot())
+    copy = (await client.get(f"/org/units/{TAX}")).json()
+    assert (copy["vertically_managed"], copy["reconsideration_body"]) == (True, CITY_TAX)
+    # The gateway turns the flag off: the copy follows, the body goes with it.
+    await receive(
+        client,
+        tax_snapshot(
+            vertically_managed=False, reconsideration_body=None, version=2, event="unit.updated"
+        ),
+    )
+    copy = (await client.get(f"/org/units/{TAX}")).json()
+    assert (copy["vertically_managed"], copy["reconsideration_body"]) == (False, None)
+
+
+async def test_a_letter_of_a_vertical_unit_sends_reconsideration_up_its_own_system(
+    client: AsyncClient, session: AsyncSession
+) -> None:
+    await add_test_district(session)
+    await receive(client, tax_snapshot())
+    await receive(
+        client,
+        {
+            **tax_snapshot(id=TAX_OFFICE, name="国家税务总局蓉州市锦华区税务局东湖税务所"),
+            "credit_code": make_credit_code(f"11510199MB{TAX_OFFICE:07d}"),
+            "parent_id": TAX,
+            "vertically_managed": False,
+            "reconsideration_body": None,
+        },
+    )
+
+    refused = await decided_at(
+        client,
+        TAX,
+        outcome="not_disclosed",
+        outcome_reason=4,
+        explanation="所申请的信息涉及纳税人的涉税信息",
+        legal_basis="《中华人民共和国税收征收管理法》第八条",
+    )
+    assert (
+        "如对本答复不服，根据《中华人民共和国行政复议法》第二十三条的规定，应当自收到本告知书之日起"
+        f"60日内先向{CITY_TAX}申请行政复议；" in refused["text"]
+    )
+    assert "锦华区人民政府" not in refused["text"]
+    assert refused["text"].splitlines()[-2] == TAX_NAME
+
+    pdf = await client.get(f"/applications/{refused['id']}/letter.pdf", headers=refused["handler"])
+    assert f"先向{CITY_TAX}申请行政复议" in pdf_text(pdf.content)
+
+    # A unit below it, without a body of its own, belongs to the same system.
+    below = await decided_at(client, TAX_OFFICE, outcome="disclosed")
+    assert f"可以在收到本告知书之日起60日内向{CITY_TAX}申请行政复议" in below["text"]
+
+
 @pytest.mark.parametrize(
-    ("answer_first", "sentence"),
+    ("answer_first", "sentence", "decision"),
     [
         pytest.param(
             True,
             "本机关已于2026年3月6日就您提出的政府信息公开申请（申请编号：{earlier}）作出答复，"
             "您本次申请公开的是相同的政府信息。",
+            "根据《中华人民共和国政府信息公开条例》第三十六条第（六）项的规定，"
+            "本机关不予重复处理。",
             id="earlier-answered",
         ),
         pytest.param(
             False,
-            "您此前提出的政府信息公开申请（申请编号：{earlier}）本机关正在办理，"
-            "将在该申请中依法作出答复，您本次申请公开的是相同的政府信息。",
+            "您此前提出的政府信息公开申请（申请编号：{earlier}）本机关正在办理，尚未作出答复，"
+            "您本次申请公开的是相同的政府信息。",
+            # Art. 36(6) presupposes a reply: while there is none the letter cites no article
+            # it would misstate, and says where the answer will come.
+            "本机关将在该申请的答复期限内依法一并作出答复，对本次申请不再另行处理。",
             id="earlier-open",
         ),
     ],
 )
 async def test_a_repeat_letter_says_truly_where_the_earlier_application_stands(
-    client: AsyncClient, session: AsyncSession, answer_first: bool, sentence: str
+    client: AsyncClient, session: AsyncSession, answer_first: bool, sentence: str, decision: str
 ) -> None:
     await add_test_district(session)
     earlier = await registered(client, received_on="2026-02-13")
@@ -427,8 +551,6 @@ async def test_a_repeat_letter_says_truly_where_the_earlier_application_stands(
     word = await client.get(f"/applications/{again['id']}/letter.docx", headers=HANDLER)
     assert word.status_code == 200, word.text
     text = docx_text(word.content)
-    assert sentence.format(earlier=earlier["tracking_number"]) in text
-    decision = (
-        "根据《中华人民共和国政府信息公开条例》第三十六条第（六）项的规定，本机关不予重复处理。"
-    )
-    assert decision in text
+    assert sentence.format(earlier=earlier["tracking_number"]) + decision in text
+    if not answer_first:
+        assert "第三十六条" not in text

@@ -30,6 +30,7 @@ EXPECTED = {
     "in_progress": [
         "assign",
         "supplement-request",
+        "explanation-request",
         "opinions",
         "extension",
         "fee-notice",
@@ -44,9 +45,20 @@ EXPECTED = {
         "fee-notice",
         "remedies",
     ],
+    # Asked to explain (Art. 35): everything but a decision, until the explanation or its day.
+    "awaiting_explanation": [
+        "assign",
+        "supplement-request",
+        "explanation-received",
+        "opinions",
+        "extension",
+        "fee-notice",
+        "remedies",
+    ],
     "consulting": [
         "assign",
         "supplement-request",
+        "explanation-request",
         "opinions",
         "opinion-answer",
         "extension",
@@ -56,6 +68,7 @@ EXPECTED = {
     "awaiting_fee": [
         "assign",
         "supplement-request",
+        "explanation-request",
         "opinions",
         "extension",
         "fee-paid",
@@ -65,6 +78,7 @@ EXPECTED = {
     "decided": [
         "assign",
         "supplement-request",
+        "explanation-request",
         "opinions",
         "extension",
         "fee-notice",
@@ -90,6 +104,15 @@ def request_for(step: ApplicationStep, app: dict[str, Any]) -> tuple[str, dict[s
             "due_on": days_from_today(15),
         },
         ApplicationStep.SUPPLEMENT_RECEIVED: {"received_on": today},
+        ApplicationStep.EXPLANATION_REQUEST: {
+            "requested_on": today,
+            "request": "一年内就同一事项提出申请三十余次",
+        },
+        ApplicationStep.EXPLANATION_RECEIVED: {
+            "received_on": today,
+            "reasonable": True,
+            "finding": "系课题研究需要",
+        },
         ApplicationStep.OPINIONS: {"kind": "agency", "party": "锦华区财政局", "asked_on": today},
         ApplicationStep.OPINION_ANSWER: {"answered_on": today, "answer": "同意公开"},
         ApplicationStep.EXTENSION: {

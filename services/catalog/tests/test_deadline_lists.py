@@ -29,7 +29,7 @@ async def _deadlines(client: AsyncClient, state: str, today: str) -> list[dict[s
         f"/units/{BUREAU}/deadlines", params={"state": state, "today": today}, headers=OFFICE
     )
     assert response.status_code == 200, response.text
-    return list(response.json())
+    return list(response.json()["items"])
 
 
 async def _set(session: AsyncSession, item_id: int, **values: Any) -> None:
@@ -245,3 +245,40 @@ async def test_an_interpretation_published_late_is_recorded_late_newest_first_an
     first, second = await flagged(page=1, size=1), await flagged(page=2, size=1)
     assert (first["total"], [r["id"] for r in first["items"]]) == (2, [missing])
     assert (second["total"], [r["id"] for r in second["items"]]) == (2, [late])
+
+
+async def test_the_deadline_lists_are_paged_never_cut_off(
+    client: AsyncClient, session: AsyncSession
+) -> None:
+    await add_test_district(session)
+    column = await column_id(client, "A20-11")
+    # Formed Monday 2, Tuesday 3 and Wednesday 4 March: 20 working days from each, due Monday
+    # 30, Tuesday 31 March and Wednesday 1 April (no holiday in March). On Tuesday 24 March:
+    # 4, 5 and 6 working days left (25, 26, 27, 30 / 31 / 1 April): the first two at risk,
+    # the third not yet.
+    made = []
+    for formed_on in ("2026-03-02", "2026-03-03", "2026-03-04"):
+        created = await client.post(
+            "/items", json=item_body(column, formed_on=formed_on), headers=PUBLISHER
+        )
+        assert created.status_code == 201, created.text
+        made.append(created.json()["id"])
+    params = {"state": "at_risk", "today": "2026-03-24", "size": 1}
+    pages = [
+        (
+            await client.get(
+                f"/units/{BUREAU}/deadlines", params={**params, "page": page}, headers=OFFICE
+            )
+        ).json()
+        for page in (1, 2)
+    ]
+    assert [p["total"] for p in pages] == [2, 2]
+    assert [p["items"][0]["id"] for p in pages] == made[:2]
+    assert [p["items"][0]["working_days_left"] for p in pages] == [4, 5]
+    # On Tuesday 31 March only the first is late (due 30 March); the second is due that day.
+    late = await client.get(
+        f"/units/{BUREAU}/deadlines",
+        params={"state": "late", "today": "2026-03-31", "size": 10},
+        headers=OFFICE,
+    )
+    assert late.json()["total"] == 1 and late.json()["items"][0]["id"] == made[0]

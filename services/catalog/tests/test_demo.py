@@ -124,7 +124,7 @@ async def test_the_review_queue_deadline_and_interpretation_lists_have_content(
         headers=OFFICE,
     )
     assert late.status_code == 200, late.text
-    rows = late.json()
+    rows = late.json()["items"]
     assert rows
     # Both kinds of lateness: still unpublished past due, and published after the due date.
     assert any(r["published_at"] is None and r["working_days_left"] < 0 for r in rows)

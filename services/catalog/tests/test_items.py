@@ -272,7 +272,7 @@ async def test_late_and_at_risk_lists(client: AsyncClient, session: AsyncSession
             params={"state": "late", "today": "2026-03-24"},
             headers=OFFICE,
         )
-    ).json()
+    ).json()["items"]
     assert [r["id"] for r in rows] == [late["id"]]
     assert rows[0]["working_days_left"] == -3
     at_risk = (
@@ -281,7 +281,7 @@ async def test_late_and_at_risk_lists(client: AsyncClient, session: AsyncSession
             params={"state": "at_risk", "today": "2026-03-24"},
             headers=OFFICE,
         )
-    ).json()
+    ).json()["items"]
     # Formed 2 March: due 30 March, 4 working days left on 24 March.
     assert [(r["id"], r["working_days_left"]) for r in at_risk] == [(soon["id"], 4)]
 
@@ -342,7 +342,7 @@ async def test_an_item_published_at_one_in_the_morning_is_late_by_beijings_date(
             params={"state": "late", "today": "2026-09-10"},
             headers=OFFICE,
         )
-    ).json()
+    ).json()["items"]
     assert [r["id"] for r in rows] == [late["id"]]
 
 

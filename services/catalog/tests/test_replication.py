@@ -51,7 +51,9 @@ async def test_a_redelivered_message_takes_effect_once(
     unit = (await client.get("/org/units/42")).json()
     assert unit["name"] == "锦华区教育局"
     entries = (
-        await session.scalars(select(AuditEntry).where(AuditEntry.entity_type == "unit"))
+        await session.scalars(
+            select(AuditEntry).where(AuditEntry.entity_type == "unit").order_by(AuditEntry.id)
+        )
     ).all()
     assert [e.action for e in entries] == ["unit.created", "unit.renamed"]
 

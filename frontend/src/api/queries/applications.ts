@@ -18,6 +18,7 @@ export const applicationKeys = {
   detail: (applicationId: number) => [...applicationKeys.details(), applicationId] as const,
   history: (applicationId: number) => [...applicationKeys.detail(applicationId), "history"] as const,
   remedies: (applicationId: number) => [...applicationKeys.detail(applicationId), "remedies"] as const,
+  letter: (applicationId: number) => [...applicationKeys.detail(applicationId), "letter"] as const,
 };
 
 const onApplication = (applicationId: number) => ({ params: { path: { application_id: applicationId } } });
@@ -43,6 +44,16 @@ export function useApplicationHistory(applicationId: number) {
     queryKey: applicationKeys.history(applicationId),
     queryFn: () =>
       unwrap(api.GET("/api/applications/applications/{application_id}/history", onApplication(applicationId))),
+  });
+}
+
+/** 答复告知书: the reply letter's text once decided (for those who handle applications). */
+export function useApplicationLetter(applicationId: number, enabled: boolean) {
+  return useQuery({
+    queryKey: applicationKeys.letter(applicationId),
+    queryFn: () =>
+      unwrap(api.GET("/api/applications/applications/{application_id}/letter", onApplication(applicationId))),
+    enabled,
   });
 }
 
@@ -113,6 +124,10 @@ export function applicationSteps(applicationId: number) {
       unwrap(api.POST("/api/applications/applications/{application_id}/supplement-request", { ...path, body })),
     supplementReceived: (body: Schemas["ApplicationsSupplementReceivedIn"]) =>
       unwrap(api.POST("/api/applications/applications/{application_id}/supplement-received", { ...path, body })),
+    requestExplanation: (body: Schemas["ApplicationsExplanationRequestIn"]) =>
+      unwrap(api.POST("/api/applications/applications/{application_id}/explanation-request", { ...path, body })),
+    explanationReceived: (body: Schemas["ApplicationsExplanationReceivedIn"]) =>
+      unwrap(api.POST("/api/applications/applications/{application_id}/explanation-received", { ...path, body })),
     askOpinion: (body: Schemas["ApplicationsOpinionIn"]) =>
       unwrap(api.POST("/api/applications/applications/{application_id}/opinions", { ...path, body })),
     answerOpinion: (opinionId: number) => (body: Schemas["ApplicationsOpinionAnswerIn"]) =>

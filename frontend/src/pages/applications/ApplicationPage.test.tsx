@@ -1,5 +1,5 @@
 import { QueryClientProvider } from "@tanstack/react-query";
-import { cleanup, render, screen, within } from "@testing-library/react";
+import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { App } from "antd";
 import { MemoryRouter, Route, Routes } from "react-router-dom";
 import { afterEach, describe, expect, it } from "vitest";
@@ -35,6 +35,12 @@ function application(overrides: Partial<Application>): Application {
     supplement_due_on: null,
     supplement_request: "",
     supplement_received_on: null,
+    explanation_requested_on: null,
+    explanation_request: "",
+    explanation_due_on: null,
+    explanation_received_on: null,
+    explanation_reasonable: null,
+    later_reply_on: null,
     extension_working_days: 0,
     extension_approved_by: "",
     extension_reason: "",
@@ -118,5 +124,26 @@ describe("ApplicationPage", () => {
     await screen.findByText("已答复");
     expect(within(handling()).getByText("申请已办结")).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "登记复议或诉讼" })).toBeInTheDocument();
+  });
+
+  it("asks for the explanation's finding and shows the day it is due", async () => {
+    renderPage(
+      application({
+        status: "awaiting_explanation",
+        opinions: [],
+        explanation_requested_on: "2026-08-05",
+        explanation_request: "一年内就同一事项提出申请三十余次",
+        explanation_due_on: "2026-08-26",
+        next_steps: ["explanation-received", "remedies"],
+      }),
+    );
+    await screen.findByText("待申请人说明理由");
+    expect(headers()).toEqual(["收到说明理由"]);
+    expect(within(handling()).getByText(/申请人应于 2026-08-26 前说明理由/)).toBeInTheDocument();
+    expect(screen.getByText(/2026-08-05 通知，应于 2026-08-26 前说明/)).toBeInTheDocument();
+    // A later reply date is asked only once the reasons are found sound.
+    expect(within(handling()).queryByText("延迟答复期限")).not.toBeInTheDocument();
+    fireEvent.click(within(handling()).getByLabelText("理由合理"));
+    await waitFor(() => expect(within(handling()).getByText("延迟答复期限")).toBeInTheDocument());
   });
 });

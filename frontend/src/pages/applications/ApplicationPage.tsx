@@ -4,14 +4,18 @@ import { useApplication, useApplicationHistory } from "../../api/queries/applica
 import { useApplicationsVocabulary, useLabels } from "../../api/queries/vocabulary";
 import { HistoryTimeline } from "../../components/HistoryTimeline";
 import { QueryError } from "../../components/QueryError";
+import { useCurrentUser } from "../../auth/useAuth";
 import { outcomeText, STATUS_COLOURS } from "../../lib/applications";
+import { can } from "../../lib/navigation";
 import { ApplicationSteps } from "./components/ApplicationSteps";
 import { ClockPanel } from "./components/ClockPanel";
+import { ReplyLetter } from "./components/ReplyLetter";
 import { Remedies } from "./components/Remedies";
 
 /** 申请详情: the application, its clock, its history and the steps the caller may take now. */
 export function ApplicationPage() {
   const id = Number(useParams().applicationId);
+  const user = useCurrentUser();
   const vocabulary = useApplicationsVocabulary();
   const label = useLabels("applications");
   const application = useApplication(id);
@@ -60,6 +64,15 @@ export function ApplicationPage() {
               {a.supplement_received_on ? `${a.supplement_received_on} 收到补正` : "尚未补正"}。{a.supplement_request}
             </Descriptions.Item>
           )}
+          {a.explanation_requested_on && (
+            <Descriptions.Item label="说明理由" span={2}>
+              {a.explanation_requested_on} 通知，应于 {a.explanation_due_on} 前说明；
+              {a.explanation_received_on
+                ? `${a.explanation_received_on} 收到说明，${a.explanation_reasonable ? "理由合理" : "理由不合理"}`
+                : "尚未说明"}
+              {a.later_reply_on && `；延迟答复期限 ${a.later_reply_on}`}。{a.explanation_request}
+            </Descriptions.Item>
+          )}
           {a.fee_notified_on && (
             <Descriptions.Item label="信息处理费" span={2}>
               {(a.fee_fen / 100).toFixed(2)} 元，{a.fee_notified_on} 通知，期限 {a.fee_due_on}；
@@ -104,6 +117,11 @@ export function ApplicationPage() {
           </Space>
         </Col>
       </Row>
+      {a.outcome && user && can(user, "handle_applications") && (
+        <Card title="答复告知书">
+          <ReplyLetter application={a} />
+        </Card>
+      )}
       <Card title="行政复议和行政诉讼">
         <Remedies application={a} />
       </Card>

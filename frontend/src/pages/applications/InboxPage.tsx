@@ -1,5 +1,5 @@
 import { PlusOutlined } from "@ant-design/icons";
-import { Button, Card, Checkbox, Select, Space, Tag, Typography } from "antd";
+import { Badge, Button, Card, Checkbox, Select, Space, Tag, Typography } from "antd";
 import { useMemo, useState } from "react";
 import { Link, useSearchParams } from "react-router-dom";
 import { useInbox } from "../../api/queries/applications";
@@ -112,6 +112,16 @@ export function InboxPage() {
             onChange={(unit) => change({ unit })}
           />
         )}
+        {/* Online applications start no clock until receipt is confirmed (条例第三十一条). */}
+        <Badge count={inbox.data?.awaiting_receipt ?? 0} size="small">
+          <Button
+            aria-label="待确认收到"
+            type={status === "awaiting_receipt" ? "primary" : "default"}
+            onClick={() => change({ status: status === "awaiting_receipt" ? undefined : "awaiting_receipt" })}
+          >
+            待确认收到
+          </Button>
+        </Badge>
         <Checkbox checked={mine} onChange={(e) => change({ mine: e.target.checked })}>
           只看我经办的
         </Checkbox>
@@ -178,6 +188,8 @@ export function InboxPage() {
             render: (left: number | null, row) =>
               row.status === "closed" ? (
                 "已办结"
+              ) : row.status === "awaiting_receipt" ? (
+                <Tag color="purple">待确认收到，确认后起算</Tag>
               ) : left === null ? (
                 <Typography.Text type="secondary">不计时</Typography.Text>
               ) : (

@@ -64,6 +64,18 @@ export function UnitsPage() {
           },
           { title: "统一社会信用代码", dataIndex: "credit_code", width: 210 },
           {
+            title: "行政复议机关",
+            key: "reconsideration_body",
+            width: 260,
+            render: (_: unknown, unit: Row) =>
+              unit.vertically_managed ? (
+                <Space size={4}>
+                  <Tag color="blue">垂直管理</Tag>
+                  {unit.reconsideration_body}
+                </Space>
+              ) : null,
+          },
+          {
             title: "状态",
             dataIndex: "closed",
             width: 90,

@@ -13,7 +13,18 @@ list and report computes the same due date, and the rules can be checked day by 
   consultations over the same days pause those days once. A supplement restarts the clock, so
   only the days paused after the restart count. A consultation pauses at most the consulted
   party's 15 working days from its receipt of the letter: then the office decides (Article 32)
-  or the agency's silence is consent (Article 34), and the clock runs again, answer or not.
+  or the agency's silence is consent (Article 34), and the clock runs again, answer or not;
+- asking the applicant to explain a request clearly beyond a reasonable quantity or frequency
+  (说明理由, Article 35) stops the clock from the notice until the explanation comes, at the
+  latest until the day the notice names (a working-day period the office sets, 15 by default,
+  `explanation_due`). Unlike a supplement, the explanation does not restart the clock: the days
+  waited are paused, the days counted before the notice still count. The office then finds the
+  reasons unreasonable (不予处理 4, 无正当理由大量、频繁申请), or sound but the reply impossible
+  within Article 33's time: the later reply date it sets (延迟答复的合理期限) becomes the due
+  date. An applicant who has not explained by that day is taken to have given the request up
+  (视为放弃): the clock runs again from the day after, and the office may close the application
+  as 其他处理 3 (其他) — not 1 or 2, which the annual report keeps for a missing supplement and
+  an unpaid fee.
 
 A request received on a rest day (a Saturday, a Sunday, a public holiday) keeps that day as its
 received date, the day Article 31 names for its channel: online, the day the office confirms
@@ -44,12 +55,14 @@ REPLY_WORKING_DAYS = 20
 MAX_EXTENSION_WORKING_DAYS = 20
 CONSULTED_PARTY_WORKING_DAYS = 15
 FEE_PAYMENT_WORKING_DAYS = 20  # Article 42: unpaid after these, the fee lapses
+EXPLANATION_WORKING_DAYS = 15  # Article 35: the applicant's time to explain, unless set otherwise
 DUE_SOON_WORKING_DAYS = 5
 
 
 class Phase(StrEnum):
     RUNNING = "running"  # 办理中，计时
     AWAITING_SUPPLEMENT = "awaiting_supplement"  # 等待补正，停止计时
+    AWAITING_EXPLANATION = "awaiting_explanation"  # 等待说明理由，不计入期限
     SUSPENDED = "suspended"  # 征求意见中，不计入期限
     CLOSED = "closed"  # 已办结
 
@@ -63,13 +76,16 @@ class Urgency(StrEnum):
 
 @dataclass(frozen=True)
 class Pause:
-    """A consultation (third party or agency) or a wait for a fee: the working days after
-    `started_on` up to `ended_on` (open: up to today) do not count. A consultation's pause
-    ends at the latest on its answer's due date, 15 working days after `letter_received_on`."""
+    """A consultation (third party or agency), a wait for a fee or for an explanation: the
+    working days after `started_on` up to `ended_on` (open: up to today) do not count. A
+    consultation's pause ends at the latest on its answer's due date, 15 working days after
+    `letter_received_on`; a wait for an explanation at the latest on `last_on`, the day the
+    notice names."""
 
     started_on: date
     ended_on: date | None = None
     letter_received_on: date | None = None
+    last_on: date | None = None
 
 
 @dataclass(frozen=True)
@@ -81,6 +97,8 @@ class ClockFacts:
     supplement_received_on: date | None = None
     extension_working_days: int = 0
     pauses: tuple[Pause, ...] = ()
+    explanation: Pause | None = None  # Article 35, see `explanation_pause`
+    later_reply_on: date | None = None  # 延迟答复的合理期限 (Article 35)
     closed_on: date | None = None
 
 
@@ -109,6 +127,45 @@ def consulted_answer_due(
     return due.date, due.provisional
 
 
+def explanation_due(
+    calendar: WorkingDayCalendar, requested_on: date, working_days: int = EXPLANATION_WORKING_DAYS
+) -> tuple[date, bool]:
+    """The day by which the applicant must explain (Article 35): `working_days` after the
+    notice, the notice's day being day zero."""
+    due = calendar.add_working_days(requested_on, working_days)
+    return due.date, due.provisional
+
+
+def explanation_pause(
+    requested_on: date | None, due_on: date | None, received_on: date | None
+) -> Pause | None:
+    """The wait for an explanation (Article 35) as a pause of the reply clock: from the notice
+    to the explanation, and no further than the day the notice names (then the applicant is
+    taken to have given the request up, and the clock runs again)."""
+    if requested_on is None:
+        return None
+    return Pause(requested_on, received_on, last_on=due_on)
+
+
+def awaiting_explanation(facts: ClockFacts, today: date) -> bool:
+    """The applicant may still explain on `today`: asked, not yet explained, not past the day."""
+    wait = facts.explanation
+    return (
+        wait is not None
+        and wait.ended_on is None
+        and facts.closed_on is None
+        and (wait.last_on is None or today <= wait.last_on)
+    )
+
+
+def _pause_cap(calendar: WorkingDayCalendar, pause: Pause) -> date | None:
+    """The last day a pause may last, whatever happens: the consulted party's 15 working days,
+    or the day an explanation is due."""
+    if pause.letter_received_on is not None:
+        return consulted_answer_due(calendar, pause.letter_received_on)[0]
+    return pause.last_on
+
+
 def _paused_days(
     calendar: WorkingDayCalendar, facts: ClockFacts, started_on: date, today: date
 ) -> tuple[frozenset[date], bool]:
@@ -117,16 +174,16 @@ def _paused_days(
     end_of_open = facts.closed_on or today
     days: set[date] = set()
     suspended = False
-    for pause in facts.pauses:
+    waits = facts.pauses if facts.explanation is None else (*facts.pauses, facts.explanation)
+    for pause in waits:
         last = end_of_open if pause.ended_on is None else pause.ended_on
         if last < pause.started_on:
-            raise ValueError("征求意见的结束日期早于开始日期")
-        if pause.letter_received_on is not None:
-            answer_due, _ = consulted_answer_due(calendar, pause.letter_received_on)
-            last = min(last, answer_due)
-            suspended |= pause.ended_on is None and facts.closed_on is None and today <= answer_due
-        elif pause.ended_on is None and facts.closed_on is None:
-            suspended = True
+            raise ValueError("暂停计时的结束日期早于开始日期")
+        cap = _pause_cap(calendar, pause)
+        if cap is not None:
+            last = min(last, cap)
+        open_ = pause.ended_on is None and facts.closed_on is None
+        suspended |= open_ and (cap is None or today <= cap)
         first = max(pause.started_on, started_on)
         if last > first:
             days.update(calendar.working_days_in(first + timedelta(days=1), last))
@@ -176,6 +233,9 @@ def compute(calendar: WorkingDayCalendar, facts: ClockFacts, today: date) -> Clo
         paused_days,
     )
     provisional |= due.provisional
+    if facts.later_reply_on is not None and facts.later_reply_on > due.date:
+        # Article 35: the reasonable later date the office set replaces the statutory one.
+        due = WorkingDate(facts.later_reply_on, False)
     if facts.closed_on is not None:
         return Clock(
             phase=Phase.CLOSED,
@@ -196,8 +256,12 @@ def compute(calendar: WorkingDayCalendar, facts: ClockFacts, today: date) -> Clo
         urgency = Urgency.DUE_SOON
     else:
         urgency = Urgency.NORMAL
+    if awaiting_explanation(facts, today):
+        phase = Phase.AWAITING_EXPLANATION
+    else:
+        phase = Phase.SUSPENDED if suspended else Phase.RUNNING
     return Clock(
-        phase=Phase.SUSPENDED if suspended else Phase.RUNNING,
+        phase=phase,
         started_on=started_on,
         supplement_notice_due_on=notice_due,
         reply_due_on=due.date,
@@ -210,18 +274,16 @@ def compute(calendar: WorkingDayCalendar, facts: ClockFacts, today: date) -> Clo
 
 def kept(calendar: WorkingDayCalendar, facts: ClockFacts, today: date) -> Clock:
     """The clock whose due date is kept on the row (the inbox sorts and filters by it): an
-    unanswered consultation counted to the end of the consulted party's 15 working days, so that
-    the date kept is already right on the day they end without an answer."""
-    horizon = max(
-        [
-            today,
-            *(
-                consulted_answer_due(calendar, pause.letter_received_on)[0]
-                for pause in facts.pauses
-                if pause.ended_on is None and pause.letter_received_on is not None
-            ),
-        ]
-    )
+    unanswered consultation counted to the end of the consulted party's 15 working days, and an
+    awaited explanation to the day it is due, so that the date kept is already right on the day
+    they end without an answer."""
+    waits = facts.pauses if facts.explanation is None else (*facts.pauses, facts.explanation)
+    caps = [
+        _pause_cap(calendar, pause)
+        for pause in waits
+        if pause.ended_on is None and facts.closed_on is None
+    ]
+    horizon = max([today, *(cap for cap in caps if cap is not None)])
     return compute(calendar, facts, horizon)
 
 

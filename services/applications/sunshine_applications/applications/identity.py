@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from sunshine_applications.applications.models import TrackingSequence
-from sunshine_applications.personal_data.encryption import cipher
+from sunshine_kit.personal_data import cipher
 
 # Query codes avoid characters people misread (0/O, 1/I/L).
 QUERY_CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"

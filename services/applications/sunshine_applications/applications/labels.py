@@ -25,6 +25,7 @@ STATUS_LABELS = {
     Status.AWAITING_RECEIPT: "已提交，待确认收到",
     Status.IN_PROGRESS: "办理中",
     Status.AWAITING_SUPPLEMENT: "待补正",
+    Status.AWAITING_EXPLANATION: "待申请人说明理由",
     Status.CONSULTING: "征求意见中",
     Status.AWAITING_FEE: "待缴纳信息处理费",
     Status.DECIDED: "答复拟定中",
@@ -54,6 +55,7 @@ FORM_LABELS = {"electronic": "电子文档", "paper": "纸质文本", "post": "�
 PHASE_LABELS = {
     Phase.RUNNING: "计时中",
     Phase.AWAITING_SUPPLEMENT: "等待补正（停止计时）",
+    Phase.AWAITING_EXPLANATION: "等待说明理由（不计入期限）",
     Phase.SUSPENDED: "征求意见或待缴费（不计入期限）",
     Phase.CLOSED: "已办结",
 }
@@ -126,6 +128,8 @@ STEP_LABELS = {
     ApplicationStep.ASSIGN: "分配经办人",
     ApplicationStep.SUPPLEMENT_REQUEST: "补正通知",
     ApplicationStep.SUPPLEMENT_RECEIVED: "收到补正",
+    ApplicationStep.EXPLANATION_REQUEST: "要求说明理由",
+    ApplicationStep.EXPLANATION_RECEIVED: "收到说明理由",
     ApplicationStep.OPINIONS: "征求意见",
     ApplicationStep.OPINION_ANSWER: "记录意见",
     ApplicationStep.EXTENSION: "延长答复期限",
@@ -141,6 +145,8 @@ HISTORY_LABELS = {
     HistoryAction.ASSIGNED: "分配经办人",
     HistoryAction.SUPPLEMENT_REQUESTED: "发出补正通知",
     HistoryAction.SUPPLEMENT_RECEIVED: "收到补正材料",
+    HistoryAction.EXPLANATION_REQUESTED: "要求申请人说明理由",
+    HistoryAction.EXPLANATION_RECEIVED: "收到申请人说明理由",
     HistoryAction.OPINION_ASKED: "征求意见",
     HistoryAction.OPINION_ANSWERED: "记录意见",
     HistoryAction.EXTENDED: "延长答复期限",

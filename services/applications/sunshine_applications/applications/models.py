@@ -7,8 +7,8 @@ from typing import Any
 from sqlalchemy import Date, ForeignKey, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from sunshine_applications.personal_data.encryption import Sealed
 from sunshine_kit.db import Base, utcnow
+from sunshine_kit.personal_data import Sealed
 
 
 class Channel(StrEnum):
@@ -38,6 +38,7 @@ class Status(StrEnum):
     AWAITING_RECEIPT = "awaiting_receipt"  # 网上提交，待确认收到
     IN_PROGRESS = "in_progress"  # 办理中
     AWAITING_SUPPLEMENT = "awaiting_supplement"  # 待补正
+    AWAITING_EXPLANATION = "awaiting_explanation"  # 待说明理由（第三十五条）
     CONSULTING = "consulting"  # 征求意见中
     AWAITING_FEE = "awaiting_fee"  # 待缴纳信息处理费
     DECIDED = "decided"  # 已拟定答复
@@ -64,6 +65,8 @@ class ApplicationStep(StrEnum):
     ASSIGN = "assign"  # 分配经办人
     SUPPLEMENT_REQUEST = "supplement-request"  # 补正通知
     SUPPLEMENT_RECEIVED = "supplement-received"  # 收到补正
+    EXPLANATION_REQUEST = "explanation-request"  # 要求说明理由（第三十五条）
+    EXPLANATION_RECEIVED = "explanation-received"  # 收到说明
     OPINIONS = "opinions"  # 征求意见
     OPINION_ANSWER = "opinion-answer"  # 记录意见
     EXTENSION = "extension"  # 延长答复期限
@@ -82,6 +85,8 @@ class HistoryAction(StrEnum):
     ASSIGNED = "application.assigned"
     SUPPLEMENT_REQUESTED = "application.supplement_requested"
     SUPPLEMENT_RECEIVED = "application.supplement_received"
+    EXPLANATION_REQUESTED = "application.explanation_requested"
+    EXPLANATION_RECEIVED = "application.explanation_received"
     OPINION_ASKED = "application.opinion_asked"
     OPINION_ANSWERED = "application.opinion_answered"
     EXTENDED = "application.extended"
@@ -125,7 +130,7 @@ class DisclosureApplication(Base):
     applicant_name: Mapped[str] = mapped_column(String(100))
     organisation_name: Mapped[str] = mapped_column(String(200), default="")
     id_type: Mapped[str] = mapped_column(String(30), comment="证件类型")
-    # Personal data, encrypted at rest (personal_data.encryption), masked but for the handler.
+    # Personal data, encrypted at rest (sunshine_kit.personal_data), masked but for the handler.
     id_number: Mapped[str] = mapped_column(
         Sealed("disclosure_application.id_number"), comment="证件号码"
     )
@@ -145,6 +150,14 @@ class DisclosureApplication(Base):
     supplement_due_on: Mapped[date | None] = mapped_column(Date, comment="申请人补正期限")
     supplement_request: Mapped[str] = mapped_column(Text, default="", comment="补正事项")
     supplement_received_on: Mapped[date | None] = mapped_column(Date)
+    # Article 35: a request clearly beyond a reasonable quantity or frequency; the applicant is
+    # asked to explain by a day, the reply clock not running meanwhile (clock.py).
+    explanation_requested_on: Mapped[date | None] = mapped_column(Date)
+    explanation_request: Mapped[str] = mapped_column(Text, default="", comment="要求说明的事项")
+    explanation_due_on: Mapped[date | None] = mapped_column(Date, comment="申请人说明理由期限")
+    explanation_received_on: Mapped[date | None] = mapped_column(Date)
+    explanation_reasonable: Mapped[bool | None] = mapped_column(comment="机关认为理由是否合理")
+    later_reply_on: Mapped[date | None] = mapped_column(Date, comment="延迟答复的合理期限")
     extension_working_days: Mapped[int] = mapped_column(default=0)
     extension_approved_by: Mapped[str] = mapped_column(String(50), default="")
     extension_reason: Mapped[str] = mapped_column(String(500), default="")

@@ -17,6 +17,8 @@ from sunshine_applications.applications.schemas import (
     AssignIn,
     ConfirmReceiptIn,
     DecisionIn,
+    ExplanationReceivedIn,
+    ExplanationRequestIn,
     ExtensionIn,
     FeeNoticeIn,
     FeePaidIn,
@@ -35,6 +37,8 @@ from sunshine_applications.applications.schemas import (
     TrackIn,
 )
 from sunshine_applications.deps import Services, StaffApplication, StaffDesk
+from sunshine_applications.letters import service as letters
+from sunshine_applications.letters.schemas import LetterContent
 from sunshine_kit.audit import service as audit
 from sunshine_kit.audit.schemas import AuditEntryOut
 from sunshine_kit.auth import CurrentPrincipal, require
@@ -114,7 +118,13 @@ async def inbox(
         mine=mine,
         include_closed=include_closed,
     )
-    return InboxPage(items=rows, total=total, page=page.page, size=page.size)
+    return InboxPage(
+        items=rows,
+        total=total,
+        page=page.page,
+        size=page.size,
+        awaiting_receipt=await views.awaiting_receipt(session, principal, unit_id),
+    )
 
 
 @router.get("/{application_id}", response_model=ApplicationOut, dependencies=_staff)
@@ -130,6 +140,16 @@ async def history(application: StaffApplication, session: SessionDep) -> list[Au
         session, entity_type="application", entity_id=str(application.id), limit=500
     )
     return [AuditEntryOut.model_validate(e) for e in entries]
+
+
+@router.get("/{application_id}/letter", response_model=LetterContent, dependencies=_handlers)
+async def letter(
+    application: StaffApplication, session: SessionDep, principal: CurrentPrincipal
+) -> LetterContent:
+    """The reply letter's text (答复告知书), as the DOCX and PDF lay it out: for the handler to
+    read in the console before sending it; once the decision is taken (409 before)."""
+    full = views.sees_personal_data(principal, application)
+    return await letters.compose(session, application, personal_data=full)
 
 
 # --- the steps: each answers with the application as it stands after it ----------------------
@@ -164,6 +184,26 @@ async def request_supplement(body: SupplementRequestIn, desk: StaffDesk) -> Appl
 async def receive_supplement(body: SupplementReceivedIn, desk: StaffDesk) -> ApplicationOut:
     """The supplement arrived: the 20 working days start again from this day."""
     await steps.receive_supplement(desk, body.received_on)
+    return await views.staff_view(desk)
+
+
+@router.post(
+    "/{application_id}/explanation-request", response_model=ApplicationOut, dependencies=_handlers
+)
+async def request_explanation(body: ExplanationRequestIn, desk: StaffDesk) -> ApplicationOut:
+    """说明理由 (Article 35): within the reply period, once; the clock does not run until the
+    explanation comes or the day named (15 working days unless set) passes."""
+    await steps.request_explanation(desk, body)
+    return await views.staff_view(desk)
+
+
+@router.post(
+    "/{application_id}/explanation-received", response_model=ApplicationOut, dependencies=_handlers
+)
+async def receive_explanation(body: ExplanationReceivedIn, desk: StaffDesk) -> ApplicationOut:
+    """The explanation came (by the day named): unreasonable, 不予处理 4 is decided; reasonable,
+    the clock runs again, to the later reply date when one is set."""
+    await steps.receive_explanation(desk, body)
     return await views.staff_view(desk)
 
 

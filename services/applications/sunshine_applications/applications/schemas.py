@@ -6,7 +6,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, Field, ValidationInfo, field_validator
 
-from sunshine_applications.applications.clock import Phase, Urgency
+from sunshine_applications.applications.clock import EXPLANATION_WORKING_DAYS, Phase, Urgency
 from sunshine_applications.applications.labels import OUTCOME_LABELS, OUTCOME_REASONS
 from sunshine_applications.applications.models import (
     ApplicantType,
@@ -205,6 +205,12 @@ class ApplicationOut(BaseModel):
     supplement_due_on: date | None
     supplement_request: str
     supplement_received_on: date | None
+    explanation_requested_on: date | None
+    explanation_request: str
+    explanation_due_on: date | None = Field(description="申请人说明理由的期限（第三十五条）")
+    explanation_received_on: date | None
+    explanation_reasonable: bool | None
+    later_reply_on: date | None = Field(description="延迟答复的合理期限（第三十五条）")
     extension_working_days: int
     extension_approved_by: str
     extension_reason: str
@@ -250,6 +256,9 @@ class InboxPage(BaseModel):
     total: int
     page: int
     size: int
+    awaiting_receipt: int = Field(
+        description="范围内网上提交、待确认收到的申请数（确认收到后才开始计时，不论筛选条件）"
+    )
 
 
 class PublicStep(BaseModel):
@@ -293,6 +302,37 @@ class SupplementRequestIn(BaseModel):
 
 class SupplementReceivedIn(BaseModel):
     received_on: date
+
+
+class ExplanationRequestIn(BaseModel):
+    """说明理由通知 (Article 35): what the applicant is asked to explain and how long they have."""
+
+    requested_on: date = Field(description="通知日期")
+    request: str = Field(
+        min_length=5, max_length=5000, description="申请数量、频次明显超过合理范围的情况"
+    )
+    working_days: int = Field(
+        EXPLANATION_WORKING_DAYS, ge=1, le=30, description="说明理由的期限（工作日），默认15"
+    )
+
+
+class ExplanationReceivedIn(BaseModel):
+    """The explanation came: whether the office finds the reasons sound, and, if the reply
+    cannot be given within Article 33's time, the later reply date it sets."""
+
+    received_on: date = Field(description="收到说明日期")
+    reasonable: bool = Field(description="理由是否合理")
+    finding: str = Field(min_length=2, max_length=5000, description="审查意见")
+    later_reply_on: date | None = Field(
+        None, description="理由合理但无法按期答复时确定的延迟答复期限", validate_default=True
+    )
+
+    @field_validator("later_reply_on")
+    @classmethod
+    def _only_when_reasonable(cls, value: date | None, info: ValidationInfo) -> date | None:
+        if value is not None and info.data.get("reasonable") is False:
+            raise ValueError("理由不合理的，告知不予处理，不确定延迟答复期限")
+        return value
 
 
 class OpinionIn(BaseModel):

@@ -42,6 +42,7 @@ OPEN = (
     Status.AWAITING_RECEIPT,
     Status.IN_PROGRESS,
     Status.AWAITING_SUPPLEMENT,
+    Status.AWAITING_EXPLANATION,
     Status.CONSULTING,
     Status.AWAITING_FEE,
     Status.DECIDED,
@@ -242,8 +243,32 @@ def facts(
         supplement_received_on=application.supplement_received_on,
         extension_working_days=application.extension_working_days,
         pauses=tuple(pauses),
+        explanation=statutory.explanation_pause(
+            application.explanation_requested_on,
+            application.explanation_due_on,
+            application.explanation_received_on,
+        ),
+        later_reply_on=application.later_reply_on,
         closed_on=application.replied_on,
     )
+
+
+def open_status(application: DisclosureApplication, opinions: Sequence[OpinionRequest]) -> Status:
+    """Where an open application stands after a step, from what is recorded rather than from
+    the step last taken: several waits may be open at once (a fee and a consultation), and each
+    step's precondition looks at its own facts. The status names the first the applicant or the
+    office is waiting for: a supplement, an explanation, the fee, then a consultation."""
+    if application.received_on is None:
+        return Status.AWAITING_RECEIPT
+    if application.supplement_requested_on and not application.supplement_received_on:
+        return Status.AWAITING_SUPPLEMENT
+    if application.explanation_requested_on and not application.explanation_received_on:
+        return Status.AWAITING_EXPLANATION
+    if application.fee_notified_on and not application.fee_paid_on:
+        return Status.AWAITING_FEE
+    if any(o.answered_on is None for o in opinions):
+        return Status.CONSULTING
+    return Status.IN_PROGRESS
 
 
 def answer_due(calendar: WorkingDayCalendar, opinion: OpinionRequest) -> date:

@@ -6,7 +6,9 @@ the staff view's `next_steps` lists the steps none of whose preconditions fail, 
 never offers a step the service would refuse. The caller's unit scope is settled before, when
 the application is loaded for them (`service.for_staff`). What a step is given (its dates, the
 catalogue items a reply links) is checked in the step itself: that is about the input, not the
-state.
+state. A step bounded in time (a supplement notice, a fee notice, a request to explain) is
+judged on the day it is dated, and `next_steps` judges it on today: a step the law no longer
+allows today is not offered, though one dated on a day it was allowed may still be recorded.
 """
 
 from __future__ import annotations
@@ -29,6 +31,8 @@ from sunshine_applications.applications.models import (
 )
 from sunshine_applications.applications.schemas import (
     DecisionIn,
+    ExplanationReceivedIn,
+    ExplanationRequestIn,
     ExtensionIn,
     FeeNoticeIn,
     OpinionIn,
@@ -41,7 +45,10 @@ from sunshine_applications.errors import (
     APPLICATION_CLOSED,
     AWAITING_SUPPLEMENT,
     CONSULTING,
+    EXPLANATION_ALREADY_REQUESTED,
+    EXPLANATION_LAPSED,
     FEE_ALREADY_NOTIFIED,
+    NOT_AWAITING_EXPLANATION,
     NOT_AWAITING_FEE,
     NOT_AWAITING_SUPPLEMENT,
     NOT_DECIDED,
@@ -60,6 +67,9 @@ from sunshine_kit.calendar.days import WorkingDayCalendar, today
 from sunshine_kit.errors import AppError, Conflict, InvalidInput, NotFound
 from sunshine_kit.http import ServiceClient
 
+# 不予处理 4 (无正当理由大量、频繁申请), the row of table 三 for Article 35's unreasonable request.
+UNREASONABLE_REQUEST = 4
+
 
 class Decision(Enum):
     """The kinds of decision whose preconditions differ."""
@@ -67,6 +77,8 @@ class Decision(Enum):
     ORDINARY = "ordinary"
     SUPPLEMENT_LAPSED = "supplement_lapsed"  # 其他处理 1: 逾期不补正
     FEE_LAPSED = "fee_lapsed"  # 其他处理 2: 逾期未缴纳信息处理费
+    # 其他处理 3 (其他): also an applicant who did not explain by the day (Article 35, clock.py).
+    OTHER = "other"
 
     @classmethod
     def of(cls, outcome: Outcome, reason: int | None) -> Decision:
@@ -74,6 +86,8 @@ class Decision(Enum):
             return cls.SUPPLEMENT_LAPSED
         if (outcome, reason) == (Outcome.OTHER, 2):
             return cls.FEE_LAPSED
+        if (outcome, reason) == (Outcome.OTHER, 3):
+            return cls.OTHER
         return cls.ORDINARY
 
 
@@ -82,7 +96,8 @@ class Standing:
     """Where an application stands, for one caller on one day: what preconditions look at.
 
     `opinion` and `decision` name the opinion to answer and the kind of decision when a step is
-    asked for; left empty, the question is whether there is any (for `next_steps`).
+    asked for; left empty, the question is whether there is any (for `next_steps`). `dated` is
+    the day a step bounded in time is dated (a notice's date); left empty, today.
     """
 
     actor: Principal
@@ -92,6 +107,17 @@ class Standing:
     calendar: WorkingDayCalendar
     opinion: OpinionRequest | None = None
     decision: Decision | None = None
+    dated: date | None = None
+
+    @property
+    def on(self) -> date:
+        """The day a step bounded in time is judged on."""
+        return self.dated or self.today
+
+    def clock(self) -> statutory.Clock | None:
+        """The application's clock today, as the staff view shows it."""
+        known = service.facts(self.application, self.opinions)
+        return None if known is None else statutory.compute(self.calendar, known, self.today)
 
 
 Precondition = Callable[[Standing], AppError | None]
@@ -119,14 +145,18 @@ def _awaiting_receipt(s: Standing) -> AppError | None:
     return _unless(awaiting, "该申请已确认收到", ALREADY_RECEIVED)
 
 
-def _supplement_notice_refusal(sent_on: date, last: date) -> AppError | None:
+def _supplement_notice_in_time(s: Standing) -> AppError | None:
     """Article 30: the supplement notice goes out within 7 working days of receipt. After that
     it is refused, not recorded as late: the Regulations give the office no second chance to
     stop the clock, so it must decide on the application as it stands (无法提供 3 if it is still
     unclear), and a late notice recorded here would stop a clock that kept running. Checked on
-    the notice's date, not today's, so that a notice sent in time may still be recorded."""
+    the notice's date (today for `next_steps`), so that a notice sent in time may still be
+    recorded."""
+    if s.application.received_on is None:
+        return None
+    last, _ = statutory.supplement_notice_due(s.calendar, s.application.received_on)
     message = f"补正通知须在收到申请之日起7个工作日内发出（最迟{last.isoformat()}），已逾期"
-    return _unless(sent_on <= last, message, SUPPLEMENT_NOTICE_LATE)
+    return _unless(s.on <= last, message, SUPPLEMENT_NOTICE_LATE)
 
 
 def _supplement_not_requested(s: Standing) -> AppError | None:
@@ -135,14 +165,66 @@ def _supplement_not_requested(s: Standing) -> AppError | None:
     return _unless(not requested, "补正通知只能发出一次", SUPPLEMENT_ALREADY_REQUESTED)
 
 
+def _supplement_awaited(application: DisclosureApplication) -> bool:
+    requested = application.supplement_requested_on is not None
+    return requested and application.supplement_received_on is None
+
+
 def _awaiting_supplement(s: Standing) -> AppError | None:
-    awaiting = s.application.status == Status.AWAITING_SUPPLEMENT
+    awaiting = s.application.status != Status.CLOSED and _supplement_awaited(s.application)
     return _unless(awaiting, "该申请不在待补正状态", NOT_AWAITING_SUPPLEMENT)
 
 
 def _not_awaiting_supplement(s: Standing) -> AppError | None:
-    awaiting = s.application.status == Status.AWAITING_SUPPLEMENT
-    return _unless(not awaiting, "待补正期间不计时，请收到补正后再征求意见", AWAITING_SUPPLEMENT)
+    awaiting = _supplement_awaited(s.application)
+    return _unless(not awaiting, "待补正期间不计时，请收到补正后再办理", AWAITING_SUPPLEMENT)
+
+
+def _explanation_awaited(application: DisclosureApplication) -> bool:
+    requested = application.explanation_requested_on is not None
+    return requested and application.explanation_received_on is None
+
+
+def _explanation_not_requested(s: Standing) -> AppError | None:
+    """Article 35: the applicant is asked once to explain the request."""
+    requested = s.application.explanation_requested_on is not None
+    return _unless(not requested, "已要求申请人说明理由", EXPLANATION_ALREADY_REQUESTED)
+
+
+def _within_reply_period(s: Standing, what: str) -> AppError | None:
+    """A step that stops or moves the clock (a fee notice, Article 42; a request to explain,
+    Article 35; an extension, Article 33) is taken within the reply period, not after the reply
+    was due: it would otherwise hide an overdue reply. Judged on the step's date (today for
+    `next_steps`)."""
+    clock = s.clock()
+    due = None if clock is None else clock.reply_due_on
+    message = f"{what}须在答复期限（{due}）内发出"
+    return _unless(due is None or s.on <= due, message, REPLY_PERIOD_OVER)
+
+
+def _fee_notice_in_time(s: Standing) -> AppError | None:
+    return _within_reply_period(s, "收费通知")
+
+
+def _extension_in_time(s: Standing) -> AppError | None:
+    """Article 33: the applicant is told of an extension before the reply was due."""
+    return _within_reply_period(s, "延期告知")
+
+
+def _explanation_request_in_time(s: Standing) -> AppError | None:
+    return _within_reply_period(s, "说明理由通知")
+
+
+def _awaiting_explanation(s: Standing) -> AppError | None:
+    """The explanation is recorded while it is awaited, on or before the day the notice named:
+    after that the applicant is taken to have given the request up (clock.py)."""
+    application = s.application
+    awaiting = application.status != Status.CLOSED and _explanation_awaited(application)
+    if (refused := _unless(awaiting, "未要求申请人说明理由", NOT_AWAITING_EXPLANATION)) is not None:
+        return refused
+    due = application.explanation_due_on
+    message = f"申请人未在{due}前说明理由，视为放弃申请，可按“其他处理”答复"
+    return _unless(due is None or s.on <= due, message, EXPLANATION_LAPSED)
 
 
 def _opinion_open(s: Standing) -> AppError | None:
@@ -162,15 +244,16 @@ def _fee_not_notified(s: Standing) -> AppError | None:
     return _unless(not notified, "已发出收费通知", FEE_ALREADY_NOTIFIED)
 
 
-def _fee_notice_refusal(notified_on: date, due: date | None) -> AppError | None:
-    """Article 42: a fee is asked for within the reply period, not after the reply was due (the
-    wait for payment would otherwise hide an overdue reply); checked on the notice's date."""
-    message = f"收费通知须在答复期限（{due}）内发出"
-    return _unless(due is None or notified_on <= due, message, REPLY_PERIOD_OVER)
+def _fee_awaited(application: DisclosureApplication) -> bool:
+    return application.fee_notified_on is not None and application.fee_paid_on is None
 
 
 def _awaiting_fee(s: Standing) -> AppError | None:
-    awaiting = s.application.status == Status.AWAITING_FEE
+    """A fee notified and not paid, whatever else is open (a consultation): the payment is
+    recorded. Not once decided (其他处理 2 after the fee lapsed) or closed."""
+    application = s.application
+    awaiting = application.status not in (Status.DECIDED, Status.CLOSED)
+    awaiting &= _fee_awaited(application)
     return _unless(awaiting, "该申请不在待缴费状态", NOT_AWAITING_FEE)
 
 
@@ -208,7 +291,15 @@ def _decision_refusal(s: Standing, kind: Decision) -> AppError | None:
             return None
         reason = "只有收费通知之日起20个工作日内仍未缴费的申请才能按逾期未缴费处理"
         return InvalidInput("outcome_reason", reason)
-    if application.status in (Status.AWAITING_SUPPLEMENT, Status.AWAITING_FEE):
+    if _explanation_awaited(application):
+        # Article 35: the explanation decides (不予处理 4, or a later reply date); none by the
+        # day, the applicant gave the request up: 其他处理 3.
+        lapsed = _lapsed(application.explanation_due_on, None, s.today)
+        if kind == Decision.OTHER and lapsed:
+            return None
+        reason = "申请人尚未说明理由；逾期未说明的，按“其他处理”第3项答复"
+        return Conflict(reason, code=NOT_READY)
+    if _supplement_awaited(application) or _fee_awaited(application):
         return Conflict("申请尚待补正或缴费，不能作出该答复", code=NOT_READY)
     return _unless(_consultations_over(s), "征求意见尚未结束", CONSULTING)
 
@@ -229,12 +320,25 @@ def _decided(s: Standing) -> AppError | None:
 PRECONDITIONS: dict[ApplicationStep, tuple[Precondition, ...]] = {
     ApplicationStep.RECEIPT: (_awaiting_receipt,),
     ApplicationStep.ASSIGN: (_open,),
-    ApplicationStep.SUPPLEMENT_REQUEST: (_open, _received, _supplement_not_requested),
+    ApplicationStep.SUPPLEMENT_REQUEST: (
+        _open,
+        _received,
+        _supplement_not_requested,
+        _supplement_notice_in_time,
+    ),
     ApplicationStep.SUPPLEMENT_RECEIVED: (_awaiting_supplement,),
+    ApplicationStep.EXPLANATION_REQUEST: (
+        _open,
+        _received,
+        _not_awaiting_supplement,
+        _explanation_not_requested,
+        _explanation_request_in_time,
+    ),
+    ApplicationStep.EXPLANATION_RECEIVED: (_awaiting_explanation,),
     ApplicationStep.OPINIONS: (_open, _received, _not_awaiting_supplement),
     ApplicationStep.OPINION_ANSWER: (_opinion_open,),
-    ApplicationStep.EXTENSION: (_open, _received, _not_extended),
-    ApplicationStep.FEE_NOTICE: (_open, _received, _fee_not_notified),
+    ApplicationStep.EXTENSION: (_open, _received, _not_extended, _extension_in_time),
+    ApplicationStep.FEE_NOTICE: (_open, _received, _fee_not_notified, _fee_notice_in_time),
     ApplicationStep.FEE_PAID: (_awaiting_fee,),
     ApplicationStep.DECISION: (_open, _received, _ready_to_decide),
     ApplicationStep.REPLY: (_decided,),
@@ -269,14 +373,20 @@ async def ensure_allowed(
     *,
     opinion: OpinionRequest | None = None,
     decision: Decision | None = None,
+    dated: date | None = None,
 ) -> None:
-    """Raise the refusal of `step`, if any: the same answer `next_steps` gives."""
+    """Raise the refusal of `step`, if any: the same answer `next_steps` gives (on the day the
+    step is `dated`, when it is bounded in time)."""
     opinions = await service.opinions_of(desk.session, desk.application.id)
     standing = Standing(
-        desk.actor, desk.application, opinions, today(), desk.calendar, opinion, decision
+        desk.actor, desk.application, opinions, today(), desk.calendar, opinion, decision, dated
     )
     if (refused := refusal(step, standing)) is not None:
         raise refused
+
+
+async def _opinions(desk: Desk) -> Sequence[OpinionRequest]:
+    return await service.opinions_of(desk.session, desk.application.id)
 
 
 async def _record(desk: Desk, action: HistoryAction, details: dict[str, Any]) -> None:
@@ -326,18 +436,14 @@ async def assign(desk: Desk, handler: str) -> None:
 
 async def request_supplement(desk: Desk, body: SupplementRequestIn) -> None:
     """补正通知: once, listing everything needed; the reply clock stops until it comes."""
-    await ensure_allowed(desk, ApplicationStep.SUPPLEMENT_REQUEST)
+    await ensure_allowed(desk, ApplicationStep.SUPPLEMENT_REQUEST, dated=body.requested_on)
     application = desk.application
     _not_before("requested_on", body.requested_on, application.received_on, "收到申请日期")
-    if application.received_on is not None:
-        last, _ = statutory.supplement_notice_due(desk.calendar, application.received_on)
-        if (late := _supplement_notice_refusal(body.requested_on, last)) is not None:
-            raise late
     _not_before("due_on", body.due_on, body.requested_on, "通知日期")
     application.supplement_requested_on = body.requested_on
     application.supplement_request = body.request
     application.supplement_due_on = body.due_on
-    application.status = Status.AWAITING_SUPPLEMENT
+    application.status = service.open_status(application, await _opinions(desk))
     await _record(
         desk,
         HistoryAction.SUPPLEMENT_REQUESTED,
@@ -352,8 +458,68 @@ async def receive_supplement(desk: Desk, received_on: date) -> None:
     _not_after_today("received_on", received_on)
     _not_before("received_on", received_on, application.supplement_requested_on, "补正通知日期")
     application.supplement_received_on = received_on
-    application.status = Status.IN_PROGRESS
+    application.status = service.open_status(application, await _opinions(desk))
     await _record(desk, HistoryAction.SUPPLEMENT_RECEIVED, {"received_on": received_on.isoformat()})
+
+
+async def request_explanation(desk: Desk, body: ExplanationRequestIn) -> None:
+    """说明理由 (Article 35): a request clearly beyond a reasonable quantity or frequency; the
+    applicant explains by the day the notice names (`working_days` after it, on the calendar),
+    the reply clock not running meanwhile. Within the reply period, once."""
+    await ensure_allowed(desk, ApplicationStep.EXPLANATION_REQUEST, dated=body.requested_on)
+    application = desk.application
+    _not_after_today("requested_on", body.requested_on)
+    _not_before("requested_on", body.requested_on, application.received_on, "收到申请日期")
+    due, _ = statutory.explanation_due(desk.calendar, body.requested_on, body.working_days)
+    application.explanation_requested_on = body.requested_on
+    application.explanation_request = body.request
+    application.explanation_due_on = due
+    application.status = service.open_status(application, await _opinions(desk))
+    await _record(
+        desk,
+        HistoryAction.EXPLANATION_REQUESTED,
+        {"requested_on": body.requested_on.isoformat(), "due_on": due.isoformat()},
+    )
+
+
+async def receive_explanation(desk: Desk, body: ExplanationReceivedIn) -> None:
+    """收到说明 (Article 35): the clock runs again. Unreasonable: the office answers 不予处理 4
+    (decided here, the reply follows). Reasonable but not answerable within Article 33's time:
+    the later reply date the office sets becomes the due date."""
+    await ensure_allowed(desk, ApplicationStep.EXPLANATION_RECEIVED, dated=body.received_on)
+    application = desk.application
+    _not_after_today("received_on", body.received_on)
+    _not_before(
+        "received_on", body.received_on, application.explanation_requested_on, "说明理由通知日期"
+    )
+    application.explanation_received_on = body.received_on
+    application.explanation_reasonable = body.reasonable
+    if body.later_reply_on is not None:
+        statutory_due = await service.clock_of(desk.session, desk.calendar, application)
+        due = None if statutory_due is None else statutory_due.reply_due_on
+        if due is not None and body.later_reply_on <= due:
+            message = f"须晚于第三十三条规定的答复期限（{due.isoformat()}），否则按原期限答复"
+            raise InvalidInput("later_reply_on", message)
+    application.later_reply_on = body.later_reply_on
+    if body.reasonable:
+        application.status = service.open_status(application, await _opinions(desk))
+    else:
+        application.outcome = Outcome.NOT_PROCESSED
+        application.outcome_reason = UNREASONABLE_REQUEST
+        application.outcome_explanation = body.finding
+        application.legal_basis = "《中华人民共和国政府信息公开条例》第三十五条"
+        application.linked_item_ids = []
+        application.decided_by = desk.actor.username
+        application.status = Status.DECIDED
+    await _record(
+        desk,
+        HistoryAction.EXPLANATION_RECEIVED,
+        {
+            "received_on": body.received_on.isoformat(),
+            "reasonable": body.reasonable,
+            "later_reply_on": body.later_reply_on and body.later_reply_on.isoformat(),
+        },
+    )
 
 
 async def ask_opinion(desk: Desk, body: OpinionIn) -> OpinionRequest:
@@ -372,8 +538,8 @@ async def ask_opinion(desk: Desk, body: OpinionIn) -> OpinionRequest:
         answer_due_on=statutory.consulted_answer_due(desk.calendar, letter_received_on)[0],
     )
     desk.session.add(opinion)
-    application.status = Status.CONSULTING
     await desk.session.flush()
+    application.status = service.open_status(application, await _opinions(desk))
     await _record(
         desk,
         HistoryAction.OPINION_ASKED,
@@ -394,9 +560,8 @@ async def record_opinion(desk: Desk, opinion_id: int, answered_on: date, answer:
     opinion.answered_on = answered_on
     opinion.answer = answer
     await desk.session.flush()
-    opinions = await service.opinions_of(desk.session, application.id)
-    if application.status == Status.CONSULTING and all(o.answered_on is not None for o in opinions):
-        application.status = Status.IN_PROGRESS
+    if application.status not in (Status.DECIDED, Status.CLOSED):
+        application.status = service.open_status(application, await _opinions(desk))
     await _record(
         desk,
         HistoryAction.OPINION_ANSWERED,
@@ -406,11 +571,8 @@ async def record_opinion(desk: Desk, opinion_id: int, answered_on: date, answer:
 
 async def extend(desk: Desk, body: ExtensionIn) -> None:
     """One extension of at most 20 working days, approved by the head and notified in time."""
-    await ensure_allowed(desk, ApplicationStep.EXTENSION)
+    await ensure_allowed(desk, ApplicationStep.EXTENSION, dated=body.notified_on)
     application = desk.application
-    current = await service.clock_of(desk.session, desk.calendar, application)
-    if current is not None and current.reply_due_on and body.notified_on > current.reply_due_on:
-        raise InvalidInput("notified_on", "延期须在原答复期限届满前告知申请人")
     application.extension_working_days = body.working_days
     application.extension_approved_by = body.approved_by
     application.extension_reason = body.reason
@@ -425,17 +587,13 @@ async def extend(desk: Desk, body: ExtensionIn) -> None:
 async def notify_fee(desk: Desk, body: FeeNoticeIn) -> None:
     """信息处理费: only for clearly unreasonable quantity or frequency; the days until payment
     do not count towards the reply."""
-    await ensure_allowed(desk, ApplicationStep.FEE_NOTICE)
+    await ensure_allowed(desk, ApplicationStep.FEE_NOTICE, dated=body.notified_on)
     application = desk.application
     _not_before("due_on", body.due_on, body.notified_on, "通知日期")
-    current = await service.clock_of(desk.session, desk.calendar, application)
-    due = None if current is None else current.reply_due_on
-    if (late := _fee_notice_refusal(body.notified_on, due)) is not None:
-        raise late
     application.fee_fen = body.fee_fen
     application.fee_notified_on = body.notified_on
     application.fee_due_on = body.due_on
-    application.status = Status.AWAITING_FEE
+    application.status = service.open_status(application, await _opinions(desk))
     await _record(desk, HistoryAction.FEE_NOTIFIED, {"fee_fen": body.fee_fen})
 
 
@@ -447,9 +605,7 @@ async def fee_paid(desk: Desk, paid_on: date) -> None:
     _not_before("paid_on", paid_on, application.fee_notified_on, "收费通知日期")
     application.fee_paid_on = paid_on
     # The clock stays suspended while a consultation is open (clock.py): so does the status.
-    opinions = await service.opinions_of(desk.session, application.id)
-    consulting = any(o.answered_on is None for o in opinions)
-    application.status = Status.CONSULTING if consulting else Status.IN_PROGRESS
+    application.status = service.open_status(application, await _opinions(desk))
     await _record(desk, HistoryAction.FEE_PAID, {"paid_on": paid_on.isoformat()})
 
 

@@ -87,6 +87,15 @@ async def public_status(session: AsyncSession, application: DisclosureApplicatio
         steps.append(PublicStep(at=application.supplement_requested_on, what="发出补正通知"))
     if application.supplement_received_on:
         steps.append(PublicStep(at=application.supplement_received_on, what="收到补正材料"))
+    if application.explanation_requested_on:
+        steps.append(
+            PublicStep(
+                at=application.explanation_requested_on,
+                what=f"要求说明理由（{application.explanation_due_on}前）",
+            )
+        )
+    if application.explanation_received_on:
+        steps.append(PublicStep(at=application.explanation_received_on, what="收到说明理由"))
     if application.extension_notified_on:
         steps.append(
             PublicStep(
@@ -213,3 +222,16 @@ async def inbox(
         .limit(page.size)
     )
     return [_inbox_row(calendar, row) for row in rows.all()], total
+
+
+async def awaiting_receipt(session: AsyncSession, actor: Principal, unit_id: int | None) -> int:
+    """Online applications in reach the office has not yet confirmed as received (Article 31):
+    no clock runs until it does, so the inbox shows how many need it, whatever is filtered."""
+    units = await units_in_reach(session, actor, unit_id)
+    count = await session.scalar(
+        select(func.count()).where(
+            _APPLICATIONS.unit_id.in_(units),
+            _APPLICATIONS.status == Status.AWAITING_RECEIPT,
+        )
+    )
+    return count or 0

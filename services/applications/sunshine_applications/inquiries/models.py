@@ -6,8 +6,8 @@ from enum import StrEnum
 from sqlalchemy import Date, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from sunshine_applications.personal_data.encryption import Sealed
 from sunshine_kit.db import Base, utcnow
+from sunshine_kit.personal_data import Sealed
 
 
 class InquiryKind(StrEnum):
@@ -48,7 +48,7 @@ class Inquiry(Base):
     subject: Mapped[str] = mapped_column(String(200))
     content: Mapped[str] = mapped_column(Text)
     asker_name: Mapped[str] = mapped_column(String(100))
-    # Encrypted at rest (personal_data.encryption), masked but for who answers.
+    # Encrypted at rest (sunshine_kit.personal_data), masked but for who answers.
     asker_contact: Mapped[str] = mapped_column(
         Sealed("inquiry.asker_contact"), comment="电话或电子邮件"
     )

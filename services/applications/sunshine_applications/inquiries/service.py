@@ -37,7 +37,7 @@ from sunshine_applications.inquiries.schemas import (
 from sunshine_applications.personal_data.masking import mask_contact
 from sunshine_kit.audit import service as audit
 from sunshine_kit.auth import Principal
-from sunshine_kit.calendar.days import WorkingDayCalendar, today
+from sunshine_kit.calendar.days import WorkingDate, WorkingDayCalendar, today
 from sunshine_kit.errors import ROLE_FORBIDDEN, Conflict, Forbidden, InvalidInput, NotFound
 from sunshine_kit.pagination import PageParams
 from sunshine_kit.roles import Can
@@ -46,6 +46,25 @@ from sunshine_kit.units.service import ensure_can_act_on, get_unit, units_in_rea
 # Working days to answer. The applications settings have no place for these yet, so they are
 # fixed here: 5 for a consultation, 10 for a message to the leaders' mailbox.
 ANSWER_WORKING_DAYS = {InquiryKind.CONSULTATION: 5, InquiryKind.MAILBOX: 10}
+
+
+def answer_due(calendar: WorkingDayCalendar, kind: str, received_on: date) -> WorkingDate:
+    """The day an inquiry of `kind` received on `received_on` is to be answered by."""
+    return calendar.add_working_days(received_on, ANSWER_WORKING_DAYS[InquiryKind(kind)])
+
+
+async def recompute_open(session: AsyncSession, calendar: WorkingDayCalendar) -> int:
+    """Recompute every unanswered inquiry's answer deadline on the calendar as now loaded
+    (after a year's arrangement is received or corrected); how many moved."""
+    changed = 0
+    open_ = await session.scalars(select(Inquiry).where(Inquiry.answered_on.is_(None)))
+    for inquiry in open_.all():
+        due = answer_due(calendar, inquiry.kind, inquiry.received_on)
+        if (due.date, due.provisional) != (inquiry.answer_due_on, inquiry.due_provisional):
+            inquiry.answer_due_on, inquiry.due_provisional = due.date, due.provisional
+            changed += 1
+    await session.flush()
+    return changed
 
 
 def token_hash(inquiry_id: int, token: str) -> str:
@@ -69,7 +88,7 @@ async def _create(
     unit = await get_unit(session, body.unit_id)
     if unit.closed:
         raise InvalidInput("unit_id", "该单位已撤销，请向承接其职能的单位咨询")
-    due = calendar.add_working_days(received_on, ANSWER_WORKING_DAYS[body.kind])
+    due = answer_due(calendar, body.kind, received_on)
     inquiry = Inquiry(
         unit_id=unit.id,
         kind=body.kind,

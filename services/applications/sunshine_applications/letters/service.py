@@ -24,6 +24,8 @@ from sunshine_kit.units.service import ancestors, get_unit
 
 # Units that are themselves a people's government: their reconsideration body is the next one up.
 _GOVERNMENTS = (UnitType.GOVERNMENT, UnitType.TOWNSHIP)
+# 不予处理 2 (重复申请), the sub-item of OUTCOME_REASONS whose wording depends on the earlier one.
+_REPEAT = 2
 _TRACKING = re.compile(r"^YSQ(\d{4})(\d+)$")
 _END_PUNCTUATION = tuple("。！？；.!?;")
 
@@ -46,14 +48,21 @@ def filename(tracking_number: str, extension: str) -> str:
 
 
 async def reconsideration_body(session: AsyncSession, unit: Unit) -> str:
-    """Where the applicant asks for 行政复议 (行政复议法 2023, 第二十四条).
+    """Where the applicant asks for 行政复议 (行政复议法 2023): the one place that chooses it.
 
-    A department or a street office answers to the people's government above it; a government
-    (or township) to the government one level up, which the unit table may not hold.
+    A vertically managed unit (tax, customs, financial regulation, …) names the next authority
+    of its own system, as the gateway recorded it (第二十七条). Any other department or street
+    office answers to the people's government above it, and a government (or township) to the
+    government one level up, which the unit table may not hold (第二十四条). A unit below a
+    department shares that department's body, so one below a vertically managed unit shares
+    its system's; one with a rule of its own (a 税务所 answers to the 税务局 it belongs to) is
+    flagged with its own body, which comes first.
     """
-    for unit_id in (await ancestors(session, unit.id))[1:]:
-        above = await get_unit(session, unit_id)
-        if above.type in _GOVERNMENTS:
+    chain = [await get_unit(session, unit_id) for unit_id in await ancestors(session, unit.id)]
+    for level, above in enumerate(chain):
+        if above.vertically_managed and above.reconsideration_body:
+            return above.reconsideration_body
+        if level > 0 and above.type in _GOVERNMENTS:
             return above.name
     return "上一级人民政府" if unit.type in _GOVERNMENTS else "本级人民政府"
 
@@ -126,6 +135,7 @@ async def _result(
     personal_data: bool,
 ) -> list[str]:
     explanation = application.outcome_explanation.strip()
+    earlier, earlier_replied_on = await _earlier(session, application)
     provided = False
     if outcome == Outcome.DISCLOSED and application.linked_item_ids:
         wording = templates.ALREADY_PUBLISHED
@@ -133,9 +143,19 @@ async def _result(
         wording, provided = templates.DISCLOSED, True
     elif outcome == Outcome.PARTLY_DISCLOSED:
         wording, provided = templates.PARTLY_DISCLOSED, True
+    elif (
+        outcome == Outcome.NOT_PROCESSED
+        and application.outcome_reason == _REPEAT
+        and earlier is not None
+        and earlier_replied_on is None
+    ):
+        wording = templates.REPEAT_STILL_OPEN
     else:
         wording = templates.REASONED[outcome][(application.outcome_reason or 1) - 1]
-    values = {**await _placeholders(session, application), "you": you}
+    values = {
+        **_placeholders(application, you, earlier, earlier_replied_on),
+        "you": you,
+    }
     main = wording.finding.format(**values)
     if wording.articles:
         main += f"根据{templates.REGULATIONS}{wording.articles}的规定，"
@@ -154,26 +174,32 @@ async def _result(
     return paragraphs
 
 
-async def _placeholders(
+async def _earlier(
     session: AsyncSession, application: DisclosureApplication
+) -> tuple[DisclosureApplication | None, date | None]:
+    """The earlier application a repeat request points to, and the day it was answered (None
+    while it is open: a decision still being drafted is no answer until the reply is sent)."""
+    if application.repeat_of_id is None:
+        return None, None
+    earlier = await session.get(DisclosureApplication, application.repeat_of_id)
+    if earlier is None or earlier.status != Status.CLOSED:
+        return earlier, None
+    return earlier, earlier.replied_on
+
+
+def _placeholders(
+    application: DisclosureApplication,
+    you: str,
+    earlier: DisclosureApplication | None,
+    earlier_replied_on: date | None,
 ) -> dict[str, str]:
     def day(value: date | None) -> str:
         return chinese_date(value) if value else ""
 
-    you = "您单位" if application.applicant_type == ApplicantType.LEGAL_PERSON else "您"
-    earlier = None
-    if application.repeat_of_id is not None:
-        earlier = await session.get(DisclosureApplication, application.repeat_of_id)
-    # Answered means the reply was sent (a decision still being drafted is not an answer).
-    replied = (
-        earlier.replied_on
-        if earlier is not None and earlier.status == Status.CLOSED and earlier.replied_on
-        else None
-    )
     repeat_of = templates.repeat_sentence(
         you,
         None if earlier is None else earlier.tracking_number,
-        None if replied is None else chinese_date(replied),
+        None if earlier_replied_on is None else chinese_date(earlier_replied_on),
     )
     return {
         "supplement_requested_on": day(application.supplement_requested_on),

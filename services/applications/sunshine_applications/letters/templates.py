@@ -35,8 +35,8 @@ class Wording:
 
 def repeat_sentence(you: str, tracking_number: str | None, replied_on: str | None) -> str:
     """What 不予处理 2 says of the earlier application, as it truly stands: answered on its
-    reply date, or still being handled (it will be answered there), or, when the application
-    links none, only that the same request was made before."""
+    reply date, or still being handled (`REPEAT_STILL_OPEN` then says what follows), or, when
+    the application links none, only that the same request was made before."""
     if tracking_number is None:
         return f"{you}此前已向本机关提出相同的政府信息公开申请，"
     if replied_on is not None:
@@ -46,8 +46,22 @@ def repeat_sentence(you: str, tracking_number: str | None, replied_on: str | Non
         )
     return (
         f"{you}此前提出的政府信息公开申请（申请编号：{tracking_number}）"
-        "本机关正在办理，将在该申请中依法作出答复，"
+        "本机关正在办理，尚未作出答复，"
     )
+
+
+# 第三十六条第（六）项 reads "行政机关已就申请人提出的政府信息公开申请作出答复、申请人重复申请
+# 公开相同政府信息的，告知申请人不予重复处理": it presupposes a reply. While the earlier
+# application is still open there is none, and citing the article would say there was. What the
+# office tells instead is the truth of the matter: the same request is being handled under the
+# earlier number and is answered there, within that application's own time limit (第三十三条),
+# so this one gets no second, separate procedure; the earlier reply (with its remedies) answers
+# both. The annual report still counts it as 不予处理 (重复申请), the row for this request.
+REPEAT_STILL_OPEN = Wording(
+    finding="{repeat_of}{you}本次申请公开的是相同的政府信息。",
+    articles="",
+    decision="本机关将在该申请的答复期限内依法一并作出答复，对本次申请不再另行处理。",
+)
 
 
 DISCLOSED = Wording(

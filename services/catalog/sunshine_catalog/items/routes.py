@@ -13,7 +13,7 @@ from sunshine_catalog.items import service, steps, views
 from sunshine_catalog.items.models import InformationItem, ItemStatus
 from sunshine_catalog.items.rules import ItemStep, ensure
 from sunshine_catalog.items.schemas import (
-    DeadlineRow,
+    DeadlinePage,
     ItemIn,
     ItemPage,
     ItemSummary,
@@ -207,19 +207,24 @@ async def move_items(
     return MoveOut(moved=moved)
 
 
-@router.get("/units/{unit_id}/deadlines", response_model=list[DeadlineRow], dependencies=_staff)
+@router.get("/units/{unit_id}/deadlines", response_model=DeadlinePage, dependencies=_staff)
 async def deadlines(
     unit_id: RecordId,
     session: SessionDep,
     calendar: CalendarDep,
     principal: CurrentPrincipal,
+    page: PageDep,
     state: Literal["at_risk", "late"] = "at_risk",
     today: DayQuery = None,
     below: BelowQuery = False,
-) -> list[DeadlineRow]:
-    """Items at risk of missing, or past, the 20-working-day publication deadline."""
+) -> DeadlinePage:
+    """Items at risk of missing, or past, the 20-working-day publication deadline: soonest due
+    first, a page at a time."""
     units = await units_in_reach(session, principal, unit_id, below=below)
-    return await views.deadline_rows(session, calendar, units, state, today or beijing_today())
+    rows, total = await views.deadline_rows(
+        session, calendar, units, state, today or beijing_today(), page
+    )
+    return DeadlinePage(items=rows, total=total, page=page.page, size=page.size)
 
 
 @router.get(

@@ -220,6 +220,15 @@ class MissingInterpretation(BaseModel):
     interpretation_published_at: datetime | None = Field(None, description="迟发解读的发布时间")
 
 
+class DeadlinePage(BaseModel):
+    """Items at risk of missing, or past, their publication deadline, soonest due first."""
+
+    items: list[DeadlineRow]
+    total: int
+    page: int
+    size: int
+
+
 class MissingInterpretationPage(BaseModel):
     """Policy documents without a timely interpretation, newest first."""
 

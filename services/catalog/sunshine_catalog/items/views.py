@@ -15,7 +15,7 @@ from sqlalchemy.sql.functions import FunctionElement
 
 from sunshine_catalog.columns.models import CatalogueColumn
 from sunshine_catalog.errors import ITEM_NOT_FOUND
-from sunshine_catalog.items.deadlines import at_risk, interpretation_overdue
+from sunshine_catalog.items.deadlines import AT_RISK_WORKING_DAYS, interpretation_overdue
 from sunshine_catalog.items.models import (
     POLICY_TYPES,
     DisclosureAttribute,
@@ -204,18 +204,28 @@ _ON_THE_WAY = [ItemStatus.DRAFT, ItemStatus.REJECTED, ItemStatus.SUBMITTED]
 
 
 async def deadline_rows(
-    session: AsyncSession, calendar: WorkingDayCalendar, unit_ids: set[int], state: str, today: date
-) -> list[DeadlineRow]:
+    session: AsyncSession,
+    calendar: WorkingDayCalendar,
+    unit_ids: set[int],
+    state: str,
+    today: date,
+    page: PageParams,
+) -> tuple[list[DeadlineRow], int]:
     """at_risk: unpublished, due within 5 working days; late: unpublished past due, or
-    published after the due date (this year's, for supervision and the monthly bulletin)."""
+    published after the due date (this year's, for supervision and the monthly bulletin).
+    A page of them, soonest (or longest) due first, and how many there are: never cut off."""
     # 依申请公开 and 不予公开 items are catalogued, never published, and so never late.
     query = select(InformationItem).where(
         InformationItem.unit_id.in_(unit_ids),
         InformationItem.disclosure_attribute == DisclosureAttribute.PROACTIVE,
     )
     if state == "at_risk":
+        # Due within 5 working days: before the 6th working day after today.
+        beyond = calendar.add_working_days(today, AT_RISK_WORKING_DAYS + 1).date
         query = query.where(
-            InformationItem.status.in_(_ON_THE_WAY), InformationItem.due_on >= today
+            InformationItem.status.in_(_ON_THE_WAY),
+            InformationItem.due_on >= today,
+            InformationItem.due_on < beyond,
         )
     else:
         query = query.where(
@@ -226,11 +236,11 @@ async def deadline_rows(
                 & (InformationItem.index_year >= today.year - 1)
             )
         )
+    total = await session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    ordered = query.order_by(InformationItem.due_on, InformationItem.id)
     rows = []
-    for item in (await session.scalars(query.order_by(InformationItem.due_on).limit(500))).all():
+    for item in (await session.scalars(ordered.offset(page.offset).limit(page.size))).all():
         left = calendar.working_days_between(today, item.due_on)
-        if state == "at_risk" and not at_risk(left.days):
-            continue
         rows.append(
             DeadlineRow(
                 id=item.id,
@@ -245,7 +255,7 @@ async def deadline_rows(
                 published_at=item.published_at,
             )
         )
-    return rows
+    return rows, total
 
 
 async def missing_interpretations(

@@ -46,5 +46,12 @@ class Unit(Base):
     parent_id: Mapped[int | None] = mapped_column(index=True)
     sort_order: Mapped[int] = mapped_column(default=0)
     closed: Mapped[bool] = mapped_column(default=False)
+    # 垂直管理: tax, customs, financial regulation, statistics survey teams and the like answer
+    # to the next authority of their own system, which hears reconsideration of their acts
+    # (行政复议法 2023 第二十七条); the gateway requires the body's name when the flag is set.
+    vertically_managed: Mapped[bool] = mapped_column(default=False, comment="垂直管理")
+    reconsideration_body: Mapped[str | None] = mapped_column(
+        String(100), comment="行政复议机关（垂直管理单位）"
+    )
     version: Mapped[int] = mapped_column(default=1)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)

@@ -42,6 +42,10 @@ class UnitOut(BaseModel):
     parent_id: int | None
     sort_order: int
     closed: bool
+    vertically_managed: bool = Field(False, description="垂直管理单位")
+    reconsideration_body: str | None = Field(
+        None, description="行政复议机关：垂直管理单位的上一级主管部门"
+    )
 
 
 class UnitSnapshot(UnitOut):

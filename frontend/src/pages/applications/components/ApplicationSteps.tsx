@@ -1,4 +1,4 @@
-import { Alert, Collapse, DatePicker, Empty, Form, Input, InputNumber, Select, Space, Typography } from "antd";
+import { Alert, Collapse, DatePicker, Empty, Form, Input, InputNumber, Radio, Select, Space, Typography } from "antd";
 import type { Dayjs } from "dayjs";
 import type { ReactNode } from "react";
 import { applicationSteps } from "../../../api/queries/applications";
@@ -79,6 +79,57 @@ function DecisionFields() {
           tokenSeparators={[",", "，", " "]}
         />
       </Form.Item>
+    </>
+  );
+}
+
+/** 收到说明理由 (条例第三十五条): the finding, and a later reply date only when the reasons are sound. */
+function ExplanationFindingFields({ dueOn }: { dueOn: string | null }) {
+  const form = Form.useFormInstance();
+  const reasonable = Form.useWatch("reasonable", form) as boolean | undefined;
+  return (
+    <>
+      <Typography.Paragraph type="secondary">
+        申请人应于 {dueOn ?? "—"} 前说明理由；逾期未说明的，视为放弃申请，可按“其他处理”答复。
+      </Typography.Paragraph>
+      <Space wrap>
+        <Form.Item name="received_on" label="收到说明日期" rules={required("请选择日期")}>
+          <DatePicker aria-label="收到说明日期" />
+        </Form.Item>
+        <Form.Item name="reasonable" label="审查结论" rules={required("请选择审查结论")}>
+          <Radio.Group
+            aria-label="审查结论"
+            onChange={() => form.setFieldValue("later_reply_on", undefined)}
+            options={[
+              { value: true, label: "理由合理" },
+              { value: false, label: "理由不合理（不予处理）" },
+            ]}
+          />
+        </Form.Item>
+        {reasonable === true && (
+          <Form.Item
+            name="later_reply_on"
+            label="延迟答复期限"
+            tooltip="理由合理但无法在法定期限内答复的，确定延迟答复的合理期限；不填则按法定期限答复"
+          >
+            <DatePicker aria-label="延迟答复期限" />
+          </Form.Item>
+        )}
+      </Space>
+      <Form.Item
+        name="finding"
+        label="审查意见"
+        rules={[...required("请填写审查意见"), { min: 2, message: "至少2个字" }]}
+      >
+        <Input.TextArea rows={2} maxLength={5000} />
+      </Form.Item>
+      {reasonable === false && (
+        <Alert
+          type="warning"
+          showIcon
+          title="将按“不予处理”第4项（无正当理由大量反复申请）拟定答复，随后作出答复"
+        />
+      )}
     </>
   );
 }
@@ -176,6 +227,50 @@ export function ApplicationSteps({ application }: { application: Application }) 
             <Form.Item name="received_on" label="收到补正日期" rules={required("请选择日期")}>
               <DatePicker />
             </Form.Item>
+          </ActionForm>,
+        );
+      case "explanation-request":
+        return panel(
+          <ActionForm
+            applicationId={id}
+            submit={steps.requestExplanation}
+            submitText="发出说明理由通知"
+            done="已要求申请人说明理由，等待期间不计入答复期限"
+            initialValues={{ requested_on: today(), working_days: 15 }}
+          >
+            <Alert
+              type="info"
+              showIcon
+              style={{ marginBottom: 12 }}
+              title="申请的数量、频次明显超过合理范围的，可以要求申请人说明理由（条例第三十五条）；须在答复期限内发出，只能发出一次。等待说明期间不计入答复期限，说明期限按工作日计算。"
+            />
+            <Space wrap>
+              <Form.Item name="requested_on" label="通知日期" rules={required("请选择日期")}>
+                <DatePicker aria-label="说明理由通知日期" />
+              </Form.Item>
+              <Form.Item name="working_days" label="说明期限（工作日）" rules={required("请填写天数")}>
+                <InputNumber aria-label="说明期限（工作日）" min={1} max={30} />
+              </Form.Item>
+            </Space>
+            <Form.Item
+              name="request"
+              label="需说明的情况"
+              rules={[...required("请填写需说明的情况"), { min: 5, message: "至少5个字" }]}
+            >
+              <Input.TextArea rows={3} maxLength={5000} />
+            </Form.Item>
+          </ActionForm>,
+        );
+      case "explanation-received":
+        return panel(
+          <ActionForm
+            applicationId={id}
+            submit={steps.explanationReceived}
+            submitText="记录说明及审查结论"
+            done="已记录申请人的说明"
+            initialValues={{ received_on: today() }}
+          >
+            <ExplanationFindingFields dueOn={application.explanation_due_on} />
           </ActionForm>,
         );
       case "opinions":

@@ -23,6 +23,12 @@ export function ClockPanel({ application }: { application: Application }) {
       </Descriptions.Item>
       <Descriptions.Item label="不计入期限的工作日">{clock.paused_working_days}</Descriptions.Item>
       <Descriptions.Item label="补正通知最迟发出日">{clock.supplement_notice_due_on ?? "—"}</Descriptions.Item>
+      {application.explanation_due_on && !application.explanation_received_on && (
+        <Descriptions.Item label="申请人说明理由期限">{application.explanation_due_on}</Descriptions.Item>
+      )}
+      {application.later_reply_on && (
+        <Descriptions.Item label="延迟答复期限">{application.later_reply_on}（条例第三十五条）</Descriptions.Item>
+      )}
       {application.extension_working_days > 0 && (
         <Descriptions.Item label="延期">
           {application.extension_working_days} 个工作日（{application.extension_approved_by}批准）

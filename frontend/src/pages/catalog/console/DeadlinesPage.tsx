@@ -15,6 +15,8 @@ type DeadlineRow = components["schemas"]["CatalogDeadlineRow"];
 type MissingInterpretation = components["schemas"]["CatalogMissingInterpretation"];
 type State = "at_risk" | "late";
 
+const DEADLINES_PAGE_SIZE = 20;
+
 function DeadlineTable({
   unitId,
   below,
@@ -26,15 +28,25 @@ function DeadlineTable({
   state: State;
   linkToEditor: boolean;
 }) {
-  const rows = useDeadlines(unitId, { state, below });
+  const [page, setPage] = useState(1);
+  const rows = useDeadlines(unitId, { state, below, page, size: DEADLINES_PAGE_SIZE });
   const label = useLabels("catalog");
   if (rows.isError) return <QueryError error={rows.error} onRetry={() => rows.refetch()} />;
+  // Paged by the service, soonest (or longest) due first: every row is reachable.
   return (
     <Table<DeadlineRow>
       rowKey="id"
       loading={rows.isPending}
-      dataSource={rows.data ?? []}
-      pagination={{ pageSize: 20, hideOnSinglePage: true }}
+      dataSource={rows.data?.items ?? []}
+      pagination={{
+        current: page,
+        pageSize: DEADLINES_PAGE_SIZE,
+        total: rows.data?.total ?? 0,
+        hideOnSinglePage: true,
+        showSizeChanger: false,
+        showTotal: (total) => `共 ${total} 条`,
+        onChange: setPage,
+      }}
       locale={{ emptyText: state === "late" ? "没有逾期的信息" : "没有即将到期的信息" }}
       columns={[
         {
@@ -66,8 +78,6 @@ function DeadlineTable({
           title: "剩余工作日",
           dataIndex: "working_days_left",
           width: 150,
-          sorter: (a, b) => a.working_days_left - b.working_days_left,
-          defaultSortOrder: "ascend",
           render: (days: number, row) =>
             row.published_at ? (
               <Tag color="red">逾期发布于 {dayjs(row.published_at).format("YYYY-MM-DD")}</Tag>
@@ -171,12 +181,28 @@ export function DeadlinesPage() {
           {
             key: "at_risk",
             label: "即将到期",
-            children: <DeadlineTable unitId={unitId} below={below} state="at_risk" linkToEditor={linkToEditor} />,
+            children: (
+              <DeadlineTable
+                key={unitId}
+                unitId={unitId}
+                below={below}
+                state="at_risk"
+                linkToEditor={linkToEditor}
+              />
+            ),
           },
           {
             key: "late",
             label: "已逾期",
-            children: <DeadlineTable unitId={unitId} below={below} state="late" linkToEditor={linkToEditor} />,
+            children: (
+              <DeadlineTable
+                key={unitId}
+                unitId={unitId}
+                below={below}
+                state="late"
+                linkToEditor={linkToEditor}
+              />
+            ),
           },
           {
             key: "interpretations",

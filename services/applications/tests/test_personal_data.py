@@ -26,14 +26,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from structlog.testing import capture_logs
 
 from sunshine_applications.applications.identity import fingerprint
-from sunshine_applications.personal_data import encryption
-from sunshine_applications.personal_data.encryption import (
-    PersonalDataCipher,
-    PersonalDataUnreadable,
-)
 from sunshine_applications.personal_data.masking import mask_address, mask_email
 from sunshine_applications.personal_data.rotation import reseal
 from sunshine_applications.settings import ApplicationsSettings
+from sunshine_kit import personal_data as encryption
+from sunshine_kit.personal_data import (
+    PersonalDataCipher,
+    PersonalDataUnreadable,
+)
 from sunshine_kit.settings import MissingSecret
 
 PHONE = "13812345678"

@@ -2,7 +2,7 @@
 addresses, and askers' contacts.
 
 The columns become text (a ciphertext is longer than what it hides) and every value is encrypted
-in place with PERSONAL_DATA_KEY, in the format of `personal_data.encryption`, which the service
+in place with PERSONAL_DATA_KEY, in the format of `sunshine_kit.personal_data`, which the service
 reads. The repeat-detection fingerprints were a plain SHA-256 of the ID number and the request,
 which anyone holding the table could reverse by trying the possible numbers; they are recomputed
 keyed (HMAC). Without the key the migration stops before it changes anything: it never writes
@@ -23,8 +23,8 @@ import sqlalchemy as sa
 from alembic import op
 
 from sunshine_applications.applications.identity import applicant_and_request
-from sunshine_applications.personal_data.encryption import PersonalDataCipher
 from sunshine_applications.settings import ApplicationsSettings
+from sunshine_kit.personal_data import PersonalDataCipher
 from sunshine_kit.settings import MissingSecret
 
 revision = "applications_0004"

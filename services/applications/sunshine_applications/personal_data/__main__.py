@@ -5,15 +5,15 @@ from __future__ import annotations
 
 import asyncio
 
-from sunshine_applications.personal_data import encryption
 from sunshine_applications.personal_data.rotation import reseal
 from sunshine_applications.settings import ApplicationsSettings
+from sunshine_kit import personal_data
 from sunshine_kit.db import Database
 
 
 async def main() -> None:
     settings = ApplicationsSettings()
-    encryption.use(encryption.PersonalDataCipher.from_settings(settings))  # no key, no run
+    personal_data.use(personal_data.PersonalDataCipher.from_settings(settings))  # no key, no run
     database = Database(settings.database_url)
     try:
         async with database.sessionmaker() as session, session.begin():

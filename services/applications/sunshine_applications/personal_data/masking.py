@@ -21,23 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-# Shown to whoever does not handle the case: length hidden, so a mask tells nothing more.
-HIDDEN = "****"
-
-
-def mask_id(number: str) -> str:
-    """110***********002X: enough to tell two applicants apart, not to use the number."""
-    if len(number) <= 6:
-        return "*" * len(number)
-    return number[:3] + "*" * (len(number) - 7) + number[-4:]
-
-
-def mask_phone(phone: str) -> str:
-    """138****5678."""
-    digits = phone.replace("-", "")
-    if len(digits) < 7:
-        return "*" * len(phone)
-    return digits[:3] + HIDDEN + digits[-4:]
+from sunshine_kit.personal_data import HIDDEN, mask_id, mask_phone
 
 
 def mask_email(email: str) -> str:

@@ -13,10 +13,15 @@ copied into another column does not decrypt. An empty string is stored as it is 
 that nothing was given). The key is PERSONAL_DATA_KEY (32 random bytes, URL-safe base64);
 AES and the fingerprints use two keys derived from it with HKDF, never the key itself.
 
+Each component that keeps personal data (applications, hall) has its own key, read from its own
+environment into its settings (`PersonalDataSettings`): a key leaked from one component opens
+nothing of another's. Components without personal data are never given one.
+
 Rotation: the new key becomes PERSONAL_DATA_KEY and the old one goes to PERSONAL_DATA_OLD_KEYS;
 every value still decrypts, new values use the new key, and repeat detection compares against
-fingerprints made with every key. `python -m sunshine_applications.personal_data` then rewrites
-every row with the new key, after which the old key can be dropped.
+fingerprints made with every key. The component's re-encryption command (applications:
+`python -m sunshine_applications.personal_data`) then rewrites every row with the new key, after
+which the old key can be dropped.
 
 Encrypted values cannot be searched or compared in SQL (each encryption differs); what has to be
 matched is matched through a keyed fingerprint (`fingerprint`), an HMAC that reveals nothing of
@@ -26,6 +31,7 @@ the number to whoever reads the table without the key.
 from __future__ import annotations
 
 import base64
+import binascii
 import hashlib
 import hmac
 import os
@@ -35,14 +41,66 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from pydantic import Field
 from sqlalchemy import Text
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 
-from sunshine_applications.settings import ApplicationsSettings
+from sunshine_kit.settings import MissingSecret, Settings, secret_problem
 
 PREFIX = "pd1."
 NONCE_BYTES = 12
+KEY_BYTES = 32  # AES-256
+
+
+def key_bytes(name: str, value: str) -> bytes:
+    """The 32 bytes a personal-data key stands for (URL-safe base64, as `make run` makes them)."""
+    try:
+        raw = base64.urlsafe_b64decode(value.strip().encode("ascii"))
+    except (binascii.Error, UnicodeEncodeError, ValueError):
+        raw = b""
+    if len(raw) != KEY_BYTES:
+        raise MissingSecret(
+            f"{name} must be {KEY_BYTES} random bytes in URL-safe base64 (44 characters), e.g."
+            ' `python -c "import base64,secrets;'
+            ' print(base64.urlsafe_b64encode(secrets.token_bytes(32)).decode())"`'
+        )
+    return raw
+
+
+class PersonalDataSettings(Settings):
+    """The settings of a component that keeps personal data: its own key."""
+
+    # Encrypts personal data at rest. Needed in every environment, development too: no personal
+    # data is ever written in plain text.
+    personal_data_key: str = Field("", repr=False)
+    # Keys replaced by a rotation, newest first, separated by commas: still read, never written
+    # with; the component's re-encryption command re-encrypts with the current key.
+    personal_data_old_keys: str = Field("", repr=False)
+
+    def personal_data_keys(self) -> list[bytes]:
+        """The key that encrypts, then the earlier ones still read; refused when missing,
+        malformed, or, in production, one that protects nothing."""
+        if not self.personal_data_key:
+            raise MissingSecret(
+                f"PERSONAL_DATA_KEY is not set: the {self.service_name} service keeps personal"
+                " data encrypted and never writes it in plain text. `make run` makes one under"
+                " var/; a deployment sets it from its secret store (see README, Security)"
+            )
+        named = [("PERSONAL_DATA_KEY", self.personal_data_key)] + [
+            ("PERSONAL_DATA_OLD_KEYS", old.strip())
+            for old in self.personal_data_old_keys.split(",")
+            if old.strip()
+        ]
+        if self.env == "production":
+            for name, value in named:
+                if problem := secret_problem(name, value):
+                    raise MissingSecret(f"refusing to start in production: {problem}")
+        return [key_bytes(name, value) for name, value in named]
+
+    def check_secrets(self, *, signs_user_tokens: bool) -> None:
+        super().check_secrets(signs_user_tokens=signs_user_tokens)
+        self.personal_data_keys()
 
 
 class PersonalDataUnreadable(RuntimeError):
@@ -63,7 +121,7 @@ class PersonalDataCipher:
         self._marks = [_derive(key, b"sunshine fingerprint v1") for key in keys]
 
     @classmethod
-    def from_settings(cls, settings: ApplicationsSettings) -> PersonalDataCipher:
+    def from_settings(cls, settings: PersonalDataSettings) -> PersonalDataCipher:
         return cls(settings.personal_data_keys())
 
     def seal(self, text: str, label: str) -> str:
@@ -110,6 +168,25 @@ class PersonalDataCipher:
         return data if len(data) > NONCE_BYTES + 16 else None
 
 
+# Shown instead of a value: length hidden, so a mask tells nothing more.
+HIDDEN = "****"
+
+
+def mask_id(number: str) -> str:
+    """110***********002X: enough to tell two applicants apart, not to use the number."""
+    if len(number) <= 6:
+        return "*" * len(number)
+    return number[:3] + "*" * (len(number) - 7) + number[-4:]
+
+
+def mask_phone(phone: str) -> str:
+    """138****5678."""
+    digits = phone.replace("-", "")
+    if len(digits) < 7:
+        return "*" * len(phone)
+    return digits[:3] + HIDDEN + digits[-4:]
+
+
 class _Holder:
     cipher: PersonalDataCipher | None = None
 
@@ -120,10 +197,10 @@ def use(cipher: PersonalDataCipher) -> None:
 
 
 def cipher() -> PersonalDataCipher:
-    """The process's cipher; unless one was installed, that of the environment's settings
+    """The process's cipher; unless one was installed, that of the environment's key
     (migrations, the demo loader, tests), which fails without PERSONAL_DATA_KEY."""
     if _Holder.cipher is None:
-        _Holder.cipher = PersonalDataCipher.from_settings(ApplicationsSettings())
+        _Holder.cipher = PersonalDataCipher.from_settings(PersonalDataSettings())
     return _Holder.cipher
 
 

@@ -77,5 +77,8 @@ export default defineConfig({
     setupFiles: ["./src/test-setup.ts"],
     include: ["src/**/*.test.{ts,tsx}"],
     css: false,
+    // A page test renders Ant Design in jsdom: seconds each on CI's two cores, more while the
+    // component suites share them. Five seconds failed such tests by the clock, not by behaviour.
+    testTimeout: 30_000,
   },
 });

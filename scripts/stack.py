@@ -49,6 +49,7 @@ SECRET_NAMES = (
     "SUNSHINE_USER_TOKEN_SECRET",
     "SUNSHINE_INTERNAL_TOKEN_SECRET",
     "PERSONAL_DATA_KEY",  # encrypts applicants' ID and phone numbers at rest
+    "HALL_PERSONAL_DATA_KEY",  # the hall's own: its cases' ID and phone numbers
 )
 
 
@@ -123,8 +124,13 @@ class Stack:
         if component.name != "gateway":
             # Only the gateway signs and reads people's own tokens.
             env.pop("SUNSHINE_USER_TOKEN_SECRET", None)
-        if component.name != "applications":
-            env.pop("PERSONAL_DATA_KEY", None)  # only the applications service holds personal data
+        # Applications and the hall hold personal data, each under a key of its own (the hall's
+        # reaches it as PERSONAL_DATA_KEY); the other components get none.
+        hall_key = env.pop("HALL_PERSONAL_DATA_KEY", None)
+        if component.name == "hall" and hall_key:
+            env["PERSONAL_DATA_KEY"] = hall_key
+        elif component.name != "applications":
+            env.pop("PERSONAL_DATA_KEY", None)
         env.update(self.extra_env)
         return env
 

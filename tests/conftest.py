@@ -80,6 +80,8 @@ def stack(tmp_path_factory: pytest.TempPathFactory, province_port: int) -> Itera
             "LOGIN_IP_RATE_LIMIT": "300/minute",
             "PUBLIC_SEARCH_RATE_LIMIT": "600/minute",
             "PROVINCE_PUSH_URL": f"http://127.0.0.1:{province_port}/harvest",
+            # Electronic supervision sweeps every two seconds, so a warning shows within a test.
+            "SUPERVISION_SWEEP_SECONDS": "2",
         },
     )
     running.migrate()

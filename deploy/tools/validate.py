@@ -66,7 +66,18 @@ PERSONAL_KEYS = {PERSONAL_KEY: "personal-data-key", PERSONAL_OLD_KEYS: "personal
 PERSONAL_HOLDERS = {"applications", "all"}  # `all`: Compose's migrate-all (the entrypoint hides
 # the keys from the other four components' migrations, see check_entrypoint_personal_keys)
 # Secret keys absent from the examples, referred to with `optional: true` (rotations only).
-OPTIONAL_SECRET_KEYS = {PERSONAL_KEYS[PERSONAL_OLD_KEYS]}
+# The hall keeps personal data too (the applicants of its cases), under a key of its own: the
+# same variables inside its app container, from keys of their own in the Secret and deploy/.env.
+# Its migrations need none.
+HALL_PERSONAL_KEYS = {
+    PERSONAL_KEY: "hall-personal-data-key",
+    PERSONAL_OLD_KEYS: "hall-personal-data-old-keys",
+}
+HALL_COMPOSE_VARS = {
+    PERSONAL_KEY: "HALL_PERSONAL_DATA_KEY",
+    PERSONAL_OLD_KEYS: "HALL_PERSONAL_DATA_OLD_KEYS",
+}
+OPTIONAL_SECRET_KEYS = {PERSONAL_KEYS[PERSONAL_OLD_KEYS], HALL_PERSONAL_KEYS[PERSONAL_OLD_KEYS]}
 SECRET_VARS = {**SIGNING_KEYS, **PERSONAL_KEYS}
 SECRET_NAME = "sunshine-secrets"
 # Who the gateway believes about the client's address: uvicorn's list and the application's own.
@@ -459,7 +470,9 @@ def resolve_env(container: dict[str, Any], config: dict[str, dict[str, str]]) ->
     return env
 
 
-PERSONAL_ONLY = "applicants' personal data key is the applications service's alone"
+PERSONAL_ONLY = (
+    "personal data keys are the applications' (and the hall's own) alone, never another's"
+)
 
 
 def env_problems(
@@ -471,17 +484,19 @@ def env_problems(
     code it runs (`all` for migrate-all). A Kubernetes signing or personal data key must come from
     its key of the Secret; a Compose one from its own variable."""
     bad = []
-    holds_personal = component in PERSONAL_HOLDERS
-    for var, key in PERSONAL_KEYS.items():
+    hall = component == "hall"
+    holds_personal = component in PERSONAL_HOLDERS or (hall and role == "service")
+    for var, key in (HALL_PERSONAL_KEYS if hall else PERSONAL_KEYS).items():
         if not holds_personal:
             if var in env:
                 bad.append(f"{var} is set: {PERSONAL_ONLY}")
             continue
         if var not in env:
-            bad.append(f"{var} is not set (applications refuses to start or migrate without it)")
+            bad.append(f"{var} is not set ({component} refuses to start without it)")
             continue
         if compose:
-            want = f"${{{var}:?" if var == PERSONAL_KEY else f"${{{var}:-"
+            source = HALL_COMPOSE_VARS[var] if hall else var
+            want = f"${{{source}:?" if var == PERSONAL_KEY else f"${{{source}:-"
             if not str(env[var]).startswith(want):
                 bad.append(f"{var} does not come from {want}...}}")
         elif env[var] != ("secret", SECRET_NAME, key):
@@ -802,7 +817,7 @@ def check_secrets_are_placeholders() -> str:
                         bad.append(f"{path.relative_to(ROOT)}: {k} is not a CHANGE-ME placeholder")
     for line in (DEPLOY / ".env.example").read_text(encoding="utf-8").splitlines():
         var, _, value = line.partition("=")
-        if var == PERSONAL_OLD_KEYS and not value.strip():
+        if var in (PERSONAL_OLD_KEYS, HALL_COMPOSE_VARS[PERSONAL_OLD_KEYS]) and not value.strip():
             continue  # optional, empty but during a rotation
         if re.match(r"^\w*(PASSWORD|SECRET|KEY)\w*=", line) and "CHANGE-ME" not in line:
             bad.append(f".env.example: {var} is not a CHANGE-ME placeholder")

@@ -39,7 +39,6 @@ const LoginPage = page(() => import("./pages/LoginPage"), "LoginPage");
 const NotFoundPage = page(() => import("./pages/NotFoundPage"), "NotFoundPage");
 
 const ConsoleLayout = page(() => import("./layouts/ConsoleLayout"), "ConsoleLayout");
-const OverviewPage = page(() => import("./pages/console/OverviewPage"), "OverviewPage");
 const UnitsPage = page(() => import("./pages/console/UnitsPage"), "UnitsPage");
 const CalendarPage = page(() => import("./pages/console/CalendarPage"), "CalendarPage");
 const UsersPage = page(() => import("./pages/console/UsersPage"), "UsersPage");
@@ -52,6 +51,27 @@ const DeadlinesPage = page(() => import("./pages/catalog/console/DeadlinesPage")
 const ColumnsPage = page(() => import("./pages/catalog/console/ColumnsPage"), "ColumnsPage");
 const InboxPage = page(() => import("./pages/applications/InboxPage"), "InboxPage");
 const ApplicationPage = page(() => import("./pages/applications/ApplicationPage"), "ApplicationPage");
+const GuideSearchPage = page(() => import("./pages/hall/guide/GuideSearchPage"), "GuideSearchPage");
+const GuideItemPage = page(() => import("./pages/hall/guide/GuideItemPage"), "GuideItemPage");
+const HallItemsPage = page(() => import("./pages/hall/setup/HallItemsPage"), "HallItemsPage");
+const HallItemEditorPage = page(() => import("./pages/hall/setup/HallItemEditorPage"), "HallItemEditorPage");
+const CentresPage = page(() => import("./pages/hall/setup/CentresPage"), "CentresPage");
+const CentrePage = page(() => import("./pages/hall/setup/CentrePage"), "CentrePage");
+const TicketPage = page(() => import("./pages/hall/queue/TicketPage"), "TicketPage");
+const BookPage = page(() => import("./pages/hall/queue/BookPage"), "BookPage");
+const BoardPage = page(() => import("./pages/hall/queue/BoardPage"), "BoardPage");
+const ConsoleHome = page(() => import("./pages/hall/console/ConsoleHome"), "ConsoleHome");
+const WindowConsolePage = page(() => import("./pages/hall/console/WindowConsolePage"), "WindowConsolePage");
+const RatePage = page(() => import("./pages/hall/ratings/RatePage"), "RatePage");
+const TabletPage = page(() => import("./pages/hall/ratings/TabletPage"), "TabletPage");
+const ComplaintPage = page(() => import("./pages/hall/ratings/ComplaintPage"), "ComplaintPage");
+const FollowUpsPage = page(() => import("./pages/hall/ratings/FollowUpsPage"), "FollowUpsPage");
+const ComplaintsPage = page(() => import("./pages/hall/ratings/ComplaintsPage"), "ComplaintsPage");
+const EnforcementPage = page(() => import("./pages/hall/enforcement/EnforcementPage"), "EnforcementPage");
+const CasesPage = page(() => import("./pages/hall/cases/CasesPage"), "CasesPage");
+const NewCasePage = page(() => import("./pages/hall/cases/NewCasePage"), "NewCasePage");
+const CasePage = page(() => import("./pages/hall/cases/CasePage"), "CasePage");
+const SupervisionPage = page(() => import("./pages/hall/supervision/SupervisionPage"), "SupervisionPage");
 
 export const router = createBrowserRouter([
   {
@@ -65,9 +85,35 @@ export const router = createBrowserRouter([
       { path: "search", element: <SearchPage /> },
       { path: "apply", element: <ApplyPage /> },
       { path: "track", element: <TrackPage /> },
+      { path: "hall/guide", element: <GuideSearchPage /> },
+      { path: "hall/guide/:itemId", element: <GuideItemPage /> },
+      { path: "hall/ticket", element: <TicketPage /> },
+      { path: "hall/book", element: <BookPage /> },
+      { path: "hall/rate", element: <RatePage /> },
+      { path: "hall/complain", element: <ComplaintPage /> },
       { path: "login", element: <LoginPage /> },
       { path: "*", element: <NotFoundPage /> },
     ],
+  },
+  {
+    // The hall's display screen: full screen, without the portal's header.
+    path: "/hall/board/:centreId",
+    element: (
+      <Suspense fallback={null}>
+        <BoardPage />
+      </Suspense>
+    ),
+    errorElement,
+  },
+  {
+    // A window's rating tablet (评价器): full screen, without the portal's header.
+    path: "/hall/rate/window/:windowId",
+    element: (
+      <Suspense fallback={null}>
+        <TabletPage />
+      </Suspense>
+    ),
+    errorElement,
   },
   {
     path: "/console",
@@ -80,7 +126,7 @@ export const router = createBrowserRouter([
     ),
     errorElement,
     children: [
-      { index: true, element: <OverviewPage /> },
+      { index: true, element: <ConsoleHome /> },
       { path: "units", element: <RequireRole path="/console/units"><UnitsPage /></RequireRole> },
       { path: "calendar", element: <CalendarPage /> },
       { path: "users", element: <RequireRole path="/console/users"><UsersPage /></RequireRole> },
@@ -114,6 +160,51 @@ export const router = createBrowserRouter([
       {
         path: "applications/:applicationId",
         element: <RequireRole path="/console/applications"><ApplicationPage /></RequireRole>,
+      },
+      {
+        path: "hall/window",
+        element: <RequireRole path="/console/hall/window"><WindowConsolePage /></RequireRole>,
+      },
+      {
+        path: "hall/items",
+        element: <RequireRole path="/console/hall/items"><HallItemsPage /></RequireRole>,
+      },
+      {
+        path: "hall/items/:itemId",
+        element: <RequireRole path="/console/hall/items"><HallItemEditorPage /></RequireRole>,
+      },
+      {
+        path: "hall/centres",
+        element: <RequireRole path="/console/hall/centres"><CentresPage /></RequireRole>,
+      },
+      {
+        path: "hall/centres/:centreId",
+        element: <RequireRole path="/console/hall/centres"><CentrePage /></RequireRole>,
+      },
+      {
+        path: "hall/follow-ups",
+        element: <RequireRole path="/console/hall/follow-ups"><FollowUpsPage /></RequireRole>,
+      },
+      {
+        path: "hall/complaints",
+        element: <RequireRole path="/console/hall/complaints"><ComplaintsPage /></RequireRole>,
+      },
+      {
+        path: "hall/enforcement",
+        element: <RequireRole path="/console/hall/enforcement"><EnforcementPage /></RequireRole>,
+      },
+      { path: "hall/cases", element: <RequireRole path="/console/hall/cases"><CasesPage /></RequireRole> },
+      {
+        path: "hall/cases/new",
+        element: <RequireRole path="/console/hall/cases"><NewCasePage /></RequireRole>,
+      },
+      {
+        path: "hall/cases/:caseId",
+        element: <RequireRole path="/console/hall/cases"><CasePage /></RequireRole>,
+      },
+      {
+        path: "hall/supervision",
+        element: <RequireRole path="/console/hall/supervision"><SupervisionPage /></RequireRole>,
       },
       { path: "*", element: <NotFoundPage /> },
     ],

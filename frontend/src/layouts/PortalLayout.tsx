@@ -17,6 +17,7 @@ export function PortalLayout() {
       ? [{ key: `/units/${root.id}`, label: <Link to={`/units/${root.id}`}>政府信息公开目录</Link> }]
       : []),
     { key: "/search", label: <Link to="/search">信息检索</Link> },
+    { key: "/hall/guide", label: <Link to="/hall/guide">办事指南</Link> },
     { key: "/apply", label: <Link to="/apply">依申请公开</Link> },
     { key: "/track", label: <Link to="/track">申请查询</Link> },
   ];

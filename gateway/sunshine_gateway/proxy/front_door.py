@@ -10,8 +10,8 @@ from sunshine_kit.errors import AppError, app_error_response
 from sunshine_kit.middleware import BodyLimit, RequestContextMiddleware
 from sunshine_kit.settings import SERVICE_NAMES
 
-# The one kind of request that carries a file: a catalogue item's attachment.
-UPLOADS = r"/api/catalog/items/\d+/attachments"
+# The requests that carry a file: a catalogue item's attachment, a hall item's form or sample.
+UPLOADS = r"/api/catalog/items/\d+/attachments|/api/hall/items/\d+/materials/\d+/files"
 _SERVICE_PREFIXES = {f"/api/{name}/": name for name in SERVICE_NAMES}
 
 

@@ -52,6 +52,7 @@ WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 BODYLESS_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 BODY_HEADERS = frozenset({b"content-length", b"content-type", b"content-encoding"})
 CHUNK = 64 * 1024
+EVENT_STREAM = b"text/event-stream"
 
 
 class GatewayTimeout(AppError):
@@ -103,7 +104,7 @@ class ServiceProxy:
         headers = await self._admit(scope, service, path)
         method = scope["method"]
         body = None if method in BODYLESS_METHODS else _request_body(receive)
-        timeout = aiohttp.ClientTimeout(total=self.settings.proxy_timeout_seconds, connect=3.0)
+        timeout = _timeout(scope, self.settings.proxy_timeout_seconds)
         try:
             async with self.client.request(
                 method,
@@ -124,6 +125,8 @@ class ServiceProxy:
                         ],
                     }
                 )
+                # Each chunk is passed on as it arrives (iter_chunked reads what is there, up
+                # to CHUNK): an event of a stream reaches the browser at once.
                 async for chunk in response.content.iter_chunked(CHUNK):
                     await send({"type": "http.response.body", "body": chunk, "more_body": True})
                 await send({"type": "http.response.body", "body": b"", "more_body": False})
@@ -187,6 +190,16 @@ class ServiceProxy:
             roles=sorted(person.roles),
             session_id=person.session_id or "",
         )
+
+
+def _timeout(scope: Scope, seconds: float) -> aiohttp.ClientTimeout:
+    """The whole exchange must end within `seconds`, except an event stream (the live hall
+    board, the supervisors' alerts), which lasts as long as the screen is open: it is held
+    only to a silence of `seconds` (the services send a heartbeat every 15 seconds)."""
+    for name, value in scope["headers"]:
+        if name.lower() == b"accept" and EVENT_STREAM in value.lower():
+            return aiohttp.ClientTimeout(total=None, connect=3.0, sock_read=seconds)
+    return aiohttp.ClientTimeout(total=seconds, connect=3.0)
 
 
 async def _request_body(receive: Receive) -> AsyncIterator[bytes]:

@@ -57,6 +57,13 @@ class Can(StrEnum):
     MANAGE_ACCOUNTS = "manage_accounts"  # 账号管理
     MANAGE_CALENDAR = "manage_calendar"  # 工作日历: load a year's arrangement
     OPERATE_DELIVERY = "operate_delivery"  # 消息投递: dead letters, replay
+    MANAGE_HALL = "manage_hall"  # 大厅管理: service items, windows, stationed staff, slots
+    SERVE_AT_WINDOW = "serve_at_window"  # 窗口: call tickets, accept and handle cases
+    READ_CASES = "read_cases"  # 办件查询: the cases of one's windows or units
+    SUPERVISE_HALL = "supervise_hall"  # 电子监察: warnings, rates, 差评回访, 效能投诉
+    REGISTER_ENFORCEMENT = "register_enforcement"  # 行政处罚、行政强制决定登记 (双公示)
+    READ_REPORTS = "read_reports"  # 统计报告: annual reports, bulletins, work figures
+    PREPARE_REPORTS = "prepare_reports"  # 编制、定稿、发布年度报告与考评通报
 
 
 ROLE_GROUPS: dict[Can, frozenset[Role]] = {
@@ -74,6 +81,17 @@ ROLE_GROUPS: dict[Can, frozenset[Role]] = {
     Can.MANAGE_ACCOUNTS: frozenset({Role.OPS_ADMIN}),
     Can.MANAGE_CALENDAR: frozenset({Role.OPS_ADMIN}),
     Can.OPERATE_DELIVERY: frozenset({Role.OPS_ADMIN}),
+    # The district's 政务服务中心 and 政务公开办 are one office in most districts (政务服务和
+    # 数据管理局 runs both), so the office manages the hall; a clerk works at the windows.
+    Can.MANAGE_HALL: frozenset({Role.OFFICE}),
+    Can.SERVE_AT_WINDOW: frozenset({Role.WINDOW_CLERK, Role.OFFICE}),
+    Can.READ_CASES: frozenset({Role.WINDOW_CLERK, Role.OFFICE, Role.SUPERVISOR}),
+    Can.SUPERVISE_HALL: frozenset({Role.SUPERVISOR, Role.OFFICE}),
+    # The enforcing unit's own staff enter its penalty and coercion decisions for 双公示.
+    Can.REGISTER_ENFORCEMENT: frozenset({Role.PUBLISHER, Role.OFFICE}),
+    Can.READ_REPORTS: frozenset({Role.OFFICE, Role.SUPERVISOR}),
+    # The annual report is the disclosure office's (条例第四十九条, 第五十条).
+    Can.PREPARE_REPORTS: frozenset({Role.OFFICE}),
 }
 
 
@@ -92,6 +110,13 @@ CAN_LABELS: dict[Can, str] = {
     Can.MANAGE_ACCOUNTS: "账号管理",
     Can.MANAGE_CALENDAR: "工作日历维护",
     Can.OPERATE_DELIVERY: "消息投递运维",
+    Can.MANAGE_HALL: "大厅事项与窗口管理",
+    Can.SERVE_AT_WINDOW: "窗口叫号与办件",
+    Can.READ_CASES: "查看办件",
+    Can.SUPERVISE_HALL: "电子监察",
+    Can.REGISTER_ENFORCEMENT: "行政执法决定登记",
+    Can.READ_REPORTS: "查看统计报告",
+    Can.PREPARE_REPORTS: "编制与发布报告",
 }
 
 

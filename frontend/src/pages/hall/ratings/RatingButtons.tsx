@@ -1,0 +1,37 @@
+import { Button, Space } from "antd";
+import { RATING_LEVELS } from "../../../api/queries/hallRatings";
+
+const COLOURS = ["#389e0d", "#52c41a", "#1677ff", "#fa8c16", "#cf1322"];
+
+/** The five levels of 好差评 as big buttons, best first. */
+export function RatingButtons({
+  value,
+  onChange,
+  size = 64,
+}: {
+  value: number | null;
+  onChange: (level: number) => void;
+  size?: number;
+}) {
+  return (
+    <Space wrap size="middle" role="radiogroup" aria-label="评价等级">
+      {RATING_LEVELS.map(({ level, label }, index) => (
+        <Button
+          key={level}
+          role="radio"
+          aria-checked={value === level}
+          type={value === level ? "primary" : "default"}
+          style={{
+            height: size,
+            minWidth: size * 2,
+            fontSize: size / 3,
+            ...(value === level ? { background: COLOURS[index], borderColor: COLOURS[index] } : { color: COLOURS[index] }),
+          }}
+          onClick={() => onChange(level)}
+        >
+          {label}
+        </Button>
+      ))}
+    </Space>
+  );
+}

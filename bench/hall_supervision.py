@@ -13,11 +13,13 @@ dashboard rates over 1,000,000 closed ones.
    first one, which flags every overdue and near case and raises their alerts; the one a minute
    later, which finds nothing new (what every tick costs); and tomorrow's.
    Target: a full sweep of 100,000 open cases under 1 s.
-3. Starts the hall service on the database (uvicorn, one process) and measures, directly against
-   the service (not through the gateway: the gateway adds its proxy hop, a few ms, see section
-   4's figures), GET /supervision/rates for the busiest month by unit, window and clerk, signed
-   in as the district's supervisor, --requests times each, 4 at a time; beside it the rates'
-   SQL. Target: p95 under 200 ms.
+3. Starts the hall service on the database (uvicorn, one process) and the gateway in front of it
+   (uvicorn, one process, on a fresh database of its own, --database with `_gateway`, holding the
+   gateway's demo district and users), and measures GET /supervision/rates for the busiest month
+   by unit, window and clerk, --requests times each, 4 at a time: through the gateway
+   (GET /api/hall/supervision/rates, signed in as the demo's district supervisor, as the
+   dashboard asks it), then directly against the service with the token the gateway would
+   forward; beside them the rates' SQL. Target: p95 under 200 ms through the gateway.
 """
 
 from __future__ import annotations
@@ -35,9 +37,10 @@ import aiohttp
 import asyncpg
 
 ROOT = Path(__file__).resolve().parents[1]
+GATEWAY_DIR = ROOT / "gateway"
 sys.path.insert(0, str(ROOT / "bench"))
 
-from applications_inbox import wait_until_up  # noqa: E402
+from applications_inbox import sign_in, wait_until_up  # noqa: E402
 from catalog_import import (  # noqa: E402
     district_units,
     fresh_database,
@@ -49,6 +52,7 @@ from hall_queue import migrate  # noqa: E402
 from loadgen import percentile, run_on_uvloop  # noqa: E402
 from sqlalchemy.ext.asyncio import async_sessionmaker  # noqa: E402
 
+from sunshine_gateway.demo.data import DEMO_PASSWORD  # noqa: E402
 from sunshine_hall.supervision.sweep import sweep  # noqa: E402
 from sunshine_kit.calendar.days import WorkingDayCalendar, today  # noqa: E402
 from sunshine_kit.db import create_engine  # noqa: E402
@@ -193,7 +197,11 @@ def start_service(url: str, port: int) -> subprocess.Popen[bytes]:
 
 
 async def rates_latencies(
-    http: aiohttp.ClientSession, query: dict[str, str], headers: dict[str, str], requests: int
+    http: aiohttp.ClientSession,
+    path: str,
+    query: dict[str, str],
+    headers: dict[str, str],
+    requests: int,
 ) -> tuple[list[float], int]:
     """`requests` calls of the rates, 4 at a time (after one unmeasured); the latencies, and
     how many completed cases the month has."""
@@ -205,7 +213,7 @@ async def rates_latencies(
         nonlocal completed
         async with semaphore:
             started = time.perf_counter()
-            async with http.get("/supervision/rates", params=query, headers=headers) as answer:
+            async with http.get(path, params=query, headers=headers) as answer:
                 body = await answer.json()
                 assert answer.status == 200, body
             latencies.append(time.perf_counter() - started)
@@ -217,19 +225,21 @@ async def rates_latencies(
     return latencies, completed
 
 
-async def time_rates(url: str, base: str, top: int, requests: int) -> None:
+async def time_rates(
+    url: str, routes: list[tuple[str, str, str, dict[str, str]]], requests: int
+) -> None:
+    """The rates by unit, window and clerk through each (label, base URL, path, headers)."""
     month = await busiest_month(url)
-    token = token_for("supervisor", unit_id=top, username="bench-supervisor")
-    headers = {"Authorization": f"Bearer {token}"}
-    async with aiohttp.ClientSession(base) as http:
-        for by in ("unit", "window", "clerk"):
-            query = {"month": month, "by": by}
-            latencies, completed = await rates_latencies(http, query, headers, requests)
-            print(
-                f"rates by {by} ({month}, {completed:,} completed):"
-                f" p50 {percentile(latencies, 50) * 1000:.1f} ms,"
-                f" p95 {percentile(latencies, 95) * 1000:.1f} ms"
-            )
+    for label, base, path, headers in routes:
+        async with aiohttp.ClientSession(base) as http:
+            for by in ("unit", "window", "clerk"):
+                query = {"month": month, "by": by}
+                latencies, completed = await rates_latencies(http, path, query, headers, requests)
+                print(
+                    f"rates by {by} {label} ({month}, {completed:,} completed):"
+                    f" p50 {percentile(latencies, 50) * 1000:.1f} ms,"
+                    f" p95 {percentile(latencies, 95) * 1000:.1f} ms"
+                )
     conn = await asyncpg.connect(plain_url(url))
     try:
         started = time.perf_counter()
@@ -242,6 +252,43 @@ async def time_rates(url: str, base: str, top: int, requests: int) -> None:
         print(f"rates SQL alone (by clerk): {(time.perf_counter() - started) * 1000:.1f} ms")
     finally:
         await conn.close()
+
+
+def prepare_gateway(url: str) -> None:
+    """The gateway's tables and its demo district and users (its district supervisor signs in)
+    on the fresh database `url`."""
+    env = {**os.environ, "DATABASE_URL": sqlalchemy_url(url)}
+    for command in (
+        ["-m", "alembic", "-c", str(GATEWAY_DIR / "alembic.ini"), "upgrade", "heads"],
+        ["-m", "sunshine_gateway.demo"],
+    ):
+        subprocess.run(
+            [sys.executable, *command], env=env, check=True, stdout=subprocess.DEVNULL, cwd=ROOT
+        )
+
+
+def start_gateway(url: str, port: int, hall: str) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "sunshine_gateway.main:app",
+            "--port",
+            str(port),
+            "--log-level",
+            "warning",
+            "--no-access-log",
+        ],
+        env={
+            **os.environ,
+            "DATABASE_URL": sqlalchemy_url(url),
+            "HALL_URL": hall,
+            "OUTBOX_WORKER_ENABLED": "false",
+            "LOG_LEVEL": "WARNING",
+        },
+        cwd=ROOT,
+    )
 
 
 async def busiest_month(url: str) -> str:
@@ -265,20 +312,48 @@ async def main() -> None:
     parser.add_argument("--closed", type=int, default=1_000_000)
     parser.add_argument("--windows", type=int, default=30)
     parser.add_argument("--requests", type=int, default=200)
-    parser.add_argument("--port", type=int, default=8793)
+    parser.add_argument("--port", type=int, default=8793, help="the hall's")
+    parser.add_argument("--gateway-port", type=int, default=8790)
     args = parser.parse_args()
     url = await fresh_database(args.database_url, args.database)
     migrate(url)
     top = await fill(url, args.windows, args.open, args.closed)
     await time_sweeps(url)
-    service = start_service(url, args.port)
+    gateway_url = await fresh_database(args.database_url, f"{args.database}_gateway")
+    prepare_gateway(gateway_url)
+    hall = f"http://127.0.0.1:{args.port}"
+    gateway = f"http://127.0.0.1:{args.gateway_port}"
+    processes = [start_service(url, args.port), start_gateway(gateway_url, args.gateway_port, hall)]
     try:
-        base = f"http://127.0.0.1:{args.port}"
-        await wait_until_up(base)
-        await time_rates(url, base, top, args.requests)
+        await wait_until_up(hall)
+        await wait_until_up(gateway)
+        signed_in = await sign_in(gateway, "supervisor", DEMO_PASSWORD)
+        # The district (the top unit, as in the gateway's demo) and the supervisor role: what
+        # the gateway forwards for its demo supervisor.
+        forwarded = token_for("supervisor", unit_id=top, username="supervisor")
+        await time_rates(
+            url,
+            [
+                (
+                    "through the gateway",
+                    gateway,
+                    "/api/hall/supervision/rates",
+                    {"Authorization": f"Bearer {signed_in}"},
+                ),
+                (
+                    "directly",
+                    hall,
+                    "/supervision/rates",
+                    {"Authorization": f"Bearer {forwarded}"},
+                ),
+            ],
+            args.requests,
+        )
     finally:
-        service.terminate()
-        service.wait()
+        for process in processes:
+            process.terminate()
+        for process in processes:
+            process.wait()
 
 
 if __name__ == "__main__":

@@ -10,10 +10,10 @@ from typing import Any
 from hall_builders import add_centre, add_item, add_window, station
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from sunshine_hall.cases.identity import query_code_hash
 from sunshine_hall.cases.models import Case, CaseStatus
 from sunshine_hall.windows.models import Window
 from sunshine_kit.calendar.days import today
+from sunshine_kit.query_codes import code_hash as query_code_hash
 from sunshine_kit.testing import BUREAU, DISTRICT
 
 CODE = "Q7K2M9"

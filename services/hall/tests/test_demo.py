@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from sunshine_gateway.demo import data as gateway
-from sunshine_hall.cases.models import Case
+from sunshine_hall.cases.models import Case, CaseStep
 from sunshine_hall.demo.loader import has_hall, load
 from sunshine_hall.enforcement.models import EnforcementDecision
 from sunshine_hall.items.models import ServiceItem, ServiceItemVersion
@@ -105,6 +105,32 @@ async def test_the_demo_hall_loads_and_holds_together(session: AsyncSession) -> 
         select(func.count()).select_from(CaseRating).where(CaseRating.level >= 4)
     )
     assert bad == await _count(session, FollowUp)
+
+    # Every case has its timeline, as the desk writes it: a completed one all five steps, in
+    # order; a running one at least 收件 and 受理.
+    done = await session.scalar(select(Case).where(Case.status == "completed").limit(1))
+    assert done is not None
+    timeline = (
+        await session.scalars(
+            select(CaseStep.step).where(CaseStep.case_id == done.id).order_by(CaseStep.at)
+        )
+    ).all()
+    assert timeline == ["received", "accepted", "审查", f"decided_{done.decision}", "completed"]
+    untold = await session.scalar(
+        select(func.count())
+        .select_from(Case)
+        .where(~select(CaseStep.id).where(CaseStep.case_id == Case.id).exists())
+    )
+    assert untold == 0
+    steps = await _count(session, CaseStep)
+    assert steps >= 5 * (completed or 0)
+    out_of_order = await session.scalar(
+        select(func.count())
+        .select_from(CaseStep)
+        .join(Case, Case.id == CaseStep.case_id)
+        .where(CaseStep.step == "received", CaseStep.at != Case.received_at)
+    )
+    assert out_of_order == 0
 
     overdue = await session.scalar(
         select(func.count())

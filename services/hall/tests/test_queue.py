@@ -19,11 +19,11 @@ from hall_builders import (
     station,
 )
 from httpx import AsyncClient
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from sunshine_hall.live.models import LiveEvent
-from sunshine_hall.queue.models import Ticket
+from sunshine_hall.queue.models import AppointmentBooking, Ticket
 from sunshine_hall.queue.service import next_sequence
 from sunshine_kit.calendar.days import today
 from sunshine_kit.db import utcnow
@@ -130,6 +130,8 @@ async def test_the_clerk_calls_priority_first_then_first_come(
         if ticket is None:
             break
         called.append(ticket["number"])
+        assert ticket["item_name"] == "户口迁移" and ticket["called_window_number"] == 1
+        assert ticket["status"] == "called" and ticket["calls"] == 1
         done = await client.post(
             f"/queue/tickets/{ticket['id']}/finish", json={"case_number": ""}, headers=CLERK
         )
@@ -144,6 +146,8 @@ async def test_the_clerk_calls_priority_first_then_first_come(
         ("A003", 1),
         ("A001", 1),
     ]
+    # The board's counts as they stand after each call: the called ticket no longer waits.
+    assert [e.data["waiting"] for e in events] == [{"A": 1, "B": 1}, {"B": 1}]
     assert events[-1].channel == f"board:{hall['centre']}"
 
 
@@ -240,6 +244,19 @@ async def test_an_appointment_is_booked_to_capacity_and_checked_in_as_priority(
     assert booked.status_code == 201, booked.text
     assert booked.json()["name_masked"] == "张**"
     assert booked.json()["phone_masked"] == "138****5678"
+    # Kept whole for the centre, but encrypted: the table holds neither the name nor the phone.
+    stored = (
+        await session.execute(
+            text("SELECT name, phone FROM appointment_booking WHERE code = :code"),
+            {"code": booked.json()["code"]},
+        )
+    ).one()
+    assert all(value.startswith("pd1.") for value in stored)
+    assert "张小明" not in stored.name and "13812345678" not in stored.phone
+    kept = await session.scalar(
+        select(AppointmentBooking).where(AppointmentBooking.code == booked.json()["code"])
+    )
+    assert kept is not None and (kept.name, kept.phone) == ("张小明", "13812345678")
     full = await client.post(
         "/queue/bookings", json={"slot_id": slot_id, "name": "李四", "phone": "13912345678"}
     )
@@ -407,8 +424,8 @@ async def test_windows_calling_at_once_never_get_the_same_ticket(engine: AsyncEn
     async def call(window_id: int) -> str | None:
         async with AsyncSession(engine, expire_on_commit=False) as session, session.begin():
             window = await session.get_one(Window, window_id)
-            ticket = await steps.call_next(session, office, window)
-            return ticket.number if ticket else None
+            called = await steps.call_next(session, office, window)
+            return called.ticket.number if called.ticket else None
 
     try:
         called = await asyncio.gather(*(call(window.id) for window in windows))

@@ -191,7 +191,7 @@ async def test_retired_missing_and_repeated_entries_are_refused(
     assert refusal(twice) == (422, "duplicate_entry", ["staff"])
 
 
-async def test_the_clerk_finds_the_windows_they_are_stationed_at(
+async def test_the_clerk_and_the_office_find_the_windows_they_may_work_at(
     client: AsyncClient, session: AsyncSession
 ) -> None:
     centre = await add_centre(session)
@@ -216,8 +216,14 @@ async def test_the_clerk_finds_the_windows_they_are_stationed_at(
         ("锦华区政务服务中心", 5, "教育窗口")
     ]
     assert [i["name"] for i in mine[0]["items"]] == ["教师资格认定"]
-    # The office serves at windows too, but is stationed at none of them.
-    assert (await client.get("/windows/mine", headers=OFFICE)).json() == []
+    # The office is stationed nowhere, but may serve at every window of its centres: the same
+    # list as the window console's desk.
+    office = (await client.get("/windows/mine", headers=OFFICE)).json()
+    assert [w["number"] for w in office] == [5, 6]
+    desk = (await client.get("/queue/desk", headers=OFFICE)).json()
+    assert [w["id"] for w in desk] == [w["id"] for w in office]
+    clerk_desk = (await client.get("/queue/desk", headers=CLERK)).json()
+    assert [w["id"] for w in clerk_desk] == [w["id"] for w in mine]
 
 
 async def test_the_public_sees_centres_windows_and_the_published_items_they_accept(

@@ -86,7 +86,7 @@ export function useCheckIn(options?: MutationOptions<TicketTaken, Schemas["HallC
   );
 }
 
-/** The windows the signed-in clerk works at, with what waits at each. */
+/** The windows the signed-in clerk works at (the list of `useMyWindows`), with what waits at each. */
 export function useDesk() {
   return useQuery({
     queryKey: queueKeys.desk(),

@@ -39,7 +39,8 @@ export function useCentre(centreId: number) {
   });
 }
 
-/** The windows the signed-in clerk is stationed at. */
+/** The windows the signed-in clerk may work at (where stationed; the office: every window of its
+ * centres). The same list as the window console's `useDesk`, decided by one rule in the hall. */
 export function useMyWindows() {
   return useQuery({ queryKey: hallWindowKeys.mine(), queryFn: () => unwrap(api.GET("/api/hall/windows/mine")) });
 }

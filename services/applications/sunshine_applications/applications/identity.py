@@ -1,11 +1,10 @@
-"""How an application is named and recognised: its tracking number and query code, and the
-fingerprint that finds a repeated request (masking is in `personal_data.masking`)."""
+"""How an application is named and recognised: its tracking number, and the fingerprint that
+finds a repeated request (query codes are `sunshine_kit.query_codes`, masking is in
+`personal_data.masking`)."""
 
 from __future__ import annotations
 
-import hashlib
 import re
-import secrets
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -13,8 +12,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sunshine_applications.applications.models import TrackingSequence
 from sunshine_kit.personal_data import cipher
 
-# Query codes avoid characters people misread (0/O, 1/I/L).
-QUERY_CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 _NOT_WORD = re.compile(r"[\W_]+", re.UNICODE)
 
 
@@ -29,16 +26,6 @@ async def next_tracking_number(session: AsyncSession, year: int) -> str:
     row.last += 1
     await session.flush()
     return f"YSQ{year}{row.last:06d}"
-
-
-def new_query_code() -> str:
-    """The secret an applicant (or asker) keeps to follow their case without an account."""
-    return "".join(secrets.choice(QUERY_CODE_ALPHABET) for _ in range(8))
-
-
-def query_code_hash(tracking_number: str, code: str) -> str:
-    """What is stored of a query code: the code itself is shown once and never kept."""
-    return hashlib.sha256(f"{tracking_number}:{code.strip().upper()}".encode()).hexdigest()
 
 
 def normalised(description: str) -> str:

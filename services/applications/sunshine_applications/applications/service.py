@@ -4,7 +4,6 @@ and the statutory clock kept on each row. The steps are in `steps`, what people 
 
 from __future__ import annotations
 
-import hmac
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -16,9 +15,7 @@ from sunshine_applications.applications import clock as statutory
 from sunshine_applications.applications.identity import (
     fingerprint,
     fingerprints,
-    new_query_code,
     next_tracking_number,
-    query_code_hash,
 )
 from sunshine_applications.applications.models import (
     ApplicantType,
@@ -30,6 +27,7 @@ from sunshine_applications.applications.models import (
 )
 from sunshine_applications.applications.schemas import ApplicationIn, RegisteredApplicationIn
 from sunshine_applications.errors import APPLICATION_NOT_FOUND
+from sunshine_kit import query_codes
 from sunshine_kit.audit import service as audit
 from sunshine_kit.auth import Principal
 from sunshine_kit.calendar.days import WorkingDayCalendar, today
@@ -90,7 +88,7 @@ async def _create(
         raise InvalidInput(
             "unit_id", "社区、村民委员会不是行政机关，请向所属街道办事处或乡镇人民政府提出申请"
         )
-    code = new_query_code()
+    code = query_codes.new_code()
     number = await next_tracking_number(session, submitted_on.year)
     earlier = await session.scalar(
         select(DisclosureApplication.id)
@@ -104,7 +102,7 @@ async def _create(
     application = DisclosureApplication(
         unit_id=unit.id,
         tracking_number=number,
-        query_code_hash=query_code_hash(number, code),
+        query_code_hash=query_codes.code_hash(number, code),
         channel=channel,
         submitted_on=submitted_on,
         received_on=received_on,
@@ -203,7 +201,7 @@ async def for_applicant(
         select(DisclosureApplication).where(DisclosureApplication.tracking_number == number)
     )
     expected = application.query_code_hash if application else "0" * 64
-    if application is None or not hmac.compare_digest(expected, query_code_hash(number, code)):
+    if application is None or not query_codes.code_matches(number, code, expected):
         raise NotFound("申请编号或查询码不正确", code=APPLICATION_NOT_FOUND)
     return application
 

@@ -21,11 +21,7 @@ from typing import Any
 
 from sunshine_applications.applications import clock as statutory
 from sunshine_applications.applications import service
-from sunshine_applications.applications.identity import (
-    QUERY_CODE_ALPHABET,
-    fingerprint,
-    query_code_hash,
-)
+from sunshine_applications.applications.identity import fingerprint
 from sunshine_applications.applications.labels import OUTCOME_REASONS
 from sunshine_applications.applications.models import (
     ApplicantType,
@@ -56,6 +52,7 @@ from sunshine_applications.demo.data import (
     SURNAMES,
     TOPICS,
 )
+from sunshine_kit import query_codes
 from sunshine_kit.calendar.days import WorkingDayCalendar
 from sunshine_kit.units.models import Unit
 
@@ -529,12 +526,14 @@ def records(
         year = row["submitted_on"].year
         sequences[year] = sequences.get(year, 0) + 1
         number = f"YSQ{year}{sequences[year]:06d}"
-        code = "".join(generator.rng.choice(QUERY_CODE_ALPHABET) for _ in range(8))
+        code = "".join(
+            generator.rng.choice(query_codes.ALPHABET) for _ in range(query_codes.LENGTH)
+        )
         clock = generator.clock(row, plan.opinions, kept=True)
         row |= {
             "id": app_id,
             "tracking_number": number,
-            "query_code_hash": query_code_hash(number, code),
+            "query_code_hash": query_codes.code_hash(number, code),
             "fingerprint": fingerprint(row["id_number"], row["description"]),
             "reply_due_on": clock.reply_due_on if clock else None,
             "due_provisional": clock.provisional if clock else False,

@@ -9,7 +9,6 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from sunshine_applications.applications.identity import new_query_code
 from sunshine_applications.errors import (
     ALREADY_RATED,
     INQUIRY_ANSWERED,
@@ -35,6 +34,7 @@ from sunshine_applications.inquiries.schemas import (
     SatisfactionIn,
 )
 from sunshine_applications.personal_data.masking import mask_contact
+from sunshine_kit import query_codes
 from sunshine_kit.audit import service as audit
 from sunshine_kit.auth import Principal
 from sunshine_kit.calendar.days import WorkingDate, WorkingDayCalendar, today
@@ -104,7 +104,7 @@ async def _create(
     )
     session.add(inquiry)
     await session.flush()
-    code = new_query_code()
+    code = query_codes.new_code()
     inquiry.token_hash = token_hash(inquiry.id, code)
     await session.flush()
     await audit.record(

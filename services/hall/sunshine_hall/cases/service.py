@@ -26,6 +26,7 @@ from sunshine_hall.items.models import ItemKind, ItemStatus, ServiceItem
 from sunshine_hall.settings import HallSettings
 from sunshine_hall.windows import access
 from sunshine_hall.windows.models import ServiceCentre, Window, WindowItem
+from sunshine_kit import query_codes
 from sunshine_kit.audit import service as audit
 from sunshine_kit.auth import Principal
 from sunshine_kit.calendar.days import WorkingDayCalendar, today
@@ -212,11 +213,11 @@ async def new_case(
 ) -> tuple[Case, str]:
     """A case received at `window` (status received), with its number and query code."""
     number = await identity.next_case_number(session, today().year)
-    code = identity.new_query_code()
+    code = query_codes.new_code()
     legal, promised = limits(item)
     case = Case(
         number=number,
-        query_code_hash=identity.query_code_hash(number, code),
+        query_code_hash=query_codes.code_hash(number, code),
         item_id=item.id,
         item_version=item.version,
         unit_id=item.unit_id,

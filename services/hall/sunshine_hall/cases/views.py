@@ -7,7 +7,6 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from sunshine_hall.cases import clock
-from sunshine_hall.cases.identity import code_matches
 from sunshine_hall.cases.models import (
     Case,
     CaseExtension,
@@ -34,6 +33,7 @@ from sunshine_kit.auth import Principal
 from sunshine_kit.calendar.days import WorkingDayCalendar, today
 from sunshine_kit.errors import NotFound
 from sunshine_kit.personal_data import mask_id, mask_phone
+from sunshine_kit.query_codes import code_matches
 from sunshine_kit.roles import Can
 
 STATUS_LABELS = {

@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sunshine_hall.cases.identity import query_code_hash
 from sunshine_hall.demo.data import COMMENTS_BAD, COMMENTS_GOOD, COMPANIES, GIVEN, SURNAMES, TRADES
 from sunshine_hall.ratings.clock import follow_up_due
 from sunshine_kit.calendar.days import BEIJING, WorkingDayCalendar
+from sunshine_kit.query_codes import code_hash
 
 PER_DAY = 900
 DISTRICT_SHARE = 0.75
@@ -59,6 +59,7 @@ class Made:
     follow_ups: list[dict[str, Any]] = field(default_factory=list)
     completion_days: list[dict[str, Any]] = field(default_factory=list)
     tickets: list[dict[str, Any]] = field(default_factory=list)
+    steps: list[dict[str, Any]] = field(default_factory=list)  # the cases' timelines
     sequences: dict[int, int] = field(default_factory=dict)
     example: tuple[str, str] | None = None  # a case to rate on the public page: number, code
 
@@ -134,7 +135,7 @@ def generate(
         return {
             "id": len(made.cases) + 1,
             "number": number,
-            "query_code_hash": query_code_hash(number, code),
+            "query_code_hash": code_hash(number, code),
             "item_id": item.id,
             "item_version": 1,
             "unit_id": item.unit_id,
@@ -287,7 +288,48 @@ def generate(
             made.example = (case["number"], case["_code"])
             break
     made.tickets = _tickets(rng, today, district, items, calendar)
+    made.steps = [step for case in made.cases for step in _timeline(case, today)]
     return made
+
+
+REVIEW = "审查"  # a processing step as a clerk enters it (cases.steps.add_step)
+
+
+def _timeline(case: dict[str, Any], today: date) -> list[dict[str, Any]]:
+    """The steps a real case of this state has on its timeline, as the desk writes them:
+    收件, 受理, 审查 (once it was accepted before today), 决定 and 办结. The times follow from the
+    case's own (received, decided, completed), in order, by the clerk who accepted it."""
+    received: datetime = case["received_at"]
+    by = case["clerk"]
+
+    def step(name: str, at: datetime, note: str = "") -> dict[str, Any]:
+        return {"case_id": case["id"], "step": name, "note": note, "by": by, "at": at}
+
+    accepted = received + timedelta(minutes=10)
+    steps = [step("received", received), step("accepted", accepted)]
+    completed: datetime | None = case["completed_at"]
+    if completed is not None:
+        # An on-the-spot case may have been finished at an hour before the one it was received
+        # at in the generated row: its timeline keeps the order, half an hour after acceptance.
+        end = max(completed, accepted + timedelta(minutes=30))
+        reason = "符合法定条件、标准" if case["decision"] == "granted" else "不符合法定条件"
+        return [
+            *steps,
+            step(REVIEW, accepted + (end - accepted) / 2, "材料齐全，符合法定形式"),
+            step(f"decided_{case['decision']}", end - timedelta(minutes=5), reason),
+            step("completed", end, "窗口领取"),
+        ]
+    if case["status"] == "decided":
+        reviewed = accepted + timedelta(minutes=20)
+        decided = datetime.combine(case["decided_on"], time(9), tzinfo=BEIJING)
+        return [
+            *steps,
+            step(REVIEW, reviewed, "材料齐全，符合法定形式"),
+            step("decided_granted", max(decided.astimezone(UTC), reviewed), "符合法定条件、标准"),
+        ]
+    if case["accepted_on"] < today:
+        return [*steps, step(REVIEW, accepted + timedelta(hours=1), "材料审查中")]
+    return steps
 
 
 def _open(

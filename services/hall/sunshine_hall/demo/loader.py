@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import func, insert, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from sunshine_hall.cases.models import Case, CaseSequence
+from sunshine_hall.cases.models import Case, CaseSequence, CaseStep
 from sunshine_hall.demo import data
 from sunshine_hall.demo.generator import (
     ItemRef,
@@ -343,6 +343,7 @@ async def _add_window(
 async def _write(session: AsyncSession, made: Made, day: date) -> None:
     cases = [{k: v for k, v in case.items() if not k.startswith("_")} for case in made.cases]
     await _insert(session, Case.__table__, cases)
+    await _insert(session, CaseStep.__table__, made.steps)
     await _insert(session, CaseRating.__table__, made.ratings)
     await _insert(session, FollowUp.__table__, made.follow_ups)
     await _insert(session, CompletionDay.__table__, made.completion_days)

@@ -9,6 +9,7 @@ from sqlalchemy import ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from sunshine_kit.db import Base, utcnow
+from sunshine_kit.personal_data import Sealed
 
 
 class TicketStatus(StrEnum):
@@ -104,16 +105,17 @@ class BookingStatus(StrEnum):
 
 class AppointmentBooking(Base):
     """预约: one person's place in a slot. The code is checked in at the centre for a priority
-    ticket. Only masked name and phone are kept: the clerk recognises the person by them, and
-    nothing else of theirs is needed by the queue."""
+    ticket. The name and phone are kept encrypted at rest (`sunshine_kit.personal_data`, the
+    hall's key) and shown masked in every view: the centre may call the person about their
+    appointment, and nothing else of theirs is needed by the queue."""
 
     __tablename__ = "appointment_booking"
 
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
     slot_id: Mapped[int] = mapped_column(ForeignKey("appointment_slot.id"), index=True)
     code: Mapped[str] = mapped_column(String(12), unique=True, comment="预约码")
-    name_masked: Mapped[str] = mapped_column(String(50), comment="姓名（脱敏）")
-    phone_masked: Mapped[str] = mapped_column(String(20), comment="手机号（脱敏）")
+    name: Mapped[str] = mapped_column(Sealed("appointment_booking.name"), comment="姓名")
+    phone: Mapped[str] = mapped_column(Sealed("appointment_booking.phone"), comment="手机号")
     status: Mapped[str] = mapped_column(String(20), default=BookingStatus.BOOKED)
     ticket_id: Mapped[int | None] = mapped_column(ForeignKey("queue_ticket.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -36,6 +36,7 @@ from sunshine_kit.calendar.days import today
 from sunshine_kit.db import SessionDep
 from sunshine_kit.errors import ERROR_RESPONSES, Forbidden, InvalidInput
 from sunshine_kit.ids import OptionalIdFilter, RecordId
+from sunshine_kit.personal_data import mask_phone
 from sunshine_kit.roles import Can
 
 router = APIRouter(prefix="/queue", tags=["queue"], responses=ERROR_RESPONSES)
@@ -118,8 +119,8 @@ async def _booking_out(session: SessionDep, booking: AppointmentBooking) -> Book
     return BookingOut(
         code=booking.code,
         status=BookingStatus(booking.status),
-        name_masked=booking.name_masked,
-        phone_masked=booking.phone_masked,
+        name_masked=service.mask_name(booking.name),
+        phone_masked=mask_phone(booking.phone),
         slot=views.slot_out(slot),
         centre_name=centre.name,
         item_name=item.name,
@@ -186,10 +187,10 @@ async def call_next(
 ) -> CallOut:
     """Call the next ticket the window accepts: priority first, then first come."""
     window = await window_to_serve(session, principal, window_id)
-    ticket = await steps.call_next(session, principal, window)
+    called = await steps.call_next(session, principal, window)
     return CallOut(
-        ticket=await views.ticket_out(session, ticket, window) if ticket else None,
-        waiting=await views.waiting_count(session, window),
+        ticket=views.at_window(called.ticket, window, called.item_name) if called.ticket else None,
+        waiting=called.waiting,
     )
 
 

@@ -320,10 +320,6 @@ def mask_name(name: str) -> str:
     return name[0] + "*" * max(len(name) - 1, 1)
 
 
-def mask_phone(phone: str) -> str:
-    return f"{phone[:3]}****{phone[-4:]}"
-
-
 async def book(session: AsyncSession, body: BookingIn) -> AppointmentBooking:
     """A place in a slot: the count is raised by one guarded statement, so a slot is never
     booked past its capacity, whoever books at the same moment."""
@@ -345,8 +341,8 @@ async def book(session: AsyncSession, body: BookingIn) -> AppointmentBooking:
     booking = AppointmentBooking(
         slot_id=slot.id,
         code="".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH)),
-        name_masked=mask_name(body.name),
-        phone_masked=mask_phone(body.phone),
+        name=body.name,
+        phone=body.phone,
         status=BookingStatus.BOOKED,
     )
     session.add(booking)

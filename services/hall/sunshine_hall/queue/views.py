@@ -26,7 +26,7 @@ from sunshine_hall.queue.schemas import (
 )
 from sunshine_hall.queue.service import estimate, waiting_by_area, windows_for
 from sunshine_hall.queue.steps import current_ticket, waiting_for
-from sunshine_hall.windows.access import can_manage_centre, stationed_window_ids
+from sunshine_hall.windows.access import windows_to_serve
 from sunshine_hall.windows.models import ServiceCentre, Window, WindowItem
 from sunshine_kit.auth import Principal
 from sunshine_kit.calendar.days import today
@@ -76,17 +76,13 @@ async def tickets_out(session: AsyncSession, tickets: Iterable[Ticket]) -> list[
     ]
 
 
-async def ticket_out(
-    session: AsyncSession, ticket: Ticket, window: Window | None = None
-) -> TicketOut:
-    """One ticket; with the `window` it is at, one query fewer (call-next's answer)."""
-    if window is None or ticket.called_window_id != window.id:
-        return (await tickets_out(session, [ticket]))[0]
-    item_name = (
-        await session.scalar(select(ServiceItem.name).where(ServiceItem.id == ticket.item_id))
-        if ticket.item_id
-        else None
-    )
+async def ticket_out(session: AsyncSession, ticket: Ticket) -> TicketOut:
+    return (await tickets_out(session, [ticket]))[0]
+
+
+def at_window(ticket: Ticket, window: Window, item_name: str | None) -> TicketOut:
+    """The ticket just called at `window`, with its item's name (call-next's answer, which
+    has both already)."""
     return TicketOut.model_validate(
         {
             **{c: getattr(ticket, c) for c in TicketOut.model_fields if hasattr(Ticket, c)},
@@ -131,8 +127,11 @@ async def waiting_count(session: AsyncSession, window: Window) -> int:
     return int(await session.scalar(query) or 0)
 
 
-async def desk_window(session: AsyncSession, window: Window) -> DeskWindow:
-    centre = await session.get_one(ServiceCentre, window.centre_id)
+async def desk_window(
+    session: AsyncSession, window: Window, centre: ServiceCentre | None = None
+) -> DeskWindow:
+    if centre is None:
+        centre = await session.get_one(ServiceCentre, window.centre_id)
     current = await current_ticket(session, window)
     return DeskWindow(
         **window_brief(window).model_dump(),
@@ -144,21 +143,12 @@ async def desk_window(session: AsyncSession, window: Window) -> DeskWindow:
 
 
 async def desk(session: AsyncSession, principal: Principal) -> list[DeskWindow]:
-    """The windows the caller may work at: where they are stationed, and for the centre's
-    managers every window of the centres in their reach."""
-    ids = await stationed_window_ids(session, principal)
-    if principal.reaches_subtree:
-        for centre in await session.scalars(select(ServiceCentre)):
-            if await can_manage_centre(session, principal, centre):
-                ids |= set(
-                    await session.scalars(select(Window.id).where(Window.centre_id == centre.id))
-                )
-    if not ids:
-        return []
-    windows = await session.scalars(
-        select(Window).where(Window.id.in_(ids)).order_by(Window.centre_id, Window.number)
-    )
-    return [await desk_window(session, window) for window in windows]
+    """The caller's windows (the same list as `GET /windows/mine`, `access.windows_to_serve`),
+    each with its current ticket and queue length."""
+    return [
+        await desk_window(session, window, centre)
+        for window, centre in await windows_to_serve(session, principal)
+    ]
 
 
 async def console(session: AsyncSession, window: Window) -> ConsoleOut:

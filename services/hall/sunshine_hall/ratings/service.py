@@ -12,7 +12,6 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from sunshine_hall.cases.identity import code_matches
 from sunshine_hall.cases.models import Case, CaseStatus
 from sunshine_hall.live.models import LiveEvent
 from sunshine_hall.ratings.clock import follow_up_due
@@ -32,6 +31,7 @@ from sunshine_kit.auth import Principal
 from sunshine_kit.calendar.days import WorkingDayCalendar, today
 from sunshine_kit.db import utcnow
 from sunshine_kit.errors import Conflict, Forbidden, NotFound
+from sunshine_kit.query_codes import code_matches
 
 CASE_KEY_MISMATCH = "case_key_mismatch"
 CASE_NOT_COMPLETED = "case_not_completed"

@@ -77,8 +77,9 @@ async def add_window(
 
 @router.get("/windows/mine", response_model=list[MyWindow])
 async def my_windows(session: SessionDep, principal: WindowServer) -> list[MyWindow]:
-    """The windows the caller is stationed at (the window console starts here)."""
-    return await views.my_windows(session, principal.username)
+    """The windows the caller may work at: where they are stationed, and for the office every
+    window of the centres in its reach (the window console and the new case start here)."""
+    return await views.my_windows(session, principal)
 
 
 @router.patch("/windows/{window_id}", response_model=WindowOut)

@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from sunshine_hall.items.models import ItemStatus, ServiceItem, ServiceItemVersion
+from sunshine_hall.windows.access import windows_to_serve
 from sunshine_hall.windows.models import (
     ServiceCentre,
     Window,
@@ -27,6 +28,7 @@ from sunshine_hall.windows.schemas import (
     UnitRef,
     WindowOut,
 )
+from sunshine_kit.auth import Principal
 from sunshine_kit.units.models import Unit
 
 
@@ -142,17 +144,9 @@ async def centre_detail(session: AsyncSession, centre: ServiceCentre) -> CentreD
     )
 
 
-async def my_windows(session: AsyncSession, account: str) -> list[MyWindow]:
-    """The windows `account` is stationed at, with their centres."""
-    rows = (
-        await session.execute(
-            select(Window, ServiceCentre)
-            .join(WindowStaff, WindowStaff.window_id == Window.id)
-            .join(ServiceCentre, ServiceCentre.id == Window.centre_id)
-            .where(WindowStaff.account == account)
-            .order_by(ServiceCentre.id, Window.number)
-        )
-    ).all()
+async def my_windows(session: AsyncSession, principal: Principal) -> list[MyWindow]:
+    """The windows the caller may work at (`access.windows_to_serve`), with their centres."""
+    rows = await windows_to_serve(session, principal)
     shown = await windows_out(session, [window for window, _ in rows])
     return [
         MyWindow(**out.model_dump(), centre_name=centre.name, centre_level=centre.level)

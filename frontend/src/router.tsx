@@ -72,6 +72,14 @@ const CasesPage = page(() => import("./pages/hall/cases/CasesPage"), "CasesPage"
 const NewCasePage = page(() => import("./pages/hall/cases/NewCasePage"), "NewCasePage");
 const CasePage = page(() => import("./pages/hall/cases/CasePage"), "CasePage");
 const SupervisionPage = page(() => import("./pages/hall/supervision/SupervisionPage"), "SupervisionPage");
+const AnnualWorkspacePage = page(() => import("./pages/reporting/AnnualWorkspacePage"), "AnnualWorkspacePage");
+const BulletinsPage = page(() => import("./pages/reporting/BulletinsPage"), "BulletinsPage");
+const WorkFiguresPage = page(() => import("./pages/reporting/WorkFiguresPage"), "WorkFiguresPage");
+const PublicAnnualReportsPage = page(
+  () => import("./pages/reporting/PublicAnnualReportsPage"),
+  "PublicAnnualReportsPage",
+);
+const PublicAnnualReportPage = page(() => import("./pages/reporting/PublicAnnualReportsPage"), "PublicAnnualReportPage");
 
 export const router = createBrowserRouter([
   {
@@ -85,6 +93,8 @@ export const router = createBrowserRouter([
       { path: "search", element: <SearchPage /> },
       { path: "apply", element: <ApplyPage /> },
       { path: "track", element: <TrackPage /> },
+      { path: "annual-reports", element: <PublicAnnualReportsPage /> },
+      { path: "annual-reports/:reportId", element: <PublicAnnualReportPage /> },
       { path: "hall/guide", element: <GuideSearchPage /> },
       { path: "hall/guide/:itemId", element: <GuideItemPage /> },
       { path: "hall/ticket", element: <TicketPage /> },
@@ -205,6 +215,18 @@ export const router = createBrowserRouter([
       {
         path: "hall/supervision",
         element: <RequireRole path="/console/hall/supervision"><SupervisionPage /></RequireRole>,
+      },
+      {
+        path: "reports/annual",
+        element: <RequireRole path="/console/reports/annual"><AnnualWorkspacePage /></RequireRole>,
+      },
+      {
+        path: "reports/bulletins",
+        element: <RequireRole path="/console/reports/bulletins"><BulletinsPage /></RequireRole>,
+      },
+      {
+        path: "reports/figures",
+        element: <RequireRole path="/console/reports/figures"><WorkFiguresPage /></RequireRole>,
       },
       { path: "*", element: <NotFoundPage /> },
     ],

@@ -971,6 +971,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/catalog/stats/units/{unit_id}/items/period": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Item Period Figures
+         * @description A period's proactive disclosure of a unit, unit by unit (with `below`, every unit of its
+         *     subtree): published, late, still unpublished past the date, policy documents interpreted
+         *     late — for the monthly bulletin and work summaries (staff within their unit scope, and
+         *     other services).
+         */
+        get: operations["catalog-stats-item_period_figures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/catalog/feed": {
         parameters: {
             query?: never;
@@ -1971,6 +1994,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/applications/stats/units/{unit_id}/applications/period": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Application Period Figures
+         * @description A period's applications and consultations of a unit, unit by unit (with `below`, every
+         *     unit of its subtree), and the open applications near or past their reply date now — for
+         *     the monthly bulletin and work summaries (staff and other services).
+         */
+        get: operations["applications-stats-application_period_figures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/applications/vocabulary": {
         parameters: {
             query?: never;
@@ -2561,7 +2606,8 @@ export interface paths {
         };
         /**
          * My Windows
-         * @description The windows the caller is stationed at (the window console starts here).
+         * @description The windows the caller may work at: where they are stationed, and for the office every
+         *     window of the centres in its reach (the window console and the new case start here).
          */
         get: operations["hall-windows-my_windows"];
         put?: never;
@@ -3449,6 +3495,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/hall/stats/cases/period": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Case Period Figures
+         * @description A period's cases, completions on time and ratings, unit by unit, for the caller's units
+         *     (other services: any unit, or all when no unit is named) — for the monthly bulletin and
+         *     work summaries.
+         */
+        get: operations["hall-stats-case_period_figures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/hall/ratings/lookup": {
         parameters: {
             query?: never;
@@ -3955,6 +4023,500 @@ export interface paths {
          * @description 概览: a unit's current figures from the other services (staff of that unit or above).
          */
         get: operations["reporting-overview-unit_overview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reporting/annual/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Reports
+         * @description The reports of the caller's units (or of the unit named and those below it).
+         */
+        get: operations["reporting-annual-list_reports"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reporting/annual/units/{unit_id}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create Report
+         * @description Start the year's report of a unit (scope unit) or of its region (scope region): the
+         *     figures are read from the services now and section 一 drafted from them.
+         */
+        post: operations["reporting-annual-create_report"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reporting/annual/reports/{report_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Report
+         * @description The report as it stands: a draft with the figures last read, a finalised report with its
+         *     snapshot; missing figures and violated invariants listed.
+         */
+        get: operations["reporting-annual-get_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reporting/annual/reports/{report_id}/sections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Edit Sections
+         * @description Sections 一, 五 and 六 of a draft (一 written here is no longer re-drafted).
+         */
+        patch: operations["reporting-annual-edit_sections"];
+        trace?: never;
+    };
+    "/api/reporting/annual/reports/{report_id}/regenerate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Regenerate Report
+         * @description Read a draft's figures again from the services.
+         */
+        post: operations["reporting-annual-regenerate_report"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reporting/annual/reports/{report_id}/finalise": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Finalise Report
+         * @description 定稿: the figures are read once more and frozen; refused (409) while a source cannot be
+         *     read or an invariant of the format fails.
+         */
+        post: operations["reporting-annual-finalise_report"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reporting/annual/reports/{report_id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reopen Report
+         * @description Back to a draft, before publication (the snapshot is dropped).
+         */
+        post: operations["reporting-annual-reopen_report"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reporting/annual/reports/{report_id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish Report
+         * @description Publish a finalised report into the catalogue's 年度报告 column (through the outbox;
+         *     publishing again sends nothing more).
+         */
+        post: operations["reporting-annual-publish_report"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reporting/annual/reports/{report_id}/differences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Report Differences
+         * @description A finalised report's snapshot against the figures the services give today.
+         */
+        get: operations["reporting-annual-report_differences"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reporting/annual/reports/{report_id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Report History
+         * @description Who changed the report and how, newest first.
+         */
+        get: operations["reporting-annual-report_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reporting/annual/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Annual Status
+         * @description Article 49: every unit in reach, the report it owes for the year, and whether it is
+         *     late (departments and streets by 31 January, the government's own by 31 March).
+         */
+        get: operations["reporting-annual-annual_status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reporting/annual/published": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Published Reports
+         * @description Published annual reports, for the public (of one unit, or every unit).
+         */
+        get: operations["reporting-annual-published_reports"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reporting/annual/published/{report_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Published Report
+         * @description A published annual report as the public reads it (its snapshot; no account names).
+         */
+        get: operations["reporting-annual-published_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reporting/annual/reports/{report_id}/export.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export Docx
+         * @description The report as a Word file laid out like a filed report (tables as the national format).
+         */
+        get: operations["reporting-annual-export_docx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reporting/annual/reports/{report_id}/export.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export Pdf
+         * @description The report as a PDF (A4, Chinese fonts embedded).
+         */
+        get: operations["reporting-annual-export_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reporting/annual/reports/{report_id}/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export Xlsx
+         * @description Tables 二, 三 and 四 as a workbook, one sheet each, figures as numbers.
+         */
+        get: operations["reporting-annual-export_xlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reporting/annual/reports/{report_id}/export.html": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export Html
+         * @description The report as a web page (as published into the catalogue's 年度报告 column).
+         */
+        get: operations["reporting-annual-export_html"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reporting/units/{unit_id}/bulletins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Bulletins
+         * @description 考评通报 of a region, newest month first.
+         */
+        get: operations["reporting-bulletins-list_bulletins"];
+        put?: never;
+        /**
+         * Draw Up Bulletin
+         * @description Draw up a month's bulletin (or read its draft again): figures from the services, scored
+         *     with the region's weights, ranked. An issued bulletin is frozen (409).
+         */
+        post: operations["reporting-bulletins-draw_up_bulletin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reporting/units/{unit_id}/bulletins/{year}/{month}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read Bulletin */
+        get: operations["reporting-bulletins-read_bulletin"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reporting/units/{unit_id}/bulletins/{year}/{month}/issue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Issue Bulletin
+         * @description 印发: freeze the figures and weights; refused while a source's figures are missing.
+         */
+        post: operations["reporting-bulletins-issue_bulletin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reporting/units/{unit_id}/bulletins/{year}/{month}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish Bulletin
+         * @description Publish the issued bulletin into the catalogue (column 考评通报) through the outbox;
+         *     asking again sends nothing more.
+         */
+        post: operations["reporting-bulletins-publish_bulletin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reporting/units/{unit_id}/bulletins/{year}/{month}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export Bulletin
+         * @description The bulletin as an Excel or Word file.
+         */
+        get: operations["reporting-bulletins-export_bulletin"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reporting/units/{unit_id}/bulletin-weights": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Weights
+         * @description 考评权重 of a region (the defaults until its office sets them).
+         */
+        get: operations["reporting-bulletins-read_weights"];
+        /**
+         * Set Weights
+         * @description Set the region's weights; they score the drafts drawn up from now on (issued bulletins
+         *     keep theirs).
+         */
+        put: operations["reporting-bulletins-set_weights"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reporting/units/{unit_id}/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Work Summary
+         * @description 工作总结数据: a period's figures of a unit (or its region) with the same period a year
+         *     earlier and the change; a source that cannot be read is listed as missing.
+         */
+        get: operations["reporting-summary-work_summary"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5001,7 +5563,7 @@ export interface components {
             unit_id: number;
             /**
              * Column Code
-             * @description 栏目编码：X-DOUBLE-PUBLICITY-01、X-DOUBLE-PUBLICITY-02、X-ANNUAL-REPORT
+             * @description 栏目编码：X-DOUBLE-PUBLICITY-01、X-DOUBLE-PUBLICITY-02、X-ANNUAL-REPORT、X-EVALUATION
              */
             column_code: string;
             /** Title */
@@ -5236,6 +5798,15 @@ export interface components {
             /** Interprets Id */
             interprets_id?: number | null;
         };
+        /** CatalogLabelledChannelCount */
+        CatalogLabelledChannelCount: {
+            /** Channel */
+            channel: string;
+            /** Label */
+            label: string;
+            /** Count */
+            count: number;
+        };
         /** CatalogMergeIn */
         CatalogMergeIn: {
             /**
@@ -5291,6 +5862,16 @@ export interface components {
             page: number;
             /** Size */
             size: number;
+        };
+        /** CatalogMonthCount */
+        CatalogMonthCount: {
+            /**
+             * Month
+             * @description YYYY-MM（北京时间）
+             */
+            month: string;
+            /** Count */
+            count: number;
         };
         /**
          * CatalogMoveIn
@@ -5356,6 +5937,65 @@ export interface components {
             delivered: number;
             /** Dead */
             dead: number;
+        };
+        /**
+         * CatalogPeriodItemFigures
+         * @description A unit's (or its subtree's) proactive disclosure in any period, unit by unit: for the
+         *     reporting service's monthly bulletin and work summaries.
+         */
+        CatalogPeriodItemFigures: {
+            /** Unit Id */
+            unit_id: number;
+            /** Unit Name */
+            unit_name: string;
+            /**
+             * Date From
+             * Format: date
+             */
+            date_from: string;
+            /**
+             * Date To
+             * Format: date
+             */
+            date_to: string;
+            /** Include Subunits */
+            include_subunits: boolean;
+            /**
+             * Published
+             * @description 期间主动公开信息数
+             */
+            published: number;
+            /**
+             * On Time
+             * @description 在20个工作日内发布
+             */
+            on_time: number;
+            /**
+             * Late
+             * @description 超期发布
+             */
+            late: number;
+            /**
+             * Overdue Unpublished
+             * @description 超期仍未发布
+             */
+            overdue_unpublished: number;
+            /**
+             * Interpretations
+             * @description 期间发布的政策解读
+             */
+            interpretations: number;
+            /** By Month */
+            by_month: components["schemas"]["CatalogMonthCount"][];
+            /** By Column */
+            by_column: components["schemas"]["CatalogColumnCount"][];
+            /** By Channel */
+            by_channel: components["schemas"]["CatalogLabelledChannelCount"][];
+            /**
+             * By Unit
+             * @description 范围内每个单位一行
+             */
+            by_unit: components["schemas"]["CatalogUnitPeriodCounts"][];
         };
         /**
          * CatalogProposalIn
@@ -5801,6 +6441,41 @@ export interface components {
              * @description 行政复议机关：垂直管理单位的上一级主管部门
              */
             reconsideration_body?: string | null;
+        };
+        /**
+         * CatalogUnitPeriodCounts
+         * @description One unit's period, as the monthly bulletin scores it.
+         */
+        CatalogUnitPeriodCounts: {
+            /** Unit Id */
+            unit_id: number;
+            /** Unit Name */
+            unit_name: string;
+            /**
+             * Published
+             * @description 期间主动公开信息数
+             */
+            published: number;
+            /**
+             * Late
+             * @description 其中超过20个工作日发布
+             */
+            late: number;
+            /**
+             * Overdue Unpublished
+             * @description 超期仍未发布（期末前到期，读取时仍未发布）
+             */
+            overdue_unpublished: number;
+            /**
+             * Policy Documents
+             * @description 期间发布的规章和行政规范性文件
+             */
+            policy_documents: number;
+            /**
+             * Interpretations Late
+             * @description 其中未在3个工作日内发布解读的（截至期末）
+             */
+            interpretations_late: number;
         };
         /**
          * CatalogUnitSnapshot
@@ -6353,6 +7028,29 @@ export interface components {
              */
             received_on: string;
         };
+        /** ApplicationsConsultationCounts */
+        ApplicationsConsultationCounts: {
+            /**
+             * Received
+             * @description 期间收到的咨询与留言
+             */
+            received: number;
+            /**
+             * Answered
+             * @description 期间答复
+             */
+            answered: number;
+            /**
+             * Rated
+             * @description 期间答复中已评价的
+             */
+            rated: number;
+            /**
+             * Satisfied
+             * @description 其中满意或基本满意
+             */
+            satisfied: number;
+        };
         /** ApplicationsDecisionIn */
         ApplicationsDecisionIn: {
             outcome: components["schemas"]["ApplicationsOutcome"];
@@ -6805,6 +7503,16 @@ export interface components {
          * @enum {string}
          */
         ApplicationsLetterFormat: "pdf" | "docx";
+        /** ApplicationsMonthApplications */
+        ApplicationsMonthApplications: {
+            /**
+             * Month
+             * @description YYYY-MM
+             */
+            month: string;
+            /** Received */
+            received: number;
+        };
         /** ApplicationsOpinionAnswerIn */
         ApplicationsOpinionAnswerIn: {
             /**
@@ -6947,6 +7655,50 @@ export interface components {
              * @description 是否须写明理由和法律依据
              */
             legal_basis_required: boolean;
+        };
+        /**
+         * ApplicationsPeriodApplicationFigures
+         * @description A unit's (or its subtree's) applications and consultations in any period, unit by unit:
+         *     for the reporting service's monthly bulletin and work summaries.
+         */
+        ApplicationsPeriodApplicationFigures: {
+            /** Unit Id */
+            unit_id: number;
+            /** Unit Name */
+            unit_name: string;
+            /**
+             * Date From
+             * Format: date
+             */
+            date_from: string;
+            /**
+             * Date To
+             * Format: date
+             */
+            date_to: string;
+            /** Include Subunits */
+            include_subunits: boolean;
+            /** Received */
+            received: number;
+            /** Answered */
+            answered: number;
+            /**
+             * Answered On Time
+             * @description 在答复期限内答复
+             */
+            answered_on_time: number;
+            /** Due Soon */
+            due_soon: number;
+            /** Overdue */
+            overdue: number;
+            consultations: components["schemas"]["ApplicationsConsultationCounts"];
+            /** By Month */
+            by_month: components["schemas"]["ApplicationsMonthApplications"][];
+            /**
+             * By Unit
+             * @description 范围内每个单位一行
+             */
+            by_unit: components["schemas"]["ApplicationsUnitPeriodApplications"][];
         };
         /**
          * ApplicationsPhase
@@ -7376,6 +8128,33 @@ export interface components {
              * @description 行政复议机关：垂直管理单位的上一级主管部门
              */
             reconsideration_body?: string | null;
+        };
+        /** ApplicationsUnitPeriodApplications */
+        ApplicationsUnitPeriodApplications: {
+            /** Unit Id */
+            unit_id: number;
+            /** Unit Name */
+            unit_name: string;
+            /**
+             * Received
+             * @description 期间新收申请
+             */
+            received: number;
+            /**
+             * Answered
+             * @description 期间答复
+             */
+            answered: number;
+            /**
+             * Due Soon
+             * @description 未办结、5个工作日内到期（读取时）
+             */
+            due_soon: number;
+            /**
+             * Overdue
+             * @description 未办结、已过答复期限（读取时）
+             */
+            overdue: number;
         };
         /**
          * ApplicationsUnitSnapshot
@@ -9136,6 +9915,18 @@ export interface components {
             /** Problem */
             problem: string;
         };
+        /** HallMonthCases */
+        HallMonthCases: {
+            /**
+             * Month
+             * @description YYYY-MM
+             */
+            month: string;
+            /** Accepted */
+            accepted: number;
+            /** Completed */
+            completed: number;
+        };
         /**
          * HallMyWindow
          * @description A window the caller is stationed at, with its centre.
@@ -9275,6 +10066,56 @@ export interface components {
          * @enum {string}
          */
         HallPartyType: "legal_person" | "natural_person";
+        /**
+         * HallPeriodCaseFigures
+         * @description The hall's figures of any period, unit by unit: for the reporting service's monthly
+         *     bulletin and work summaries.
+         */
+        HallPeriodCaseFigures: {
+            /**
+             * Date From
+             * Format: date
+             */
+            date_from: string;
+            /**
+             * Date To
+             * Format: date
+             */
+            date_to: string;
+            /** Unit Id */
+            unit_id: number | null;
+            /** Below */
+            below: boolean;
+            /** Accepted */
+            accepted: number;
+            /** Completed */
+            completed: number;
+            /** On Time */
+            on_time: number;
+            /** Rated */
+            rated: number;
+            /** Satisfied */
+            satisfied: number;
+            /**
+             * On Time Rate
+             * @description 按时办结率，无办结为空
+             */
+            on_time_rate: number | null;
+            /**
+             * Satisfaction Rate
+             * @description 满意率，无评价为空
+             */
+            satisfaction_rate: number | null;
+            /**
+             * Fees Fen
+             * @description 期间办结收取的行政事业性收费（分）
+             */
+            fees_fen: number;
+            /** By Month */
+            by_month: components["schemas"]["HallMonthCases"][];
+            /** By Unit */
+            by_unit: components["schemas"]["HallUnitPeriodCases"][];
+        };
         /**
          * HallPriority
          * @description Who is called before first come: the order of this enumeration is not the order of the
@@ -10022,6 +10863,29 @@ export interface components {
              */
             reconsideration_body?: string | null;
         };
+        /** HallUnitPeriodCases */
+        HallUnitPeriodCases: {
+            /** Unit Id */
+            unit_id: number;
+            /** Unit Name */
+            unit_name: string;
+            /** Accepted */
+            accepted: number;
+            /** Completed */
+            completed: number;
+            /**
+             * On Time
+             * @description 按时办结（不晚于承诺办结日）
+             */
+            on_time: number;
+            /** Rated */
+            rated: number;
+            /**
+             * Satisfied
+             * @description 非常满意、满意与基本满意
+             */
+            satisfied: number;
+        };
         /** HallUnitRef */
         HallUnitRef: {
             /** Id */
@@ -10280,6 +11144,218 @@ export interface components {
             /** Year */
             year: number;
         };
+        /** ReportingAnnualReportIn */
+        ReportingAnnualReportIn: {
+            /**
+             * Year
+             * @description 报告年度
+             */
+            year: number;
+            /** @default unit */
+            scope: components["schemas"]["ReportingReportScope"];
+        };
+        /** ReportingAnnualReportOut */
+        ReportingAnnualReportOut: {
+            /** Id */
+            id: number;
+            /** Unit Id */
+            unit_id: number;
+            /** Unit Name */
+            unit_name: string;
+            /** Year */
+            year: number;
+            scope: components["schemas"]["ReportingReportScope"];
+            /** Scope Label */
+            scope_label: string;
+            status: components["schemas"]["ReportingReportStatus"];
+            /** Status Label */
+            status_label: string;
+            /**
+             * Deadline
+             * Format: date
+             * @description 发布期限（次年1月31日，《条例》第四十九条）
+             */
+            deadline: string;
+            /**
+             * Late
+             * @description 已过期限仍未发布，或发布晚于期限
+             */
+            late: boolean;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Published At */
+            published_at: string | null;
+            /**
+             * Title
+             * @description 如“××区人民政府2026年政府信息公开工作年度报告”
+             */
+            title: string;
+            sections: components["schemas"]["ReportingSections"];
+            tables: components["schemas"]["ReportingAnnualTables"];
+            /** @description 信息处理费（第六部分引用） */
+            fees: components["schemas"]["ReportingInformationFees"];
+            overview_figures: components["schemas"]["ReportingOverviewFigures"];
+            /**
+             * Figures Read At
+             * Format: date-time
+             * @description 草稿：最近读取时间；定稿：快照时间
+             */
+            figures_read_at: string;
+            /**
+             * Frozen
+             * @description 数字是否为定稿快照
+             */
+            frozen: boolean;
+            /** Missing */
+            missing: components["schemas"]["ReportingMissingFigures"][];
+            /** Problems */
+            problems: components["schemas"]["ReportingProblem"][];
+            /**
+             * Can Finalise
+             * @description 所有数字齐全且校验通过，可以定稿
+             */
+            can_finalise: boolean;
+            /**
+             * Next Steps
+             * @description 当前用户现在可以执行的操作
+             */
+            next_steps?: components["schemas"]["ReportingReportStep"][];
+            /** Created By */
+            created_by: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Updated By */
+            updated_by: string;
+            /** Finalised By */
+            finalised_by: string | null;
+            /** Finalised At */
+            finalised_at: string | null;
+            /** Published By */
+            published_by: string | null;
+            /**
+             * Catalog Item Key
+             * @description 发布到公开目录时的幂等键
+             */
+            catalog_item_key: string | null;
+        };
+        /** ReportingAnnualReportSummary */
+        ReportingAnnualReportSummary: {
+            /** Id */
+            id: number;
+            /** Unit Id */
+            unit_id: number;
+            /** Unit Name */
+            unit_name: string;
+            /** Year */
+            year: number;
+            scope: components["schemas"]["ReportingReportScope"];
+            /** Scope Label */
+            scope_label: string;
+            status: components["schemas"]["ReportingReportStatus"];
+            /** Status Label */
+            status_label: string;
+            /**
+             * Deadline
+             * Format: date
+             * @description 发布期限（次年1月31日，《条例》第四十九条）
+             */
+            deadline: string;
+            /**
+             * Late
+             * @description 已过期限仍未发布，或发布晚于期限
+             */
+            late: boolean;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Published At */
+            published_at: string | null;
+        };
+        /**
+         * ReportingAnnualStatusOut
+         * @description Article 49: every unit in reach, whether its report for the year is published on time.
+         */
+        ReportingAnnualStatusOut: {
+            /** Year */
+            year: number;
+            /**
+             * Deadline
+             * Format: date
+             */
+            deadline: string;
+            /**
+             * Overdue
+             * @description 今天已过期限
+             */
+            overdue: boolean;
+            /** Units */
+            units: components["schemas"]["ReportingUnitReportStatus"][];
+            /**
+             * Unpublished
+             * @description 尚未发布的单位数
+             */
+            unpublished: number;
+            /**
+             * Late
+             * @description 逾期的单位数
+             */
+            late: number;
+        };
+        /** ReportingAnnualTables */
+        ReportingAnnualTables: {
+            two: components["schemas"]["ReportingTableTwo"];
+            three: components["schemas"]["ReportingTableThree"];
+            four: components["schemas"]["ReportingTableFour"];
+        };
+        /**
+         * ReportingApplicantCells
+         * @description One row of table 三 across its seven columns.
+         */
+        ReportingApplicantCells: {
+            /**
+             * Natural Person
+             * @description 自然人
+             */
+            natural_person: number | null;
+            /**
+             * Business
+             * @description 法人或其他组织：商业企业
+             */
+            business: number | null;
+            /**
+             * Research
+             * @description 法人或其他组织：科研机构
+             */
+            research: number | null;
+            /**
+             * Public Welfare
+             * @description 法人或其他组织：社会公益组织
+             */
+            public_welfare: number | null;
+            /**
+             * Legal Service
+             * @description 法人或其他组织：法律服务机构
+             */
+            legal_service: number | null;
+            /**
+             * Other
+             * @description 法人或其他组织：其他
+             */
+            other: number | null;
+            /**
+             * Total
+             * @description 总计
+             */
+            total: number | null;
+        };
         /** ReportingAuditEntryOut */
         ReportingAuditEntryOut: {
             /** Id */
@@ -10310,6 +11386,293 @@ export interface components {
             /** Request Id */
             request_id: string | null;
         };
+        /** ReportingBulletinIn */
+        ReportingBulletinIn: {
+            /**
+             * Year
+             * @description 年份
+             */
+            year: number;
+            /**
+             * Month
+             * @description 月份
+             */
+            month: number;
+        };
+        /** ReportingBulletinOut */
+        ReportingBulletinOut: {
+            /** Id */
+            id: number;
+            /** Unit Id */
+            unit_id: number;
+            /** Year */
+            year: number;
+            /** Month */
+            month: number;
+            /** Title */
+            title: string;
+            status: components["schemas"]["ReportingBulletinStatus"];
+            /** Status Label */
+            status_label: string;
+            /**
+             * Figures Read At
+             * Format: date-time
+             */
+            figures_read_at: string;
+            /** Issued At */
+            issued_at: string | null;
+            /** Published At */
+            published_at: string | null;
+            /**
+             * Missing
+             * @description 缺失的来源数
+             */
+            missing: number;
+            /** Unit Name */
+            unit_name: string;
+            weights: components["schemas"]["ReportingWeights"];
+            /**
+             * Rows
+             * @description 按名次排列
+             */
+            rows: components["schemas"]["ReportingBulletinRow"][];
+            /** Missing Sources */
+            missing_sources: components["schemas"]["ReportingSourceGap"][];
+            /** Can Issue */
+            can_issue: boolean;
+            /** Created By */
+            created_by: string;
+            /** Updated By */
+            updated_by: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Issued By */
+            issued_by: string | null;
+            /** Published By */
+            published_by: string | null;
+            /**
+             * Catalog Item Key
+             * @description 发布到公开目录时的幂等键
+             */
+            catalog_item_key: string | null;
+        };
+        /** ReportingBulletinRow */
+        ReportingBulletinRow: {
+            /** Unit Id */
+            unit_id: number;
+            /** Unit Name */
+            unit_name: string;
+            figures: components["schemas"]["ReportingUnitFigures"];
+            /**
+             * On Time Rate
+             * @description 按时发布率（无应发布信息为空）
+             */
+            on_time_rate: number | null;
+            /**
+             * Hall On Time Rate
+             * @description 大厅按时办结率（无办结为空）
+             */
+            hall_on_time_rate: number | null;
+            /**
+             * Hall Satisfaction Rate
+             * @description 满意率（无评价为空）
+             */
+            hall_satisfaction_rate: number | null;
+            /** Parts */
+            parts: components["schemas"]["ReportingScorePart"][];
+            /**
+             * Score
+             * @description 总分；有来源缺失为空
+             */
+            score: number | null;
+            /**
+             * Rank
+             * @description 名次（同分同名次）；有来源缺失为空
+             */
+            rank: number | null;
+        };
+        /**
+         * ReportingBulletinStatus
+         * @enum {string}
+         */
+        ReportingBulletinStatus: "draft" | "issued";
+        /** ReportingBulletinSummary */
+        ReportingBulletinSummary: {
+            /** Id */
+            id: number;
+            /** Unit Id */
+            unit_id: number;
+            /** Year */
+            year: number;
+            /** Month */
+            month: number;
+            /** Title */
+            title: string;
+            status: components["schemas"]["ReportingBulletinStatus"];
+            /** Status Label */
+            status_label: string;
+            /**
+             * Figures Read At
+             * Format: date-time
+             */
+            figures_read_at: string;
+            /** Issued At */
+            issued_at: string | null;
+            /** Published At */
+            published_at: string | null;
+            /**
+             * Missing
+             * @description 缺失的来源数
+             */
+            missing: number;
+        };
+        /**
+         * ReportingChangeKind
+         * @enum {string}
+         */
+        ReportingChangeKind: "ratio" | "points";
+        /** ReportingChargeRow */
+        ReportingChargeRow: {
+            /**
+             * Key
+             * @default charges
+             * @constant
+             */
+            key: "charges";
+            /**
+             * Label
+             * @default 行政事业性收费
+             */
+            label: string;
+            /**
+             * Amount Wan Yuan
+             * @description 本年收费金额（万元），四位小数
+             */
+            amount_wan_yuan: string | null;
+            /**
+             * Amount Fen
+             * @description 同上，以分计（精确值）
+             */
+            amount_fen: number | null;
+        };
+        /** ReportingColumnHead */
+        ReportingColumnHead: {
+            /**
+             * Key
+             * @description ApplicantCells / RemedyCells 的字段名
+             */
+            key: string;
+            /** Label */
+            label: string;
+            /**
+             * Group
+             * @description 合并表头，如“法人或其他组织”
+             */
+            group: string | null;
+        };
+        /**
+         * ReportingDecisionRow
+         * @description 行政许可, 行政处罚 or 行政强制: decisions made in the year.
+         */
+        ReportingDecisionRow: {
+            /**
+             * Key
+             * @enum {string}
+             */
+            key: "licensing" | "penalties" | "coercions";
+            /**
+             * Label
+             * @description 行政许可 / 行政处罚 / 行政强制
+             */
+            label: string;
+            /**
+             * Decisions
+             * @description 本年处理决定数量
+             */
+            decisions: number | null;
+        };
+        /** ReportingDifference */
+        ReportingDifference: {
+            /**
+             * Table
+             * @enum {string}
+             */
+            table: "two" | "three" | "four" | "fees";
+            /** Row */
+            row: string;
+            /** Row Label */
+            row_label: string;
+            /** Column */
+            column: string;
+            /** Column Label */
+            column_label: string;
+            /**
+             * Snapshot
+             * @description 定稿快照中的值
+             */
+            snapshot: string | number | null;
+            /**
+             * Current
+             * @description 现在读取的值（来源缺失为空）
+             */
+            current: string | number | null;
+        };
+        /** ReportingDifferencesOut */
+        ReportingDifferencesOut: {
+            /** Report Id */
+            report_id: number;
+            /**
+             * Snapshot Read At
+             * Format: date-time
+             */
+            snapshot_read_at: string;
+            /**
+             * Current Read At
+             * Format: date-time
+             */
+            current_read_at: string;
+            /** Differences */
+            differences: components["schemas"]["ReportingDifference"][];
+            /**
+             * Missing
+             * @description 现在读取时缺失的来源
+             */
+            missing: components["schemas"]["ReportingMissingFigures"][];
+        };
+        /**
+         * ReportingDocumentRow
+         * @description 规章 or 行政规范性文件: three figures.
+         */
+        ReportingDocumentRow: {
+            /**
+             * Key
+             * @enum {string}
+             */
+            key: "regulations" | "normative_documents";
+            /**
+             * Label
+             * @description 规章 / 行政规范性文件
+             */
+            label: string;
+            /**
+             * Issued
+             * @description 本年制发件数（按成文日期）
+             */
+            issued: number | null;
+            /**
+             * Repealed
+             * @description 本年废止件数
+             */
+            repealed: number | null;
+            /**
+             * Valid
+             * @description 现行有效件数（年末）
+             */
+            valid: number | null;
+        };
         /**
          * ReportingErrorBody
          * @description What every 4xx and 5xx answer carries.
@@ -10335,10 +11698,117 @@ export interface components {
             /** Reason */
             reason: string;
         };
+        /** ReportingFigure */
+        ReportingFigure: {
+            /** Key */
+            key: string;
+            /** Label */
+            label: string;
+            /**
+             * Unit
+             * @description 计量单位：条、件、%
+             */
+            unit: string;
+            source: components["schemas"]["ReportingSource"];
+            /**
+             * Current
+             * @description 本期（比率为0至1的小数）；来源缺失为空
+             */
+            current: number | null;
+            /**
+             * Previous
+             * @description 上年同期；来源缺失为空
+             */
+            previous: number | null;
+            /**
+             * Change
+             * @description 同比：counts 为增减比例（上年同期为0时为空），rates 为增减的百分点/100
+             */
+            change: number | null;
+            change_kind: components["schemas"]["ReportingChangeKind"];
+        };
         /** ReportingHTTPValidationError */
         ReportingHTTPValidationError: {
             /** Detail */
             detail?: components["schemas"]["ReportingValidationError"][];
+        };
+        /** ReportingHistoryEntry */
+        ReportingHistoryEntry: {
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /** Actor */
+            actor: string;
+            /** Action */
+            action: string;
+            /** Before */
+            before: {
+                [key: string]: unknown;
+            } | null;
+            /** After */
+            after: {
+                [key: string]: unknown;
+            } | null;
+        };
+        /**
+         * ReportingInformationFees
+         * @description 信息处理费 collected in the year (section 六).
+         */
+        ReportingInformationFees: {
+            /** Fen */
+            fen: number | null;
+            /** Wan Yuan */
+            wan_yuan: string | null;
+        };
+        /** ReportingMissingFigures */
+        ReportingMissingFigures: {
+            source: components["schemas"]["ReportingSource"];
+            /** Source Label */
+            source_label: string;
+            /**
+             * Figures
+             * @description 受影响的数字，如“表三 全部”“表二 行政许可”
+             */
+            figures: string[];
+            /**
+             * Reason
+             * @description 读取失败的原因（服务不可达、超时、5xx …）
+             */
+            reason: string;
+        };
+        /**
+         * ReportingMonthRow
+         * @description One month of the period, beside the same month a year earlier.
+         */
+        ReportingMonthRow: {
+            /**
+             * Month
+             * @description YYYY-MM
+             */
+            month: string;
+            /**
+             * Items
+             * @description 主动公开信息数
+             */
+            items: number | null;
+            /** Items Previous */
+            items_previous: number | null;
+            /**
+             * Applications
+             * @description 新收政府信息公开申请
+             */
+            applications: number | null;
+            /** Applications Previous */
+            applications_previous: number | null;
+            /**
+             * Hall Accepted
+             * @description 大厅受理办件
+             */
+            hall_accepted: number | null;
+            /** Hall Accepted Previous */
+            hall_accepted_previous: number | null;
         };
         /** ReportingOutboxMessageOut */
         ReportingOutboxMessageOut: {
@@ -10379,6 +11849,358 @@ export interface components {
             delivered: number;
             /** Dead */
             dead: number;
+        };
+        /**
+         * ReportingOverviewFigures
+         * @description The year's figures section 一 is drafted from (None: source missing).
+         */
+        ReportingOverviewFigures: {
+            /**
+             * Items Published
+             * @description 本年主动公开信息数
+             */
+            items_published: number | null;
+            /**
+             * Items By Channel
+             * @description 按发布渠道
+             */
+            items_by_channel: {
+                [key: string]: number;
+            } | null;
+            /**
+             * Items On Time Rate
+             * @description 按时发布率
+             */
+            items_on_time_rate: number | null;
+            /**
+             * Consultations Received
+             * @description 咨询与留言：本年收到
+             */
+            consultations_received: number | null;
+            /**
+             * Consultations Answered
+             * @description 咨询与留言：本年答复
+             */
+            consultations_answered: number | null;
+            /**
+             * Hall Cases Accepted
+             * @description 大厅本年受理办件
+             */
+            hall_cases_accepted: number | null;
+            /**
+             * Hall On Time Rate
+             * @description 大厅按时办结率
+             */
+            hall_on_time_rate: number | null;
+            /**
+             * Hall Satisfaction Rate
+             * @description 大厅好评率
+             */
+            hall_satisfaction_rate: number | null;
+        };
+        /**
+         * ReportingProblem
+         * @description A violated invariant: the cell and why.
+         */
+        ReportingProblem: {
+            /**
+             * Table
+             * @enum {string}
+             */
+            table: "two" | "three" | "four";
+            /**
+             * Row
+             * @description 行的 key
+             */
+            row: string;
+            /** Row Label */
+            row_label: string;
+            /**
+             * Column
+             * @description 列的 key
+             */
+            column: string;
+            /** Column Label */
+            column_label: string;
+            /** Reason */
+            reason: string;
+        };
+        /** ReportingRemedyCells */
+        ReportingRemedyCells: {
+            /**
+             * Upheld
+             * @description 结果维持
+             */
+            upheld: number | null;
+            /**
+             * Corrected
+             * @description 结果纠正
+             */
+            corrected: number | null;
+            /**
+             * Other
+             * @description 其他结果
+             */
+            other: number | null;
+            /**
+             * Pending
+             * @description 尚未审结
+             */
+            pending: number | null;
+            /**
+             * Total
+             * @description 总计
+             */
+            total: number | null;
+        };
+        /**
+         * ReportingReportScope
+         * @enum {string}
+         */
+        ReportingReportScope: "unit" | "region";
+        /**
+         * ReportingReportStatus
+         * @enum {string}
+         */
+        ReportingReportStatus: "draft" | "finalised" | "published";
+        /**
+         * ReportingReportStep
+         * @description What the caller may do to a report now (`next_steps`).
+         * @enum {string}
+         */
+        ReportingReportStep: "edit" | "regenerate" | "finalise" | "reopen" | "publish" | "compare";
+        /** ReportingScorePart */
+        ReportingScorePart: {
+            /** Key */
+            key: string;
+            /** Label */
+            label: string;
+            /**
+             * Full
+             * @description 满分
+             */
+            full: number;
+            /**
+             * Score
+             * @description 得分；来源缺失为空
+             */
+            score: number | null;
+        };
+        /** ReportingSections */
+        ReportingSections: {
+            /**
+             * Overview
+             * @description 一、总体情况
+             */
+            overview: string;
+            /**
+             * Problems
+             * @description 五、存在的主要问题及改进情况
+             */
+            problems: string;
+            /**
+             * Other Matters
+             * @description 六、其他需要报告的事项
+             */
+            other_matters: string;
+            /**
+             * Overview Edited
+             * @description 一 是否经公开办修改（否则随数字重新起草）
+             */
+            overview_edited: boolean;
+        };
+        /**
+         * ReportingSectionsIn
+         * @description Only the sections given are changed; 一 set here is no longer re-drafted.
+         */
+        ReportingSectionsIn: {
+            /** Overview */
+            overview?: string | null;
+            /** Problems */
+            problems?: string | null;
+            /** Other Matters */
+            other_matters?: string | null;
+            /**
+             * Redraft Overview
+             * @description 按当前数字重新起草第一部分
+             * @default false
+             */
+            redraft_overview: boolean;
+        };
+        /** ReportingShare */
+        ReportingShare: {
+            /** Key */
+            key: string;
+            /** Label */
+            label: string;
+            /** Count */
+            count: number;
+        };
+        /**
+         * ReportingSource
+         * @description The services the figures come from (named in `missing`).
+         * @enum {string}
+         */
+        ReportingSource: "catalog" | "applications" | "hall";
+        /**
+         * ReportingSourceGap
+         * @description A source that could not be read: the figures it feeds are missing, not zero.
+         */
+        ReportingSourceGap: {
+            source: components["schemas"]["ReportingSource"];
+            /** Source Label */
+            source_label: string;
+            /**
+             * Figures
+             * @description 受影响的数字
+             */
+            figures: string[];
+            /**
+             * Reason
+             * @description 读取失败的原因
+             */
+            reason: string;
+        };
+        /**
+         * ReportingTableFour
+         * @description 四、政府信息公开行政复议、行政诉讼情况: three blocks of five columns.
+         */
+        ReportingTableFour: {
+            /**
+             * Columns
+             * @description 每块的五列
+             */
+            columns: components["schemas"]["ReportingColumnHead"][];
+            /** @description 行政复议 */
+            reconsideration: components["schemas"]["ReportingRemedyCells"];
+            /** @description 行政诉讼：未经复议直接起诉 */
+            litigation: components["schemas"]["ReportingRemedyCells"];
+            /** @description 行政诉讼：复议后起诉 */
+            litigation_after_reconsideration: components["schemas"]["ReportingRemedyCells"];
+        };
+        /**
+         * ReportingTableThree
+         * @description 三、收到和处理政府信息公开申请情况.
+         */
+        ReportingTableThree: {
+            /**
+             * Columns
+             * @description 七列，按格式顺序
+             */
+            columns: components["schemas"]["ReportingColumnHead"][];
+            /**
+             * Rows
+             * @description 按格式顺序的全部行
+             */
+            rows: components["schemas"]["ReportingTableThreeRow"][];
+        };
+        /** ReportingTableThreeRow */
+        ReportingTableThreeRow: {
+            /**
+             * Key
+             * @description 如 new、not_disclosed_3、results_total（同依申请公开统计）
+             */
+            key: string;
+            /**
+             * Code
+             * @description 格式中的编号，如“一”“三（三）3”“三（七）”
+             */
+            code: string;
+            /**
+             * Label
+             * @description 格式中印出的行名，细项含序号，如“1.属于国家秘密”
+             */
+            label: string;
+            /**
+             * Level
+             * @description 缩进层级：0 一/二/三/四，1 （一）…（七），2 细项
+             */
+            level: number;
+            /**
+             * Group
+             * @description 细项所属的类别，如“（三）不予公开”
+             */
+            group: string | null;
+            cells: components["schemas"]["ReportingApplicantCells"];
+        };
+        /**
+         * ReportingTableTwo
+         * @description 二、主动公开政府信息情况 — four blocks of the format, in order.
+         */
+        ReportingTableTwo: {
+            /** @description 第二十条第（一）项：规章 */
+            regulations: components["schemas"]["ReportingDocumentRow"];
+            /** @description 第二十条第（一）项：行政规范性文件 */
+            normative_documents: components["schemas"]["ReportingDocumentRow"];
+            /** @description 第二十条第（五）项：行政许可 */
+            licensing: components["schemas"]["ReportingDecisionRow"];
+            /** @description 第二十条第（六）项：行政处罚 */
+            penalties: components["schemas"]["ReportingDecisionRow"];
+            /** @description 第二十条第（六）项：行政强制 */
+            coercions: components["schemas"]["ReportingDecisionRow"];
+            /** @description 第二十条第（八）项：行政事业性收费 */
+            charges: components["schemas"]["ReportingChargeRow"];
+        };
+        /**
+         * ReportingUnitFigures
+         * @description One unit's month, as read from the sources (None: the source could not be read).
+         */
+        ReportingUnitFigures: {
+            /**
+             * Published
+             * @description 本月主动公开信息数
+             */
+            published: number | null;
+            /**
+             * Late
+             * @description 本月超期发布（超过20个工作日）
+             */
+            late: number | null;
+            /**
+             * Overdue Unpublished
+             * @description 超期仍未发布（读取时）
+             */
+            overdue_unpublished: number | null;
+            /**
+             * Policy Documents
+             * @description 本月发布的规章和规范性文件
+             */
+            policy_documents: number | null;
+            /**
+             * Interpretations Late
+             * @description 其中未按时（3个工作日内）解读的
+             */
+            interpretations_late: number | null;
+            /**
+             * Applications Due Soon
+             * @description 临近答复期限的申请（读取时）
+             */
+            applications_due_soon: number | null;
+            /**
+             * Applications Overdue
+             * @description 逾期未答复的申请（读取时）
+             */
+            applications_overdue: number | null;
+            /**
+             * Hall Completed
+             * @description 本月大厅办结办件
+             */
+            hall_completed: number | null;
+            /**
+             * Hall On Time
+             * @description 其中按时办结
+             */
+            hall_on_time: number | null;
+            /**
+             * Hall Rated
+             * @description 本月办结办件的评价数
+             */
+            hall_rated: number | null;
+            /**
+             * Hall Satisfied
+             * @description 其中满意
+             */
+            hall_satisfied: number | null;
         };
         /** ReportingUnitOut */
         ReportingUnitOut: {
@@ -10426,6 +12248,52 @@ export interface components {
              * Format: date-time
              */
             generated_at: string;
+        };
+        /** ReportingUnitReportStatus */
+        ReportingUnitReportStatus: {
+            /** Unit Id */
+            unit_id: number;
+            /** Unit Name */
+            unit_name: string;
+            /** Parent Id */
+            parent_id: number | null;
+            /** @description 该单位应发布的报告：政府本级为本地区汇总，其余为本单位 */
+            scope: components["schemas"]["ReportingReportScope"];
+            /**
+             * Deadline
+             * Format: date
+             * @description 本地区汇总3月31日，其余1月31日（《条例》第四十九条）
+             */
+            deadline: string;
+            /** Report Id */
+            report_id: number | null;
+            /** @description 无报告为空 */
+            status: components["schemas"]["ReportingReportStatus"] | null;
+            /**
+             * Status Label
+             * @description 未编制 / 草稿 / 已定稿 / 已发布
+             */
+            status_label: string;
+            /** Published At */
+            published_at: string | null;
+            /** Late */
+            late: boolean;
+        };
+        /**
+         * ReportingUnitRow
+         * @description One unit of a region's summary (its own figures, not its subtree's).
+         */
+        ReportingUnitRow: {
+            /** Unit Id */
+            unit_id: number;
+            /** Unit Name */
+            unit_name: string;
+            /** Items */
+            items: number | null;
+            /** Applications */
+            applications: number | null;
+            /** Hall Accepted */
+            hall_accepted: number | null;
         };
         /**
          * ReportingUnitSnapshot
@@ -10481,6 +12349,201 @@ export interface components {
             input?: unknown;
             /** Context */
             ctx?: Record<string, never>;
+        };
+        /**
+         * ReportingWeights
+         * @description 考评权重: the full marks of each part (they add up to 100) and the deductions.
+         *
+         *     The defaults and why they are what they are: docs/reporting.md, "Monthly bulletin".
+         */
+        ReportingWeights: {
+            /**
+             * Timeliness
+             * @description 按时发布（满分）× 按时发布的比例
+             * @default 30
+             */
+            timeliness: number;
+            /**
+             * Volume
+             * @description 发布数量（满分）× 本单位发布数 / 本月最多者
+             * @default 10
+             */
+            volume: number;
+            /**
+             * Interpretation
+             * @description 政策解读（满分）
+             * @default 20
+             */
+            interpretation: number;
+            /**
+             * Interpretation Deduction
+             * @description 本月发布的政策文件每件未按时解读扣分
+             * @default 5
+             */
+            interpretation_deduction: number;
+            /**
+             * Applications
+             * @description 依申请公开办理（满分）
+             * @default 20
+             */
+            applications: number;
+            /**
+             * Overdue Deduction
+             * @description 每件逾期未答复的申请扣分
+             * @default 5
+             */
+            overdue_deduction: number;
+            /**
+             * Due Soon Deduction
+             * @description 每件临近答复期限的申请扣分
+             * @default 0
+             */
+            due_soon_deduction: number;
+            /**
+             * Hall On Time
+             * @description 大厅按时办结（满分）× 按时办结率
+             * @default 10
+             */
+            hall_on_time: number;
+            /**
+             * Satisfaction
+             * @description 办事满意（满分）× 满意率
+             * @default 10
+             */
+            satisfaction: number;
+        };
+        /** ReportingWeightsOut */
+        ReportingWeightsOut: {
+            /**
+             * Timeliness
+             * @description 按时发布（满分）× 按时发布的比例
+             * @default 30
+             */
+            timeliness: number;
+            /**
+             * Volume
+             * @description 发布数量（满分）× 本单位发布数 / 本月最多者
+             * @default 10
+             */
+            volume: number;
+            /**
+             * Interpretation
+             * @description 政策解读（满分）
+             * @default 20
+             */
+            interpretation: number;
+            /**
+             * Interpretation Deduction
+             * @description 本月发布的政策文件每件未按时解读扣分
+             * @default 5
+             */
+            interpretation_deduction: number;
+            /**
+             * Applications
+             * @description 依申请公开办理（满分）
+             * @default 20
+             */
+            applications: number;
+            /**
+             * Overdue Deduction
+             * @description 每件逾期未答复的申请扣分
+             * @default 5
+             */
+            overdue_deduction: number;
+            /**
+             * Due Soon Deduction
+             * @description 每件临近答复期限的申请扣分
+             * @default 0
+             */
+            due_soon_deduction: number;
+            /**
+             * Hall On Time
+             * @description 大厅按时办结（满分）× 按时办结率
+             * @default 10
+             */
+            hall_on_time: number;
+            /**
+             * Satisfaction
+             * @description 办事满意（满分）× 满意率
+             * @default 10
+             */
+            satisfaction: number;
+            /** Unit Id */
+            unit_id: number;
+            /**
+             * Default
+             * @description 是否为默认权重（本单位尚未设置）
+             */
+            default: boolean;
+            /** Updated By */
+            updated_by: string | null;
+            /** Updated At */
+            updated_at: string | null;
+        };
+        /** ReportingWorkSummary */
+        ReportingWorkSummary: {
+            /** Unit Id */
+            unit_id: number;
+            /** Unit Name */
+            unit_name: string;
+            /** Include Subunits */
+            include_subunits: boolean;
+            /**
+             * Date From
+             * Format: date
+             */
+            date_from: string;
+            /**
+             * Date To
+             * Format: date
+             */
+            date_to: string;
+            /**
+             * Previous From
+             * Format: date
+             * @description 上年同期起
+             */
+            previous_from: string;
+            /**
+             * Previous To
+             * Format: date
+             * @description 上年同期止
+             */
+            previous_to: string;
+            /**
+             * Read At
+             * Format: date-time
+             */
+            read_at: string;
+            /** Figures */
+            figures: components["schemas"]["ReportingFigure"][];
+            /** By Month */
+            by_month: components["schemas"]["ReportingMonthRow"][];
+            /**
+             * By Column
+             * @description 主动公开按栏目（来源缺失为空）
+             */
+            by_column: components["schemas"]["ReportingShare"][] | null;
+            /**
+             * By Channel
+             * @description 主动公开按发布渠道
+             */
+            by_channel: components["schemas"]["ReportingShare"][] | null;
+            /**
+             * By Unit
+             * @description 各单位（含下属单位时）
+             */
+            by_unit: components["schemas"]["ReportingUnitRow"][];
+            /**
+             * Missing
+             * @description 本期缺失的来源
+             */
+            missing: components["schemas"]["ReportingSourceGap"][];
+            /**
+             * Missing Previous
+             * @description 上年同期缺失的来源
+             */
+            missing_previous: components["schemas"]["ReportingSourceGap"][];
         };
         /** ReportingYearArrangementOut */
         ReportingYearArrangementOut: {
@@ -15914,6 +17977,116 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CatalogItemFigures"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+        };
+    };
+    "catalog-stats-item_period_figures": {
+        parameters: {
+            query: {
+                /** @description 期间起（含） */
+                date_from: string;
+                /** @description 期间止（含） */
+                date_to: string;
+                /** @description 包括下属单位 */
+                below?: boolean;
+            };
+            header?: never;
+            path: {
+                unit_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogPeriodItemFigures"];
                 };
             };
             /** @description Bad Request */
@@ -21445,6 +23618,116 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ApplicationsApplicationFigures"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+        };
+    };
+    "applications-stats-application_period_figures": {
+        parameters: {
+            query: {
+                /** @description 期间起（含） */
+                date_from: string;
+                /** @description 期间止（含） */
+                date_to: string;
+                /** @description 包括下属单位 */
+                below?: boolean;
+            };
+            header?: never;
+            path: {
+                unit_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsPeriodApplicationFigures"];
                 };
             };
             /** @description Bad Request */
@@ -29988,6 +32271,115 @@ export interface operations {
             };
         };
     };
+    "hall-stats-case_period_figures": {
+        parameters: {
+            query: {
+                /** @description 期间起（含） */
+                date_from: string;
+                /** @description 期间止（含） */
+                date_to: string;
+                unit_id?: number | null;
+                /** @description 包括下属单位 */
+                below?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HallPeriodCaseFigures"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HallErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HallErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HallErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HallErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HallErrorBody"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HallErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HallErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HallErrorBody"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HallErrorBody"];
+                };
+            };
+        };
+    };
     "hall-ratings-look_up_case_to_rate": {
         parameters: {
             query?: never;
@@ -32776,6 +35168,2733 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReportingUnitOverview"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+        };
+    };
+    "reporting-annual-list_reports": {
+        parameters: {
+            query?: {
+                /** @description 报告年度 */
+                year?: number | null;
+                unit_id?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingAnnualReportSummary"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+        };
+    };
+    "reporting-annual-create_report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                unit_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportingAnnualReportIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingAnnualReportOut"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+        };
+    };
+    "reporting-annual-get_report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                report_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingAnnualReportOut"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+        };
+    };
+    "reporting-annual-edit_sections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                report_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportingSectionsIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingAnnualReportOut"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+        };
+    };
+    "reporting-annual-regenerate_report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                report_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingAnnualReportOut"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+        };
+    };
+    "reporting-annual-finalise_report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                report_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingAnnualReportOut"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+        };
+    };
+    "reporting-annual-reopen_report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                report_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingAnnualReportOut"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+        };
+    };
+    "reporting-annual-publish_report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                report_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingAnnualReportOut"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+        };
+    };
+    "reporting-annual-report_differences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                report_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingDifferencesOut"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+        };
+    };
+    "reporting-annual-report_history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                report_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingHistoryEntry"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+        };
+    };
+    "reporting-annual-annual_status": {
+        parameters: {
+            query: {
+                /** @description 报告年度 */
+                year: number;
+                unit_id?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingAnnualStatusOut"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+        };
+    };
+    "reporting-annual-published_reports": {
+        parameters: {
+            query?: {
+                /** @description 报告年度 */
+                year?: number | null;
+                unit_id?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingAnnualReportSummary"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+        };
+    };
+    "reporting-annual-published_report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                report_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingAnnualReportOut"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+        };
+    };
+    "reporting-annual-export_docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                report_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 年度报告文件 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+        };
+    };
+    "reporting-annual-export_pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                report_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 年度报告文件 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+        };
+    };
+    "reporting-annual-export_xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                report_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 年度报告文件 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+        };
+    };
+    "reporting-annual-export_html": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                report_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 年度报告文件 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+        };
+    };
+    "reporting-bulletins-list_bulletins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                unit_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingBulletinSummary"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+        };
+    };
+    "reporting-bulletins-draw_up_bulletin": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                unit_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportingBulletinIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingBulletinOut"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+        };
+    };
+    "reporting-bulletins-read_bulletin": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 年份 */
+                year: number;
+                /** @description 月份 */
+                month: number;
+                unit_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingBulletinOut"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+        };
+    };
+    "reporting-bulletins-issue_bulletin": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 年份 */
+                year: number;
+                /** @description 月份 */
+                month: number;
+                unit_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingBulletinOut"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+        };
+    };
+    "reporting-bulletins-publish_bulletin": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 年份 */
+                year: number;
+                /** @description 月份 */
+                month: number;
+                unit_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingBulletinOut"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+        };
+    };
+    "reporting-bulletins-export_bulletin": {
+        parameters: {
+            query?: {
+                /** @description 文件格式 */
+                format?: "xlsx" | "docx";
+            };
+            header?: never;
+            path: {
+                /** @description 年份 */
+                year: number;
+                /** @description 月份 */
+                month: number;
+                unit_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": unknown;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+        };
+    };
+    "reporting-bulletins-read_weights": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                unit_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingWeightsOut"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+        };
+    };
+    "reporting-bulletins-set_weights": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                unit_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportingWeights"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingWeightsOut"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+        };
+    };
+    "reporting-summary-work_summary": {
+        parameters: {
+            query: {
+                /** @description 统计期间起（含） */
+                date_from: string;
+                /** @description 统计期间止（含） */
+                date_to: string;
+                /** @description 包括下属单位（本地区汇总） */
+                below?: boolean;
+            };
+            header?: never;
+            path: {
+                unit_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingWorkSummary"];
                 };
             };
             /** @description Bad Request */

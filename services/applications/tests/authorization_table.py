@@ -193,6 +193,11 @@ TABLE = service_table(
         ),
         # Figures of a unit's year: for any of its staff (and those above).
         "stats-application_figures": Access(Can.WORK_IN_CONSOLE, Scope.UNIT),
+        "stats-application_period_figures": Access(
+            Can.WORK_IN_CONSOLE,
+            Scope.UNIT,
+            query={"date_from": "2026-01-01", "date_to": "2026-01-31"},
+        ),
         # Every unit's due dates, after the district's calendar changed.
         "applications-recompute": Access(Can.MANAGE_CALENDAR, Scope.TOP),
     },

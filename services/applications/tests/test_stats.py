@@ -282,3 +282,68 @@ async def test_staff_of_the_unit_and_services_only(
     service = auth("service", username="reporting", unit_id=None)
     assert (await client.get(path, params={"year": 2026}, headers=service)).status_code == 200
     assert (await client.get(path, params={"year": 1999}, headers=service)).status_code == 422
+
+
+async def test_year_boundaries_columns_and_unlisted_results(
+    client: AsyncClient, session: AsyncSession
+) -> None:
+    await add_test_district(session)
+
+    async def on_row(app: dict[str, Any], **values: Any) -> None:
+        row = await session.get(DisclosureApplication, app["id"])
+        assert row is not None
+        for name, value in values.items():
+            setattr(row, name, value)
+        await session.commit()
+
+    # The first and last days of a year are in it: these dates are set on the rows, as the
+    # counter would not register on New Year's Day.
+    crossing = await registered(client, received_on="2025-12-31")
+    await on_row(crossing, replied_on=date(2026, 1, 1), outcome="partly_disclosed")
+    welfare = await registered(
+        client, received_on="2026-03-02", **organisation("public_welfare", "锦华助学基金会")
+    )
+    await on_row(
+        welfare,
+        received_on=date(2026, 1, 1),
+        replied_on=date(2026, 12, 31),
+        outcome="other",
+        outcome_reason=2,
+    )
+    # A legal person with no kind recorded counts under 其他.
+    unknown = await registered(
+        client, received_on="2026-05-06", **organisation("other", "锦华某协会")
+    )
+    await on_row(unknown, organisation_kind=None)
+    # Results without a valid sub-item fall back to 其他处理 3 so that the totals balance.
+    no_reason = await registered(
+        client, received_on="2026-03-02", **organisation("other", "锦华商会")
+    )
+    await closed(client, no_reason, "2026-03-20", "not_disclosed", 3)
+    await on_row(no_reason, outcome_reason=None)
+    stray_reason = await registered(client, received_on="2026-04-01")
+    await closed(client, stray_reason, "2026-04-10", "disclosed", None)
+    await on_row(stray_reason, outcome_reason=2)
+    # Replied on 31 December: all in 2025, nothing in 2026.
+    done = await registered(client, received_on="2025-12-01")
+    await on_row(done, replied_on=date(2025, 12, 31), outcome="disclosed")
+
+    year_2025 = table3(await figures(client, 2025))
+    assert nonzero(year_2025) == {
+        "new": {"natural_person": 2, "total": 2},
+        "disclosed": {"natural_person": 1, "total": 1},
+        "results_total": {"natural_person": 1, "total": 1},
+        "carried_forward": {"natural_person": 1, "total": 1},
+    }
+    year_2026 = table3(await figures(client, 2026))
+    assert nonzero(year_2026) == {
+        "new": {"natural_person": 1, "public_welfare": 1, "other": 2, "total": 4},
+        "carried_over": {"natural_person": 1, "total": 1},
+        "partly_disclosed": {"natural_person": 1, "total": 1},
+        "other_2": {"public_welfare": 1, "total": 1},
+        "other_3": {"natural_person": 1, "other": 1, "total": 2},
+        "results_total": {"natural_person": 2, "public_welfare": 1, "other": 1, "total": 4},
+        "carried_forward": {"other": 1, "total": 1},
+    }
+    for rows in (year_2025, year_2026):
+        assert_balanced(rows)

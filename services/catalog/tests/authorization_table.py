@@ -196,6 +196,11 @@ TABLE = service_table(
         # Figures of a unit's year: for any of its staff (and those above).
         "stats-catalogue_figures": Access(Can.WORK_IN_CONSOLE, Scope.UNIT),
         "stats-item_figures": Access(Can.WORK_IN_CONSOLE, Scope.UNIT),
+        "stats-item_period_figures": Access(
+            Can.WORK_IN_CONSOLE,
+            Scope.UNIT,
+            query={"date_from": "2026-01-01", "date_to": "2026-01-31"},
+        ),
         # Article 44 proposals: those who decide what the unit discloses proactively.
         "proposals-unit_proposals": DECIDE,
         "proposals-accept": DECIDE,

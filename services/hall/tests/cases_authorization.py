@@ -151,6 +151,9 @@ CASES: dict[str, Access] = {
     "supervision-handle_alert": Access(Can.SUPERVISE_HALL, Scope.UNIT, body={"note": "已督办"}),
     # Figures of a unit in the caller's reach (reporting reads any).
     "stats-case_figures": Access(Can.WORK_IN_CONSOLE, Scope.UNIT),
+    "stats-case_period_figures": Access(
+        Can.WORK_IN_CONSOLE, Scope.UNIT, query={"date_from": "2026-01-01", "date_to": "2026-01-31"}
+    ),
 }
 CASES_MAKERS: dict[str, Maker] = {
     "case_item": _case_item,

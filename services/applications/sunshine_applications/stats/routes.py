@@ -1,12 +1,14 @@
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from sunshine_applications.stats import service
-from sunshine_applications.stats.schemas import ApplicationFigures
+from sunshine_applications.stats import period, service
+from sunshine_applications.stats.schemas import ApplicationFigures, PeriodApplicationFigures
 from sunshine_kit.auth import CurrentPrincipal, require
+from sunshine_kit.calendar.service import CalendarDep
 from sunshine_kit.db import SessionDep
 from sunshine_kit.errors import ERROR_RESPONSES
 from sunshine_kit.ids import RecordId
@@ -33,3 +35,26 @@ async def application_figures(
     unit_ids = await units_in_reach(session, principal, unit_id, below=below)
     unit = await get_unit(session, unit_id)
     return await service.application_figures(session, unit, unit_ids, year, below)
+
+
+@router.get(
+    "/units/{unit_id}/applications/period",
+    response_model=PeriodApplicationFigures,
+    dependencies=[require(Can.WORK_IN_CONSOLE)],
+)
+async def application_period_figures(
+    unit_id: RecordId,
+    session: SessionDep,
+    principal: CurrentPrincipal,
+    calendar: CalendarDep,
+    date_from: Annotated[date, Query(ge=date(2000, 1, 1), description="期间起（含）")],
+    date_to: Annotated[date, Query(le=date(2100, 12, 31), description="期间止（含）")],
+    below: Annotated[bool, Query(description="包括下属单位")] = False,
+) -> PeriodApplicationFigures:
+    """A period's applications and consultations of a unit, unit by unit (with `below`, every
+    unit of its subtree), and the open applications near or past their reply date now — for
+    the monthly bulletin and work summaries (staff and other services)."""
+    period.check_period(date_from, date_to)
+    unit_ids = await units_in_reach(session, principal, unit_id, below=below)
+    unit = await get_unit(session, unit_id)
+    return await period.period_figures(session, calendar, unit, unit_ids, date_from, date_to, below)

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 from pydantic import BaseModel, Field
@@ -71,3 +72,43 @@ class ApplicationFigures(BaseModel):
     remedies: list[RemedyRow] = Field(description="四、政府信息公开行政复议、行政诉讼情况")
     inquiries: list[InquiryFigures] = Field(description="咨询与留言")
     fees: Fees = Field(description="信息处理费")
+
+
+class MonthApplications(BaseModel):
+    month: str = Field(description="YYYY-MM")
+    received: int
+
+
+class ConsultationCounts(BaseModel):
+    received: int = Field(description="期间收到的咨询与留言")
+    answered: int = Field(description="期间答复")
+    rated: int = Field(description="期间答复中已评价的")
+    satisfied: int = Field(description="其中满意或基本满意")
+
+
+class UnitPeriodApplications(BaseModel):
+    unit_id: int
+    unit_name: str
+    received: int = Field(description="期间新收申请")
+    answered: int = Field(description="期间答复")
+    due_soon: int = Field(description="未办结、5个工作日内到期（读取时）")
+    overdue: int = Field(description="未办结、已过答复期限（读取时）")
+
+
+class PeriodApplicationFigures(BaseModel):
+    """A unit's (or its subtree's) applications and consultations in any period, unit by unit:
+    for the reporting service's monthly bulletin and work summaries."""
+
+    unit_id: int
+    unit_name: str
+    date_from: date
+    date_to: date
+    include_subunits: bool
+    received: int
+    answered: int
+    answered_on_time: int = Field(description="在答复期限内答复")
+    due_soon: int
+    overdue: int
+    consultations: ConsultationCounts
+    by_month: list[MonthApplications]
+    by_unit: list[UnitPeriodApplications] = Field(description="范围内每个单位一行")

@@ -10,19 +10,19 @@ from collections import Counter
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import ColumnElement, case, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import load_only
 
 from sunshine_applications.applications.labels import OUTCOME_REASONS, REMEDY_KIND_LABELS
 from sunshine_applications.applications.models import (
+    ApplicantType,
     DisclosureApplication,
+    OrganisationKind,
     Outcome,
     Remedy,
     RemedyKind,
     RemedyResult,
 )
-from sunshine_applications.applications.service import applicant_column
 from sunshine_applications.inquiries.models import Inquiry, InquiryKind, Satisfaction
 from sunshine_applications.inquiries.schemas import KIND_LABELS
 from sunshine_applications.stats.schemas import (
@@ -80,23 +80,44 @@ def _counts(by_column: Counter[str]) -> ApplicantCounts:
     return counts
 
 
+def _applicant_column() -> ColumnElement[str]:
+    """`applications.service.applicant_column` as SQL: the column of table 三."""
+    return case(
+        (
+            DisclosureApplication.applicant_type == ApplicantType.NATURAL_PERSON.value,
+            ApplicantType.NATURAL_PERSON.value,
+        ),
+        else_=func.coalesce(
+            func.nullif(DisclosureApplication.organisation_kind, ""), OrganisationKind.OTHER.value
+        ),
+    )
+
+
 async def application_rows(
     session: AsyncSession, unit_ids: set[int], year: int
 ) -> list[ApplicationRow]:
     """Table 三. Each application counted is either new or carried over, and either closed in
-    the year (under one result) or carried forward: both invariants hold by construction."""
+    the year (under one result) or carried forward: both invariants hold by construction.
+
+    The database counts by cell (column, arrival, closed or not, outcome and its sub-item), a
+    few hundred groups at most, on PostgreSQL and SQLite alike; here each group only finds its
+    result row. Measured at 100,000 demo applications, a year with 60,000 of them: 59 ms, where
+    an ORM object per application counted here took 1.8-4.7 s (a shared two-core machine)."""
     first, last = date(year, 1, 1), date(year, 12, 31)
-    applications = await session.scalars(
-        select(DisclosureApplication)
-        .options(
-            load_only(
-                DisclosureApplication.applicant_type,
-                DisclosureApplication.organisation_kind,
-                DisclosureApplication.received_on,
-                DisclosureApplication.replied_on,
-                DisclosureApplication.outcome,
-                DisclosureApplication.outcome_reason,
-            )
+    column = _applicant_column().label("applicant")
+    arrival = case((DisclosureApplication.received_on >= first, "new"), else_="carried_over").label(
+        "arrival"
+    )
+    # Received by 31 December (the filter) and replied by then: closed in the year.
+    closed = case((DisclosureApplication.replied_on <= last, 1), else_=0).label("closed")
+    groups = await session.execute(
+        select(
+            column,
+            arrival,
+            closed,
+            DisclosureApplication.outcome,
+            DisclosureApplication.outcome_reason,
+            func.count(),
         )
         .where(
             DisclosureApplication.unit_id.in_(unit_ids),
@@ -106,19 +127,23 @@ async def application_rows(
                 DisclosureApplication.replied_on >= first,
             ),
         )
+        .group_by(
+            column,
+            arrival,
+            closed,
+            DisclosureApplication.outcome,
+            DisclosureApplication.outcome_reason,
+        )
     )
     cells: dict[str, Counter[str]] = {}
-    for application in applications:
-        assert application.received_on is not None  # excluded by `received_on <= last`
-        column = applicant_column(application)
-        arrival = "new" if application.received_on >= first else "carried_over"
-        cells.setdefault(arrival, Counter())[column] += 1
-        if application.replied_on is not None and application.replied_on <= last:
-            result = _result_key(application.outcome, application.outcome_reason)
-            cells.setdefault(result, Counter())[column] += 1
-            cells.setdefault("results_total", Counter())[column] += 1
+    for applicant, arrived, was_closed, outcome, reason, count in groups.all():
+        cells.setdefault(arrived, Counter())[applicant] += count
+        if was_closed:
+            result = _result_key(outcome, reason)
+            cells.setdefault(result, Counter())[applicant] += count
+            cells.setdefault("results_total", Counter())[applicant] += count
         else:
-            cells.setdefault("carried_forward", Counter())[column] += 1
+            cells.setdefault("carried_forward", Counter())[applicant] += count
     empty: Counter[str] = Counter()
     rows = [
         ApplicationRow(

@@ -7,11 +7,12 @@ from sunshine_catalog.items.models import DocumentType
 from sunshine_kit.ids import MAX_ID
 
 # The columns other services publish into: the hall its 行政许可/行政处罚 decisions (双公示),
-# the reporting service the annual report (年度报告).
+# the reporting service the annual report (年度报告) and the monthly bulletin (考评通报).
 INTAKE_COLUMNS = {
     "X-DOUBLE-PUBLICITY-01": "hall",
     "X-DOUBLE-PUBLICITY-02": "hall",
     "X-ANNUAL-REPORT": "reporting",
+    "X-EVALUATION": "reporting",
 }
 
 

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from datetime import date
+
 from pydantic import BaseModel, Field
 
 
@@ -60,3 +62,46 @@ class ItemFigures(BaseModel):
     regulations: DocumentFigures = Field(description="规章")
     normative_documents: DocumentFigures = Field(description="行政规范性文件")
     timeliness: Timeliness
+
+
+class MonthCount(BaseModel):
+    month: str = Field(description="YYYY-MM（北京时间）")
+    count: int
+
+
+class LabelledChannelCount(BaseModel):
+    channel: str
+    label: str
+    count: int
+
+
+class UnitPeriodCounts(BaseModel):
+    """One unit's period, as the monthly bulletin scores it."""
+
+    unit_id: int
+    unit_name: str
+    published: int = Field(description="期间主动公开信息数")
+    late: int = Field(description="其中超过20个工作日发布")
+    overdue_unpublished: int = Field(description="超期仍未发布（期末前到期，读取时仍未发布）")
+    policy_documents: int = Field(description="期间发布的规章和行政规范性文件")
+    interpretations_late: int = Field(description="其中未在3个工作日内发布解读的（截至期末）")
+
+
+class PeriodItemFigures(BaseModel):
+    """A unit's (or its subtree's) proactive disclosure in any period, unit by unit: for the
+    reporting service's monthly bulletin and work summaries."""
+
+    unit_id: int
+    unit_name: str
+    date_from: date
+    date_to: date
+    include_subunits: bool
+    published: int = Field(description="期间主动公开信息数")
+    on_time: int = Field(description="在20个工作日内发布")
+    late: int = Field(description="超期发布")
+    overdue_unpublished: int = Field(description="超期仍未发布")
+    interpretations: int = Field(description="期间发布的政策解读")
+    by_month: list[MonthCount]
+    by_column: list[ColumnCount]
+    by_channel: list[LabelledChannelCount]
+    by_unit: list[UnitPeriodCounts] = Field(description="范围内每个单位一行")

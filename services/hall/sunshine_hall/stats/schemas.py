@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from pydantic import BaseModel, Field
 
 
@@ -51,3 +53,39 @@ class CaseFigures(BaseModel):
     timeliness: Timeliness
     satisfaction: Satisfaction
     fees_fen: int = Field(description="本年办结收取的行政事业性收费（分）")
+
+
+class MonthCases(BaseModel):
+    month: str = Field(description="YYYY-MM")
+    accepted: int
+    completed: int
+
+
+class UnitPeriodCases(BaseModel):
+    unit_id: int
+    unit_name: str
+    accepted: int
+    completed: int
+    on_time: int = Field(description="按时办结（不晚于承诺办结日）")
+    rated: int
+    satisfied: int = Field(description="非常满意、满意与基本满意")
+
+
+class PeriodCaseFigures(BaseModel):
+    """The hall's figures of any period, unit by unit: for the reporting service's monthly
+    bulletin and work summaries."""
+
+    date_from: date
+    date_to: date
+    unit_id: int | None
+    below: bool
+    accepted: int
+    completed: int
+    on_time: int
+    rated: int
+    satisfied: int
+    on_time_rate: float | None = Field(description="按时办结率，无办结为空")
+    satisfaction_rate: float | None = Field(description="满意率，无评价为空")
+    fees_fen: int = Field(description="期间办结收取的行政事业性收费（分）")
+    by_month: list[MonthCases]
+    by_unit: list[UnitPeriodCases]

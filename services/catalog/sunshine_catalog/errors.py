@@ -29,7 +29,6 @@ TEMPLATE_FORBIDDEN = "template_forbidden"
 # Attachments, and the files refused on upload (attachments.scrub).
 ATTACHMENT_NOT_FOUND = "attachment_not_found"
 ATTACHMENT_FILE_MISSING = "attachment_file_missing"
-FILE_TOO_LARGE = "file_too_large"
 FILE_MISSING = "file_missing"
 UPLOAD_MALFORMED = "upload_malformed"
 UPLOAD_INCOMPLETE = "upload_incomplete"

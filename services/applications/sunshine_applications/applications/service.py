@@ -18,7 +18,6 @@ from sunshine_applications.applications.identity import (
     next_tracking_number,
 )
 from sunshine_applications.applications.models import (
-    ApplicantType,
     Channel,
     DisclosureApplication,
     HistoryAction,
@@ -213,13 +212,6 @@ async def opinions_of(session: AsyncSession, application_id: int) -> Sequence[Op
         .order_by(OpinionRequest.id)
     )
     return rows.all()
-
-
-def applicant_column(application: DisclosureApplication) -> str:
-    """The column of table 三 the application counts in."""
-    if application.applicant_type == ApplicantType.NATURAL_PERSON:
-        return "natural_person"
-    return application.organisation_kind or "other"
 
 
 # --- the statutory clock ---------------------------------------------------------------------

@@ -10,51 +10,27 @@ from __future__ import annotations
 import html
 from io import BytesIO
 
-from docx import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
-from docx.oxml import OxmlElement
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
-from docx.oxml.text.font import CT_RPr
-from docx.shared import Mm, Pt
+from docx.shared import Pt
 from docx.text.paragraph import Paragraph
 from weasyprint import HTML  # type: ignore[import-untyped]
 
 from sunshine_applications.letters.schemas import LetterContent
+from sunshine_kit.documents import BODY_SIZE, TITLE_FONT, TITLE_SIZE, fonts, official_document
 
-BODY_FONT = "仿宋"
-TITLE_FONT = "方正小标宋简体"
-LATIN_FONT = "Times New Roman"
-BODY_SIZE = Pt(16)  # 三号
-TITLE_SIZE = Pt(22)  # 二号
-LINE = Pt(28.95)
 # Debian's fonts-noto-cjk: the serif face stands in for 仿宋 and 小标宋 on the server.
 PDF_FONTS = '"Noto Serif CJK SC", "Noto Sans CJK SC", serif'
 
 
 def docx_bytes(content: LetterContent) -> bytes:
-    document = Document()
-    section = document.sections[0]
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.top_margin, section.bottom_margin = Mm(37), Mm(35)
-    section.left_margin, section.right_margin = Mm(28), Mm(26)
-    normal = document.styles["Normal"]
-    style_rpr = normal.element.get_or_add_rPr()
-    _fonts(style_rpr, BODY_FONT)
-    normal.font.size = BODY_SIZE
-    # w:lang comes after w:sz in a run's properties: appended last, the order stays valid.
-    language = OxmlElement("w:lang")
-    language.set(qn("w:eastAsia"), "zh-CN")
-    style_rpr.append(language)
-    spacing = normal.paragraph_format
-    spacing.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-    spacing.line_spacing = LINE
-    spacing.space_before = spacing.space_after = Pt(0)
+    document = official_document()
 
     title = _line(document.add_paragraph(), content.title, WD_ALIGN_PARAGRAPH.CENTER)
     title.paragraph_format.line_spacing = Pt(40)
     run = title.runs[0]
     run.font.size = TITLE_SIZE
-    _fonts(run.element.get_or_add_rPr(), TITLE_FONT)
+    fonts(run.element.get_or_add_rPr(), TITLE_FONT)
     _line(document.add_paragraph(), content.number, WD_ALIGN_PARAGRAPH.CENTER)
     document.add_paragraph()
     _line(document.add_paragraph(), f"{content.addressee}：", WD_ALIGN_PARAGRAPH.JUSTIFY)
@@ -80,14 +56,6 @@ def _line(paragraph: Paragraph, text: str, align: WD_ALIGN_PARAGRAPH) -> Paragra
     paragraph.alignment = align
     paragraph.add_run(text)
     return paragraph
-
-
-def _fonts(rpr: CT_RPr, east_asian: str) -> None:
-    """Chinese text takes the w:eastAsia font; Latin letters and digits the Latin one."""
-    fonts = rpr.get_or_add_rFonts()
-    fonts.set(qn("w:ascii"), LATIN_FONT)
-    fonts.set(qn("w:hAnsi"), LATIN_FONT)
-    fonts.set(qn("w:eastAsia"), east_asian)
 
 
 def letter_html(content: LetterContent) -> str:

@@ -27,25 +27,11 @@ from sunshine_applications.stats.schemas import (
     UnitPeriodApplications,
 )
 from sunshine_kit.calendar.days import WorkingDayCalendar, today
-from sunshine_kit.errors import InvalidInput
 from sunshine_kit.units.models import Unit
 
 # While these wait for the applicant (or are done), no clock runs and nothing is urgent.
 NOT_COUNTING = (Status.CLOSED, Status.AWAITING_SUPPLEMENT)
 GOOD = (Satisfaction.SATISFIED.value, Satisfaction.BASICALLY_SATISFIED.value)
-
-
-# A period is at most a year: what the bulletin (a month) and work summaries (a quarter, a half,
-# a year) ask for; longer ranges are the annual figures' business.
-MAX_DAYS = 366
-
-
-def check_period(date_from: date, date_to: date) -> None:
-    """The period in order and at most a year, else a 422 naming `date_to`."""
-    if date_to < date_from:
-        raise InvalidInput("date_to", "结束日期不能早于开始日期", code="period_invalid")
-    if (date_to - date_from).days >= MAX_DAYS:
-        raise InvalidInput("date_to", "统计期间不能超过一年", code="period_invalid")
 
 
 async def period_figures(

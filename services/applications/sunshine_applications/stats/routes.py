@@ -12,6 +12,7 @@ from sunshine_kit.calendar.service import CalendarDep
 from sunshine_kit.db import SessionDep
 from sunshine_kit.errors import ERROR_RESPONSES
 from sunshine_kit.ids import RecordId
+from sunshine_kit.periods import check_period
 from sunshine_kit.roles import Can
 from sunshine_kit.units.service import get_unit, units_in_reach
 
@@ -54,7 +55,7 @@ async def application_period_figures(
     """A period's applications and consultations of a unit, unit by unit (with `below`, every
     unit of its subtree), and the open applications near or past their reply date now — for
     the monthly bulletin and work summaries (staff and other services)."""
-    period.check_period(date_from, date_to)
+    check_period(date_from, date_to)
     unit_ids = await units_in_reach(session, principal, unit_id, below=below)
     unit = await get_unit(session, unit_id)
     return await period.period_figures(session, calendar, unit, unit_ids, date_from, date_to, below)

@@ -80,8 +80,9 @@ def _counts(by_column: Counter[str]) -> ApplicantCounts:
     return counts
 
 
-def _applicant_column() -> ColumnElement[str]:
-    """`applications.service.applicant_column` as SQL: the column of table 三."""
+def applicant_column() -> ColumnElement[str]:
+    """The column of table 三 an application counts in (自然人, or the organisation's kind, 其他
+    when none is recorded), as the SQL the figures group by: the one place of this rule."""
     return case(
         (
             DisclosureApplication.applicant_type == ApplicantType.NATURAL_PERSON.value,
@@ -104,7 +105,7 @@ async def application_rows(
     result row. Measured at 100,000 demo applications, a year with 60,000 of them: 59 ms, where
     an ORM object per application counted here took 1.8-4.7 s (a shared two-core machine)."""
     first, last = date(year, 1, 1), date(year, 12, 31)
-    column = _applicant_column().label("applicant")
+    column = applicant_column().label("applicant")
     arrival = case((DisclosureApplication.received_on >= first, "new"), else_="carried_over").label(
         "arrival"
     )

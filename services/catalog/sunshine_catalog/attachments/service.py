@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
-import posixpath
-import re
-import unicodedata
 from collections.abc import Sequence
 
 from sqlalchemy import select
@@ -17,45 +14,14 @@ from sunshine_catalog.attachments import scrub
 from sunshine_catalog.attachments.models import Attachment
 from sunshine_catalog.attachments.refusal import Refused
 from sunshine_catalog.attachments.storage import AttachmentStorage, StoredFileMissing, new_key
-from sunshine_catalog.errors import ATTACHMENT_FILE_MISSING, ATTACHMENT_NOT_FOUND, FILE_TOO_LARGE
+from sunshine_catalog.errors import ATTACHMENT_FILE_MISSING, ATTACHMENT_NOT_FOUND
 from sunshine_catalog.items import service as items
 from sunshine_catalog.items.models import InformationItem
 from sunshine_catalog.items.rules import ItemStep, ensure
 from sunshine_kit.audit import service as audit
 from sunshine_kit.auth import Principal
-from sunshine_kit.errors import AppError, FieldError, InvalidInput, NotFound
-
-MAX_FILENAME = 200
-# Characters Windows refuses in names, which would break saving the download.
-UNSAFE_IN_NAMES = re.compile(r'[<>:"|?*]')
-
-
-class FileTooLarge(AppError):
-    status_code = 413
-    code = FILE_TOO_LARGE
-
-    def __init__(self, limit: int) -> None:
-        reason = f"文件超过 {_size_text(limit)} 的大小上限"
-        super().__init__(reason, fields=[FieldError(field="file", reason=reason)])
-
-
-def _size_text(size: int) -> str:
-    if size >= 1024 * 1024:
-        return f"{size / 1024 / 1024:g} MB"
-    return f"{size / 1024:.0f} KB" if size >= 1024 else f"{size} 字节"
-
-
-def clean_filename(name: str) -> str:
-    """The name as it is kept and offered for download: no folders, control or unsafe chars."""
-    name = unicodedata.normalize("NFC", name).replace("\\", "/").rsplit("/", 1)[-1]
-    # Control and format characters include the right-to-left override ("txt.exe" shown as
-    # "exe.txt"), which would disguise a name.
-    name = "".join(ch for ch in name if unicodedata.category(ch)[0] != "C")
-    name = UNSAFE_IN_NAMES.sub("_", name).strip(" .")
-    stem, extension = posixpath.splitext(name)
-    if len(name) > MAX_FILENAME:
-        name = stem[: MAX_FILENAME - len(extension)] + extension
-    return name
+from sunshine_kit.downloads import FileTooLarge, clean_filename
+from sunshine_kit.errors import InvalidInput, NotFound
 
 
 async def list_attachments(session: AsyncSession, item_id: int) -> Sequence[Attachment]:

@@ -34,25 +34,11 @@ from sunshine_catalog.stats.schemas import (
     UnitPeriodCounts,
 )
 from sunshine_kit.calendar.days import BEIJING, WorkingDayCalendar
-from sunshine_kit.errors import InvalidInput
 from sunshine_kit.units.models import Unit
 
 LABELS: dict[str, str] = {channel.value: label for channel, label in CHANNEL_LABELS.items()}
 # Drafts, returned and submitted items: on their way to publication (as the deadline lists).
 ON_THE_WAY = (ItemStatus.DRAFT, ItemStatus.REJECTED, ItemStatus.SUBMITTED)
-
-
-# A period is at most a year: what the bulletin (a month) and work summaries (a quarter, a half,
-# a year) ask for; longer ranges are the annual figures' business.
-MAX_DAYS = 366
-
-
-def check_period(date_from: date, date_to: date) -> None:
-    """The period in order and at most a year, else a 422 naming `date_to`."""
-    if date_to < date_from:
-        raise InvalidInput("date_to", "结束日期不能早于开始日期", code="period_invalid")
-    if (date_to - date_from).days >= MAX_DAYS:
-        raise InvalidInput("date_to", "统计期间不能超过一年", code="period_invalid")
 
 
 def period_bounds(date_from: date, date_to: date) -> tuple[datetime, datetime]:

@@ -14,6 +14,7 @@ from sunshine_kit.calendar.service import CalendarDep
 from sunshine_kit.db import SessionDep
 from sunshine_kit.errors import ERROR_RESPONSES
 from sunshine_kit.ids import RecordId
+from sunshine_kit.periods import check_period
 from sunshine_kit.roles import Can
 from sunshine_kit.units.service import ensure_can_act_on, get_unit, units_in_reach
 
@@ -79,7 +80,7 @@ async def item_period_figures(
     subtree): published, late, still unpublished past the date, policy documents interpreted
     late — for the monthly bulletin and work summaries (staff within their unit scope, and
     other services)."""
-    period.check_period(date_from, date_to)
+    check_period(date_from, date_to)
     unit_ids = await units_in_reach(session, principal, unit_id, below=below)
     unit = await get_unit(session, unit_id)
     return await period.period_figures(session, calendar, unit, unit_ids, date_from, date_to, below)

@@ -13,17 +13,16 @@ from __future__ import annotations
 import io
 import posixpath
 import re
-import unicodedata
 import zipfile
 
 from sunshine_hall.items.errors import (
     FILE_ACTIVE_CONTENT,
     FILE_CONTENT_MISMATCH,
     FILE_EMPTY,
-    FILE_TOO_LARGE,
     FILE_TYPE_NOT_ALLOWED,
 )
-from sunshine_kit.errors import AppError, FieldError, InvalidInput
+from sunshine_kit.downloads import FileTooLarge
+from sunshine_kit.errors import InvalidInput
 
 CONTENT_TYPES = {
     "pdf": "application/pdf",
@@ -37,28 +36,6 @@ OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # The part each Office Open XML kind must have.
 MAIN_PART = {"docx": "word/document.xml", "xlsx": "xl/workbook.xml"}
 PDF_ACTIVE = re.compile(rb"/(JavaScript|JS|Launch|EmbeddedFiles?|RichMedia)\b")
-MAX_FILENAME = 200
-UNSAFE_IN_NAMES = re.compile(r'[<>:"|?*]')
-
-
-class FileTooLarge(AppError):
-    status_code = 413
-    code = FILE_TOO_LARGE
-
-    def __init__(self, limit: int) -> None:
-        reason = f"文件超过 {limit / 1024 / 1024:g} MB 的大小上限"
-        super().__init__(reason, fields=[FieldError(field="file", reason=reason)])
-
-
-def clean_filename(name: str) -> str:
-    """The name kept and offered for download: no folders, control or unsafe characters."""
-    name = unicodedata.normalize("NFC", name).replace("\\", "/").rsplit("/", 1)[-1]
-    name = "".join(ch for ch in name if unicodedata.category(ch)[0] != "C")
-    name = UNSAFE_IN_NAMES.sub("_", name).strip(" .")
-    stem, extension = posixpath.splitext(name)
-    if len(name) > MAX_FILENAME:
-        name = stem[: MAX_FILENAME - len(extension)] + extension
-    return name
 
 
 def checked_type(filename: str, data: bytes, max_bytes: int) -> str:

@@ -23,7 +23,7 @@ from sunshine_hall.items.errors import (
     PROMISED_EXCEEDS_LEGAL,
     PROMISED_NEEDS_DAYS,
 )
-from sunshine_hall.items.files import checked_type, clean_filename
+from sunshine_hall.items.files import checked_type
 from sunshine_hall.items.models import (
     ItemKind,
     ItemMaterial,
@@ -43,6 +43,7 @@ from sunshine_hall.items.schemas import (
 from sunshine_kit.audit import service as audit
 from sunshine_kit.auth import Principal
 from sunshine_kit.db import utcnow
+from sunshine_kit.downloads import clean_filename
 from sunshine_kit.errors import AppError, Conflict, FieldError, InvalidInput, NotFound
 from sunshine_kit.units.service import ensure_can_act_on, get_unit
 

@@ -18,7 +18,6 @@ from sunshine_hall.cases.models import Case
 from sunshine_hall.ratings.models import CaseRating, RatingLevel
 from sunshine_hall.stats.schemas import MonthCases, PeriodCaseFigures, UnitPeriodCases
 from sunshine_hall.supervision.models import CompletionDay
-from sunshine_kit.errors import InvalidInput
 from sunshine_kit.units.models import Unit
 
 FIELDS = ("accepted", "completed", "on_time", "rated", "satisfied")
@@ -26,19 +25,6 @@ FIELDS = ("accepted", "completed", "on_time", "rated", "satisfied")
 
 def _rate(part: int, whole: int) -> float | None:
     return round(part / whole, 4) if whole else None
-
-
-# A period is at most a year: what the bulletin (a month) and work summaries (a quarter, a half,
-# a year) ask for; longer ranges are the annual figures' business.
-MAX_DAYS = 366
-
-
-def check_period(date_from: date, date_to: date) -> None:
-    """The period in order and at most a year, else a 422 naming `date_to`."""
-    if date_to < date_from:
-        raise InvalidInput("date_to", "结束日期不能早于开始日期", code="period_invalid")
-    if (date_to - date_from).days >= MAX_DAYS:
-        raise InvalidInput("date_to", "统计期间不能超过一年", code="period_invalid")
 
 
 async def period_figures(

@@ -13,6 +13,7 @@ from sunshine_kit.auth import CurrentPrincipal, require
 from sunshine_kit.db import SessionDep
 from sunshine_kit.errors import ERROR_RESPONSES
 from sunshine_kit.ids import OptionalIdFilter
+from sunshine_kit.periods import check_period
 from sunshine_kit.roles import Can
 from sunshine_kit.units.service import units_in_reach
 
@@ -50,7 +51,7 @@ async def case_period_figures(
     """A period's cases, completions on time and ratings, unit by unit, for the caller's units
     (other services: any unit, or all when no unit is named) — for the monthly bulletin and
     work summaries."""
-    period.check_period(date_from, date_to)
+    check_period(date_from, date_to)
     units = None
     if not (principal.is_service and unit_id is None):
         units = await units_in_reach(session, principal, unit_id, below=below)

@@ -8,22 +8,18 @@ from __future__ import annotations
 import calendar
 from datetime import date
 
+from sunshine_kit import periods
 from sunshine_kit.errors import InvalidInput
 
-# A summary covers at most a year (a 工作总结 is yearly, half-yearly or quarterly), so that its
-# months line up with the same months a year earlier.
-MAX_DAYS = 366
 FIRST_DAY = date(2008, 5, 1)  # 《政府信息公开条例》施行之日
 
 
 def check_period(date_from: date, date_to: date, today: date) -> None:
-    """A period the reports can count: in order, at most a year, not after today."""
+    """A period the reports can count: the sources' rule (`sunshine_kit.periods`: in order, at
+    most a year), not before the Regulations and not after today."""
     if date_from < FIRST_DAY:
         raise InvalidInput("date_from", "不能早于2008年5月1日（条例施行）", code="period_invalid")
-    if date_to < date_from:
-        raise InvalidInput("date_to", "结束日期不能早于开始日期", code="period_invalid")
-    if (date_to - date_from).days >= MAX_DAYS:
-        raise InvalidInput("date_to", "统计期间不能超过一年", code="period_invalid")
+    periods.check_period(date_from, date_to)
     if date_from > today:
         raise InvalidInput("date_from", "开始日期不能晚于今天", code="period_invalid")
 

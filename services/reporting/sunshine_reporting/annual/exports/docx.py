@@ -11,15 +11,22 @@ from __future__ import annotations
 
 from io import BytesIO
 
-from docx import Document
 from docx.document import Document as DocumentObject
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.oxml.text.font import CT_RPr
 from docx.shared import Mm, Pt
 
+from sunshine_kit.documents import (
+    BODY_SIZE,
+    LINE,
+    TEXT_WIDTH_MM,
+    TITLE_FONT,
+    TITLE_SIZE,
+    fonts,
+    official_document,
+)
 from sunshine_reporting.annual.exports.grid import Grid, grids
 from sunshine_reporting.annual.exports.text import (
     SECTION_HEADINGS,
@@ -29,43 +36,9 @@ from sunshine_reporting.annual.exports.text import (
 )
 from sunshine_reporting.annual.schemas import AnnualReportOut
 
-BODY_FONT = "仿宋"
 HEADING_FONT = "黑体"
-TITLE_FONT = "方正小标宋简体"
-LATIN_FONT = "Times New Roman"
-BODY_SIZE = Pt(16)  # 三号
-TITLE_SIZE = Pt(22)  # 二号
 TABLE_SIZE = Pt(9)  # 小五
 NOTE_SIZE = Pt(12)  # 小四
-LINE = Pt(28.95)  # 22 lines a page
-TEXT_WIDTH_MM = 210 - 28 - 26
-
-
-def fonts(rpr: CT_RPr, east_asian: str) -> None:
-    """Chinese text takes the w:eastAsia font; Latin letters and digits the Latin one."""
-    names = rpr.get_or_add_rFonts()
-    names.set(qn("w:ascii"), LATIN_FONT)
-    names.set(qn("w:hAnsi"), LATIN_FONT)
-    names.set(qn("w:eastAsia"), east_asian)
-
-
-def _page(document: DocumentObject) -> None:
-    section = document.sections[0]
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.top_margin, section.bottom_margin = Mm(37), Mm(35)
-    section.left_margin, section.right_margin = Mm(28), Mm(26)
-    normal = document.styles["Normal"]
-    style_rpr = normal.element.get_or_add_rPr()
-    fonts(style_rpr, BODY_FONT)
-    normal.font.size = BODY_SIZE
-    # w:lang comes after w:sz in a run's properties: appended last, the order stays valid.
-    language = OxmlElement("w:lang")
-    language.set(qn("w:eastAsia"), "zh-CN")
-    style_rpr.append(language)
-    spacing = normal.paragraph_format
-    spacing.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-    spacing.line_spacing = LINE
-    spacing.space_before = spacing.space_after = Pt(0)
 
 
 def _text(document: DocumentObject, text: str, *, size: Pt | None = None) -> None:
@@ -123,8 +96,7 @@ def _table(document: DocumentObject, grid: Grid) -> None:
 
 
 def docx_bytes(report: AnnualReportOut) -> bytes:
-    document = Document()
-    _page(document)
+    document = official_document()
     title = document.add_paragraph()
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
     title.paragraph_format.line_spacing = Pt(40)

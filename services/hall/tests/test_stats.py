@@ -53,8 +53,13 @@ async def test_a_years_figures(client: AsyncClient, session: AsyncSession) -> No
 
     own = await client.get(f"/stats/cases?year={year}", headers=BUREAU_STAFF)
     assert own.json()["accepted"] == 3
-    other = await client.get(f"/stats/cases?year={year}", headers=OTHER_STREET_OFFICE)
-    assert other.json()["accepted"] == 0
+    other = (await client.get(f"/stats/cases?year={year}", headers=OTHER_STREET_OFFICE)).json()
+    assert other["accepted"] == 0
+    # Nothing completed, nothing rated: no rate at all, not a 0 % that reads as every case late
+    # and every visitor displeased.
+    assert other["timeliness"]["on_time_rate"] is None
+    assert other["timeliness"]["on_the_spot_rate"] is None
+    assert other["satisfaction"] == {"rated": 0, "satisfied": 0, "rate": None}
     refused_unit = await client.get(
         f"/stats/cases?year={year}&unit_id={DISTRICT}", headers=BUREAU_STAFF
     )

@@ -35,6 +35,7 @@ from sunshine_applications.stats.schemas import (
     RemedyCounts,
     RemedyRow,
 )
+from sunshine_kit.figures import rate
 from sunshine_kit.units.models import Unit
 
 RESULTS = "三、本年度办理结果"
@@ -202,10 +203,6 @@ async def remedy_rows(session: AsyncSession, unit_ids: set[int], year: int) -> l
     return out
 
 
-def _rate(part: int, whole: int) -> float | None:
-    return None if whole == 0 else round(part / whole, 4)
-
-
 async def inquiry_figures(
     session: AsyncSession, unit_ids: set[int], year: int
 ) -> list[InquiryFigures]:
@@ -248,7 +245,7 @@ async def inquiry_figures(
                 answered_on_time=counter["answered_on_time"],
                 rated=counter["rated"],
                 satisfied=counter["satisfied"],
-                satisfaction_rate=_rate(counter["satisfied"], counter["rated"]),
+                satisfaction_rate=rate(counter["satisfied"], counter["rated"]),
             ),
         )
         for key, counter in tally.items()

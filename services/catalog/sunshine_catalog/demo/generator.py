@@ -412,7 +412,12 @@ class ItemGenerator:
             out.append((first + timedelta(rng.randint(2, 20)), unit, "guide"))
             out.append((first + timedelta(rng.randint(2, 20)), unit, "functions"))
             for year in range(first.year, self.today.year + 1):
-                out.append((date(year, 1, rng.randint(8, 25)), unit, "annual_report"))
+                # The district government's report of last year is the reporting service's
+                # demo: made from the platform's own figures and published into this column.
+                # (The day is drawn either way, so the rest of the demo stays as it was.)
+                day = date(year, 1, rng.randint(8, 25))
+                if not (unit.type == "government" and year == self.today.year):
+                    out.append((day, unit, "annual_report"))
                 if unit.type != "government":
                     out.append((date(year, 2, 10) + timedelta(rng.randint(0, 35)), unit, "budget"))
                     out.append((date(year, 8, 1) + timedelta(rng.randint(0, 40)), unit, "accounts"))

@@ -11,14 +11,16 @@ from sunshine_catalog.stats import period, service
 from sunshine_catalog.stats.schemas import CatalogueFigures, ItemFigures, PeriodItemFigures
 from sunshine_kit.auth import CurrentPrincipal, require
 from sunshine_kit.calendar.service import CalendarDep
-from sunshine_kit.db import SessionDep
+from sunshine_kit.db import CustomPlans, SessionDep
 from sunshine_kit.errors import ERROR_RESPONSES
 from sunshine_kit.ids import RecordId
 from sunshine_kit.periods import check_period
 from sunshine_kit.roles import Can
 from sunshine_kit.units.service import ensure_can_act_on, get_unit, units_in_reach
 
-router = APIRouter(prefix="/stats", tags=["stats"], responses=ERROR_RESPONSES)
+router = APIRouter(
+    prefix="/stats", tags=["stats"], responses=ERROR_RESPONSES, dependencies=[CustomPlans]
+)
 
 
 @router.get(

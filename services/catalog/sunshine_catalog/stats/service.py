@@ -32,6 +32,7 @@ from sunshine_catalog.stats.schemas import (
     UnitCount,
 )
 from sunshine_kit.calendar.days import BEIJING
+from sunshine_kit.figures import rate
 from sunshine_kit.units.models import Unit
 
 K = TypeVar("K")
@@ -199,6 +200,6 @@ async def item_figures(
             published=published,
             on_time=on_time,
             late=published - on_time,
-            on_time_rate=round(on_time / published, 4) if published else None,
+            on_time_rate=rate(on_time, published),
         ),
     )

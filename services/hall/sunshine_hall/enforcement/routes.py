@@ -20,7 +20,7 @@ from sunshine_hall.enforcement.schemas import (
 from sunshine_kit.auth import CurrentPrincipal, require
 from sunshine_kit.calendar.days import today
 from sunshine_kit.calendar.service import CalendarDep
-from sunshine_kit.db import SessionDep
+from sunshine_kit.db import CustomPlans, SessionDep
 from sunshine_kit.errors import ERROR_RESPONSES, InvalidInput, PayloadTooLarge
 from sunshine_kit.ids import MAX_ID, OptionalIdFilter
 from sunshine_kit.pagination import PageDep
@@ -115,7 +115,7 @@ async def import_decisions(
     return ImportReport(imported=len(parsed), errors=[])
 
 
-@router.get("/stats", response_model=EnforcementStats)
+@router.get("/stats", response_model=EnforcementStats, dependencies=[CustomPlans])
 async def enforcement_stats(
     session: SessionDep,
     principal: CurrentPrincipal,

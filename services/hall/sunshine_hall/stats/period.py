@@ -18,13 +18,10 @@ from sunshine_hall.cases.models import Case
 from sunshine_hall.ratings.models import CaseRating, RatingLevel
 from sunshine_hall.stats.schemas import MonthCases, PeriodCaseFigures, UnitPeriodCases
 from sunshine_hall.supervision.models import CompletionDay
+from sunshine_kit.figures import rate
 from sunshine_kit.units.models import Unit
 
 FIELDS = ("accepted", "completed", "on_time", "rated", "satisfied")
-
-
-def _rate(part: int, whole: int) -> float | None:
-    return round(part / whole, 4) if whole else None
 
 
 async def period_figures(
@@ -99,8 +96,8 @@ async def period_figures(
         unit_id=unit_id,
         below=below,
         **totals,
-        on_time_rate=_rate(totals["on_time"], totals["completed"]),
-        satisfaction_rate=_rate(totals["satisfied"], totals["rated"]),
+        on_time_rate=rate(totals["on_time"], totals["completed"]),
+        satisfaction_rate=rate(totals["satisfied"], totals["rated"]),
         fees_fen=sum(u.get("fees_fen", 0) for u in per_unit.values()),
         by_month=[MonthCases(month=m, **counts) for m, counts in sorted(months.items())],
         by_unit=[

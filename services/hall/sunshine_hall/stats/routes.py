@@ -10,14 +10,16 @@ from fastapi import APIRouter, Query
 from sunshine_hall.stats import period, service
 from sunshine_hall.stats.schemas import CaseFigures, PeriodCaseFigures
 from sunshine_kit.auth import CurrentPrincipal, require
-from sunshine_kit.db import SessionDep
+from sunshine_kit.db import CustomPlans, SessionDep
 from sunshine_kit.errors import ERROR_RESPONSES
 from sunshine_kit.ids import OptionalIdFilter
 from sunshine_kit.periods import check_period
 from sunshine_kit.roles import Can
 from sunshine_kit.units.service import units_in_reach
 
-router = APIRouter(prefix="/stats", tags=["stats"], responses=ERROR_RESPONSES)
+router = APIRouter(
+    prefix="/stats", tags=["stats"], responses=ERROR_RESPONSES, dependencies=[CustomPlans]
+)
 
 
 @router.get("/cases", response_model=CaseFigures, dependencies=[require(Can.WORK_IN_CONSOLE)])

@@ -26,9 +26,9 @@ class Timeliness(BaseModel):
     on_time: int = Field(description="按时办结（不晚于承诺办结日）")
     early: int
     on_the_spot: int
-    on_time_rate: float
-    early_rate: float
-    on_the_spot_rate: float
+    on_time_rate: float | None = Field(description="按时办结率，无办结为空")
+    early_rate: float | None
+    on_the_spot_rate: float | None
 
 
 class Satisfaction(BaseModel):
@@ -36,7 +36,7 @@ class Satisfaction(BaseModel):
 
     rated: int
     satisfied: int = Field(description="非常满意、满意与基本满意（1至3级，同好差评模块）")
-    rate: float = Field(description="满意率 = 满意 / 评价数")
+    rate: float | None = Field(description="满意率 = 满意 / 评价数，无评价为空")
 
 
 class CaseFigures(BaseModel):

@@ -27,11 +27,8 @@ from sunshine_hall.stats.schemas import (
     Timeliness,
 )
 from sunshine_hall.supervision.models import CompletionDay
+from sunshine_kit.figures import rate
 from sunshine_kit.units.models import Unit
-
-
-def _rate(part: int, whole: int) -> float:
-    return round(part / whole, 4) if whole else 0.0
 
 
 async def _counts(session: AsyncSession, query: Any) -> list[tuple[Any, Any, int]]:
@@ -148,12 +145,12 @@ async def case_figures(
             on_time=on_time,
             early=early,
             on_the_spot=spot,
-            on_time_rate=_rate(on_time, completed),
-            early_rate=_rate(early, completed),
-            on_the_spot_rate=_rate(spot, completed),
+            on_time_rate=rate(on_time, completed),
+            early_rate=rate(early, completed),
+            on_the_spot_rate=rate(spot, completed),
         ),
         satisfaction=Satisfaction(
-            rated=int(rated), satisfied=int(satisfied), rate=_rate(int(satisfied), int(rated))
+            rated=int(rated), satisfied=int(satisfied), rate=rate(int(satisfied), int(rated))
         ),
         fees_fen=fees,
     )

@@ -54,9 +54,9 @@ class RateRow(BaseModel):
     on_time: int = Field(description="按时办结件数（办结日不晚于承诺办结日，含提前和当场）")
     early: int = Field(description="提前办结件数（早于承诺办结日）")
     on_the_spot: int = Field(description="当场办结件数（受理当日办结）")
-    on_time_rate: float = Field(description="按时办结率 = 按时办结 / 办结，0到1")
-    early_rate: float
-    on_the_spot_rate: float
+    on_time_rate: float | None = Field(description="按时办结率 = 按时办结 / 办结，0到1；无办结为空")
+    early_rate: float | None
+    on_the_spot_rate: float | None
 
 
 class RatesOut(BaseModel):

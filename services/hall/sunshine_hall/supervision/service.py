@@ -24,6 +24,7 @@ from sunshine_kit.audit import service as audit
 from sunshine_kit.auth import Principal
 from sunshine_kit.db import utcnow
 from sunshine_kit.errors import Conflict, NotFound
+from sunshine_kit.figures import rate
 from sunshine_kit.pagination import PageParams
 from sunshine_kit.units.models import Unit
 from sunshine_kit.units.service import ensure_can_act_on, units_in_reach
@@ -137,10 +138,6 @@ async def summary(session: AsyncSession, units: set[int] | None) -> SummaryOut:
     )
 
 
-def _rate(part: int, whole: int) -> float:
-    return round(part / whole, 4) if whole else 0.0
-
-
 def _rate_row(key: str, label: str, completed: int, on_time: int, early: int, spot: int) -> RateRow:
     return RateRow(
         key=key,
@@ -149,9 +146,9 @@ def _rate_row(key: str, label: str, completed: int, on_time: int, early: int, sp
         on_time=on_time,
         early=early,
         on_the_spot=spot,
-        on_time_rate=_rate(on_time, completed),
-        early_rate=_rate(early, completed),
-        on_the_spot_rate=_rate(spot, completed),
+        on_time_rate=rate(on_time, completed),
+        early_rate=rate(early, completed),
+        on_the_spot_rate=rate(spot, completed),
     )
 
 

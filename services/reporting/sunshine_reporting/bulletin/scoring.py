@@ -8,6 +8,7 @@ rated — it earns its full marks: the unit did nothing wrong there. See docs/re
 
 from __future__ import annotations
 
+from sunshine_kit.figures import rate
 from sunshine_reporting.bulletin.schemas import BulletinRow, ScorePart, UnitFigures, Weights
 
 PART_LABELS = {
@@ -18,12 +19,6 @@ PART_LABELS = {
     "hall_on_time": "按时办结",
     "satisfaction": "办事满意",
 }
-
-
-def ratio(part: int | None, whole: int | None) -> float | None:
-    if part is None or whole is None or whole == 0:
-        return None
-    return round(part / whole, 4)
 
 
 def _points(value: float) -> float:
@@ -125,9 +120,9 @@ def score_rows(named: list[tuple[int, str, UnitFigures]], weights: Weights) -> l
                 unit_id=unit_id,
                 unit_name=unit_name,
                 figures=figures,
-                on_time_rate=None if counts is None else ratio(*counts),
-                hall_on_time_rate=ratio(figures.hall_on_time, figures.hall_completed),
-                hall_satisfaction_rate=ratio(figures.hall_satisfied, figures.hall_rated),
+                on_time_rate=None if counts is None else rate(*counts),
+                hall_on_time_rate=rate(figures.hall_on_time, figures.hall_completed),
+                hall_satisfaction_rate=rate(figures.hall_satisfied, figures.hall_rated),
                 parts=parts,
                 score=total,
                 rank=None,

@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any
 
 from sunshine_kit.db import utcnow
+from sunshine_kit.figures import rate
 from sunshine_kit.http import ServiceClient
 from sunshine_kit.units.models import Unit
 from sunshine_reporting.annual.schemas import Source
@@ -24,11 +25,6 @@ from sunshine_reporting.summary.schemas import (
 from sunshine_reporting.summary.sources import PeriodFigures, read_period
 
 Reader = Callable[[dict[str, Any]], float | None]
-
-
-def rate(part: int, whole: int) -> float | None:
-    """A share as a 0–1 fraction to four places; None when there is nothing to share."""
-    return round(part / whole, 4) if whole else None
 
 
 def change(current: float | None, previous: float | None, kind: ChangeKind) -> float | None:

@@ -21,7 +21,11 @@ export function RatesChart({ rows }: { rows: RateRow[] }) {
     if (!element.current) return;
     const chart = echarts.init(element.current);
     chart.setOption({
-      tooltip: { trigger: "axis", valueFormatter: (v: unknown) => `${Number(v).toFixed(1)}%` },
+      // A row with nothing completed has no rate: no bar, and "—" rather than 0 %.
+      tooltip: {
+        trigger: "axis",
+        valueFormatter: (v: unknown) => (v === null || v === undefined ? "—" : `${Number(v).toFixed(1)}%`),
+      },
       legend: { data: SERIES.map((s) => s.name) },
       grid: { left: 48, right: 16, bottom: 64 },
       xAxis: { type: "category", data: rows.map((r) => r.label), axisLabel: { rotate: rows.length > 6 ? 30 : 0 } },
@@ -29,7 +33,10 @@ export function RatesChart({ rows }: { rows: RateRow[] }) {
       series: SERIES.map((s) => ({
         name: s.name,
         type: "bar",
-        data: rows.map((r) => Math.round(r[s.key] * 1000) / 10),
+        data: rows.map((r) => {
+          const rate = r[s.key];
+          return rate === null ? null : Math.round(rate * 1000) / 10;
+        }),
       })),
     });
     const resize = () => chart.resize();

@@ -100,6 +100,7 @@ def _application(
         "id_type": "护照" if person else "统一社会信用代码",
         "id_number": f"E{stamp}" if person else "31510000MD0123456X",
         "phone": "028-86001234",
+        "email": "wang.test@example.cn",
         "description": f"锦华区{YEAR}年学区划分方案（{stamp}）",
         "form": "electronic",
         "channel": "in_person",

@@ -66,6 +66,7 @@ def test_a_reply_links_an_item_the_catalog_has_published(
         "id_type": "统一社会信用代码",
         "id_number": "31510000MD0123456X",
         "phone": "028-86001234",
+        "email": "office@jinhua-law.example.cn",
         "description": f"锦华区2026年学区划分方案（{stamp}）",
         "form": "electronic",
         "channel": "in_person",

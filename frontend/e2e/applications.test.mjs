@@ -17,10 +17,11 @@ after(async () => {
   await browser?.close();
 });
 
-async function chooseInTree(page, label, name) {
+// The agency picker offers the units that receive applications, the best names first.
+async function chooseAgency(page, label, name) {
   await page.getByLabel(label, { exact: true }).click();
   await page.getByLabel(label, { exact: true }).fill(name);
-  await page.locator(".ant-select-tree-title").getByText(name, { exact: true }).click();
+  await page.locator(".ant-select-item-option").getByText(name, { exact: true }).click();
 }
 
 async function track(page, number, code) {
@@ -35,11 +36,12 @@ test("a citizen applies online, the handler replies 部分公开, the citizen se
   // 1. The citizen applies on the portal; the form checks the ID number before sending it.
   const citizen = await newPage(browser);
   await citizen.page.goto("/");
-  await citizen.page.getByRole("menuitem", { name: "依申请公开" }).click();
-  await chooseInTree(citizen.page, "申请的行政机关", "锦华区教育局");
+  await citizen.page.getByRole("navigation", { name: "网站导航" }).getByRole("link", { name: "依申请公开" }).click();
+  await chooseAgency(citizen.page, "申请的行政机关", "锦华区教育局");
   await citizen.page.getByLabel("姓名").fill("陈晓明");
   await citizen.page.getByLabel("证件号码").fill("110105194912310021");
   await citizen.page.getByLabel("联系电话").fill("13812345678");
+  await citizen.page.getByLabel("电子邮箱").fill("chenxm@example.cn");
   await citizen.page.getByLabel(/所需政府信息的名称/).fill(DESCRIPTION);
   await citizen.page.getByRole("button", { name: "提交申请" }).click();
   await citizen.page.getByText("居民身份证号码不正确，请核对18位号码").waitFor();
@@ -59,7 +61,7 @@ test("a citizen applies online, the handler replies 部分公开, the citizen se
   // 2. The bureau's handler finds it among the applications awaiting receipt.
   const handler = await newPage(browser);
   await signIn(handler.page, "edu_handler");
-  await handler.page.getByRole("menu", { name: "工作台导航" }).getByText("依申请公开").click();
+  await handler.page.getByRole("menu", { name: "工作台导航" }).getByText("依申请公开", { exact: true }).click();
   await handler.page.waitForURL(/\/console\/applications$/, { waitUntil: "commit" });
   await handler.page.goto("/console/applications?status=awaiting_receipt");
   await handler.page.getByRole("link", { name: number }).click();

@@ -13,9 +13,9 @@ after(async () => {
 test("the portal lists the district's units and shows a unit's catalogue", async () => {
   const { page, problems } = await newPage(browser);
   await page.goto("/");
-  await page.getByText("信息公开单位").waitFor();
-  await page.locator(".ant-tree").getByText("锦华区教育局", { exact: true }).click();
-  await page.getByRole("heading", { name: "锦华区教育局 政府信息公开目录" }).waitFor();
+  await page.getByRole("heading", { name: "信息公开单位" }).waitFor();
+  await page.getByRole("main").getByRole("link", { name: "锦华区教育局", exact: true }).click();
+  await page.getByRole("heading", { name: "锦华区教育局政府信息公开目录" }).waitFor();
   await page.getByText(/机关职能/).first().waitFor();
   await page.getByText(/条例第二十条第1项/).first().waitFor();
   assert.deepEqual(problems, []);

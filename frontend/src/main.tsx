@@ -3,11 +3,14 @@ import { ConfigProvider } from "antd";
 import zhCN from "antd/locale/zh_CN";
 import dayjs from "dayjs";
 import "dayjs/locale/zh-cn";
-import { StrictMode } from "react";
+import { StrictMode, type ReactNode } from "react";
 import { createRoot } from "react-dom/client";
 import { RouterProvider } from "react-router-dom";
 import { ApiError } from "./api/errors";
 import { setSession } from "./auth/store";
+import { watchChineseNames } from "./components/shell/chineseNames";
+import { themeFor } from "./components/shell/theme";
+import { useCareMode } from "./lib/careMode";
 import { router } from "./router";
 import "./styles.css";
 
@@ -41,12 +44,24 @@ const queryClient = new QueryClient({
   },
 });
 
+/** antd in Chinese with the SPA's theme, the 长辈版 one while that mode is on (components/shell/theme.ts). */
+function Themed({ children }: { children: ReactNode }) {
+  const careMode = useCareMode();
+  return (
+    <ConfigProvider locale={zhCN} theme={themeFor(careMode)}>
+      {children}
+    </ConfigProvider>
+  );
+}
+
+watchChineseNames(document.body);
+
 createRoot(document.getElementById("root")!).render(
   <StrictMode>
-    <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: "#b71c1c", borderRadius: 4 } }}>
+    <Themed>
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />
       </QueryClientProvider>
-    </ConfigProvider>
+    </Themed>
   </StrictMode>,
 );

@@ -31,10 +31,13 @@ const RequireRole = lazy(async () => ({ default: (await import("./auth/RequireRo
 
 const HomePage = page(() => import("./pages/portal/HomePage"), "HomePage");
 const UnitCataloguePage = page(() => import("./pages/portal/UnitCataloguePage"), "UnitCataloguePage");
+const GuidePage = page(() => import("./pages/portal/GuidePage"), "GuidePage");
 const ItemPage = page(() => import("./pages/catalog/ItemPage"), "ItemPage");
 const SearchPage = page(() => import("./pages/catalog/SearchPage"), "SearchPage");
 const ApplyPage = page(() => import("./pages/applications/ApplyPage"), "ApplyPage");
 const TrackPage = page(() => import("./pages/applications/TrackPage"), "TrackPage");
+const AskPage = page(() => import("./pages/inquiries/AskPage"), "AskPage");
+const AnswerPage = page(() => import("./pages/inquiries/AnswerPage"), "AnswerPage");
 const LoginPage = page(() => import("./pages/LoginPage"), "LoginPage");
 const NotFoundPage = page(() => import("./pages/NotFoundPage"), "NotFoundPage");
 
@@ -51,6 +54,9 @@ const DeadlinesPage = page(() => import("./pages/catalog/console/DeadlinesPage")
 const ColumnsPage = page(() => import("./pages/catalog/console/ColumnsPage"), "ColumnsPage");
 const InboxPage = page(() => import("./pages/applications/InboxPage"), "InboxPage");
 const ApplicationPage = page(() => import("./pages/applications/ApplicationPage"), "ApplicationPage");
+const InquiriesPage = page(() => import("./pages/inquiries/console/InquiriesPage"), "InquiriesPage");
+const InquiryPage = page(() => import("./pages/inquiries/console/InquiryPage"), "InquiryPage");
+const RegisterApplicationPage = page(() => import("./pages/applications/RegisterPage"), "RegisterPage");
 const GuideSearchPage = page(() => import("./pages/hall/guide/GuideSearchPage"), "GuideSearchPage");
 const GuideItemPage = page(() => import("./pages/hall/guide/GuideItemPage"), "GuideItemPage");
 const HallItemsPage = page(() => import("./pages/hall/setup/HallItemsPage"), "HallItemsPage");
@@ -89,10 +95,14 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <HomePage /> },
       { path: "units/:unitId", element: <UnitCataloguePage /> },
+      { path: "units/:unitId/guide", element: <GuidePage /> },
+      { path: "guide", element: <GuidePage /> },
       { path: "items/:itemId", element: <ItemPage /> },
       { path: "search", element: <SearchPage /> },
       { path: "apply", element: <ApplyPage /> },
       { path: "track", element: <TrackPage /> },
+      { path: "inquiries/ask", element: <AskPage /> },
+      { path: "inquiries/track", element: <AnswerPage /> },
       { path: "annual-reports", element: <PublicAnnualReportsPage /> },
       { path: "annual-reports/:reportId", element: <PublicAnnualReportPage /> },
       { path: "hall/guide", element: <GuideSearchPage /> },
@@ -168,8 +178,20 @@ export const router = createBrowserRouter([
         element: <RequireRole path="/console/applications"><InboxPage /></RequireRole>,
       },
       {
+        path: "applications/register",
+        element: <RequireRole path="/console/applications/register"><RegisterApplicationPage /></RequireRole>,
+      },
+      {
         path: "applications/:applicationId",
         element: <RequireRole path="/console/applications"><ApplicationPage /></RequireRole>,
+      },
+      {
+        path: "inquiries",
+        element: <RequireRole path="/console/inquiries"><InquiriesPage /></RequireRole>,
+      },
+      {
+        path: "inquiries/:inquiryId",
+        element: <RequireRole path="/console/inquiries"><InquiryPage /></RequireRole>,
       },
       {
         path: "hall/window",

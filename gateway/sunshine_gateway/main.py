@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, FastAPI
 
+from sunshine_gateway.audit_words import AUDIT_WORDS
 from sunshine_gateway.calendar.routes import router as calendar_router
 from sunshine_gateway.docs.routes import SpecCache
 from sunshine_gateway.docs.routes import router as docs_router
@@ -60,6 +61,7 @@ def create(settings: GatewaySettings | None = None) -> FastAPI:
         docs_url=None,
         redoc_url=None,
         on_shutdown=_close_proxy,
+        audit_words=AUDIT_WORDS,
     )
     app.state.confirm_principal = _confirm_with(app)
     app.state.rate_limits = RateLimits(settings.rate_limit_storage)

@@ -95,6 +95,10 @@ TABLE = Table(
         ),
         "auth-me": Access(Can.WORK_IN_CONSOLE),
         "auth-change_password": Access(Can.WORK_IN_CONSOLE),
+        # Colleagues of a unit in reach, by name (an application's handler is picked from them).
+        "auth-people": Access(
+            Can.WORK_IN_CONSOLE, Scope.UNIT, query={"work": "handle_applications"}
+        ),
         # Accounts (账号管理): the admin's subtree.
         "users-list_users": Access(Can.MANAGE_ACCOUNTS, makes=("user_id",)),
         "users-create_user": Access(Can.MANAGE_ACCOUNTS, Scope.UNIT, body=_new_account),
@@ -119,6 +123,9 @@ TABLE = Table(
         "outbox-list_pending": DELIVERY,
         "outbox-replay": DELIVERY,
         "audit-list_entries": Access(Can.READ_AUDIT),
+        "audit-read_log": Access(Can.READ_AUDIT, Scope.UNIT),
+        "audit-export_log": Access(Can.READ_AUDIT, Scope.UNIT),
+        "audit-log_words": Access(Can.READ_AUDIT),
     },
     makers=MAKERS,
     components_admitted=False,

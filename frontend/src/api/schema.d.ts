@@ -150,6 +150,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * People
+         * @description 同事: the people who may do a kind of work on a unit's records (an application's
+         *     handlers to pick from), with their names; the unit must be in the caller's reach.
+         */
+        get: operations["auth-people"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users": {
         parameters: {
             query?: never;
@@ -439,6 +460,69 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/audit/log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Log
+         * @description 审计日志 in words, newest first, a page at a time: who did what to which record, with
+         *     the before/after, filtered by person, unit, object, action and date range (the entries of
+         *     people of the caller's unit subtree; the top unit's also what components did).
+         */
+        get: operations["audit-read_log"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit/log/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export Log
+         * @description The filtered log as a CSV file, in the same words as the page (at most 10,000 lines).
+         */
+        get: operations["audit-export_log"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit/words": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Log Words
+         * @description What this component's log is about and what it records, with their names (the
+         *     filters of 审计日志).
+         */
+        get: operations["audit-log_words"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/catalog/search": {
         parameters: {
             query?: never;
@@ -492,9 +576,71 @@ export interface paths {
         };
         /**
          * Unit Columns
-         * @description A unit's disclosure catalogue (公开目录): the template as that unit shows it.
+         * @description A unit's disclosure catalogue (公开目录): the template as that unit shows it, each column
+         *     with the items published in it and below it (public).
          */
         get: operations["catalog-columns-unit_columns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalog/units/{unit_id}/columns/empty": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Empty Columns
+         * @description The columns of a unit's catalogue with nothing published in them or below them (空栏目),
+         *     in the catalogue's order (public).
+         */
+        get: operations["catalog-columns-empty_columns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalog/units/{unit_id}/columns/{column_id}/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Column Items
+         * @description A unit's published items in a column and the columns below it, newest first (public).
+         */
+        get: operations["catalog-columns-column_items"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalog/template/rights": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Template Rights
+         * @description What the caller may do to the catalogue template and to units' catalogues (栏目管理).
+         */
+        get: operations["catalog-columns-template_rights"];
         put?: never;
         post?: never;
         delete?: never;
@@ -669,7 +815,8 @@ export interface paths {
         };
         /**
          * Staff Items
-         * @description Items in the caller's reach, for the console (e.g. the review queue: status=submitted).
+         * @description Items in the caller's reach, for the console (信息发布: by title, state, column, type and
+         *     生成日期; the review queue: status=submitted), last changed first.
          */
         get: operations["catalog-items-staff_items"];
         put?: never;
@@ -994,6 +1141,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/catalog/feed/latest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Latest
+         * @description 最新信息: every unit's published items, newest first (public; the portal's home page).
+         */
+        get: operations["catalog-feed-latest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/catalog/feed": {
         parameters: {
             query?: never;
@@ -1158,6 +1325,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/catalog/overview/units/{unit_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Catalog Overview
+         * @description 工作台概览: items at risk, late and policy documents without their 解读, unit by unit for
+         *     the unit and those below it (catalogue staff and supervisors within their scope); each
+         *     figure is the total of the 期限监督 list of that unit.
+         */
+        get: operations["catalog-overview-catalog_overview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/catalog/outbox/summary": {
         parameters: {
             query?: never;
@@ -1259,6 +1448,69 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/catalog/audit/log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Log
+         * @description 审计日志 in words, newest first, a page at a time: who did what to which record, with
+         *     the before/after, filtered by person, unit, object, action and date range (the entries of
+         *     people of the caller's unit subtree; the top unit's also what components did).
+         */
+        get: operations["catalog-audit-read_log"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalog/audit/log/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export Log
+         * @description The filtered log as a CSV file, in the same words as the page (at most 10,000 lines).
+         */
+        get: operations["catalog-audit-export_log"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalog/audit/words": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Log Words
+         * @description What this component's log is about and what it records, with their names (the
+         *     filters of 审计日志).
+         */
+        get: operations["catalog-audit-log_words"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/catalog/org/units/{unit_id}": {
         parameters: {
             query?: never;
@@ -1332,7 +1584,8 @@ export interface paths {
         };
         /**
          * Inbox
-         * @description The handlers' inbox, soonest due first, with working days left.
+         * @description The handlers' inbox, the next legal action first: online applications awaiting receipt,
+         *     then by the day the next action is due (`next_action_on`), with working days left.
          */
         get: operations["applications-applications-inbox"];
         put?: never;
@@ -1378,7 +1631,8 @@ export interface paths {
         put?: never;
         /**
          * Register
-         * @description Record an application received by letter, fax, e-mail or in person.
+         * @description Record an application received by letter, fax, e-mail or in person: a handler for the
+         *     units in reach; a window of the 政务服务中心 in person, for any unit.
          */
         post: operations["applications-applications-register"];
         delete?: never;
@@ -2037,6 +2291,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/applications/overview/units/{unit_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Applications Overview
+         * @description 工作台概览: open applications due within 5 working days and past their reply date, unit
+         *     by unit for the unit and those below it (handlers, the office and supervisors within their
+         *     scope); each figure is the total of the inbox filtered by that unit and urgency.
+         */
+        get: operations["applications-overview-applications_overview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/applications/outbox/summary": {
         parameters: {
             query?: never;
@@ -2130,6 +2406,69 @@ export interface paths {
          *     was done by people of the caller's unit subtree (a street's office sees its street's).
          */
         get: operations["applications-audit-list_entries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/audit/log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Log
+         * @description 审计日志 in words, newest first, a page at a time: who did what to which record, with
+         *     the before/after, filtered by person, unit, object, action and date range (the entries of
+         *     people of the caller's unit subtree; the top unit's also what components did).
+         */
+        get: operations["applications-audit-read_log"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/audit/log/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export Log
+         * @description The filtered log as a CSV file, in the same words as the page (at most 10,000 lines).
+         */
+        get: operations["applications-audit-export_log"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/audit/words": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Log Words
+         * @description What this component's log is about and what it records, with their names (the
+         *     filters of 审计日志).
+         */
+        get: operations["applications-audit-log_words"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3947,6 +4286,69 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/hall/audit/log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Log
+         * @description 审计日志 in words, newest first, a page at a time: who did what to which record, with
+         *     the before/after, filtered by person, unit, object, action and date range (the entries of
+         *     people of the caller's unit subtree; the top unit's also what components did).
+         */
+        get: operations["hall-audit-read_log"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hall/audit/log/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export Log
+         * @description The filtered log as a CSV file, in the same words as the page (at most 10,000 lines).
+         */
+        get: operations["hall-audit-export_log"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hall/audit/words": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Log Words
+         * @description What this component's log is about and what it records, with their names (the
+         *     filters of 审计日志).
+         */
+        get: operations["hall-audit-log_words"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/hall/org/units/{unit_id}": {
         parameters: {
             query?: never;
@@ -4626,6 +5028,69 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reporting/audit/log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Log
+         * @description 审计日志 in words, newest first, a page at a time: who did what to which record, with
+         *     the before/after, filtered by person, unit, object, action and date range (the entries of
+         *     people of the caller's unit subtree; the top unit's also what components did).
+         */
+        get: operations["reporting-audit-read_log"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reporting/audit/log/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export Log
+         * @description The filtered log as a CSV file, in the same words as the page (at most 10,000 lines).
+         */
+        get: operations["reporting-audit-export_log"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reporting/audit/words": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Log Words
+         * @description What this component's log is about and what it records, with their names (the
+         *     filters of 审计日志).
+         */
+        get: operations["reporting-audit-log_words"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reporting/org/units/{unit_id}": {
         parameters: {
             query?: never;
@@ -4694,6 +5159,23 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * AuditChange
+         * @description One field an entry changed, old → new, as people read them ("" where there was none).
+         */
+        AuditChange: {
+            /** Field */
+            field: string;
+            /**
+             * Label
+             * @description 字段名称
+             */
+            label: string;
+            /** Before */
+            before: string;
+            /** After */
+            after: string;
+        };
         /** AuditEntryOut */
         AuditEntryOut: {
             /** Id */
@@ -4725,11 +5207,95 @@ export interface components {
             request_id: string | null;
         };
         /**
+         * AuditLine
+         * @description An audit entry in words: "张三 审查通过并发布 信息《……》", with what changed.
+         */
+        AuditLine: {
+            /** Id */
+            id: number;
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /**
+             * Actor
+             * @description 登录名（系统组件为组件名）
+             */
+            actor: string;
+            /**
+             * Actor Name
+             * @description 操作人姓名（当时的）；未记录姓名的为登录名
+             */
+            actor_name: string;
+            /** Actor Unit Id */
+            actor_unit_id: number | null;
+            /** Actor Unit Name */
+            actor_unit_name: string | null;
+            /** Action */
+            action: string;
+            /** Action Label */
+            action_label: string;
+            /** Entity Type */
+            entity_type: string;
+            /**
+             * Entity Label
+             * @description 对象的种类，如“信息”“申请”
+             */
+            entity_label: string;
+            /** Entity Id */
+            entity_id: string;
+            /**
+             * Entity Name
+             * @description 对象的名称或编号，取自其记录；没有的为空
+             */
+            entity_name: string | null;
+            /**
+             * Sentence
+             * @description 一句话的记录
+             */
+            sentence: string;
+            /**
+             * Changes
+             * @description 变更前后（新建时只有变更后）
+             */
+            changes: components["schemas"]["AuditChange"][];
+            /** Request Id */
+            request_id: string | null;
+        };
+        /** AuditLinePage */
+        AuditLinePage: {
+            /** Items */
+            items: components["schemas"]["AuditLine"][];
+            /** Total */
+            total: number;
+            /** Page */
+            page: number;
+            /** Size */
+            size: number;
+        };
+        /**
+         * AuditVocabulary
+         * @description What the component's log is about and what it records, for the filters.
+         */
+        AuditVocabulary: {
+            /**
+             * Subjects
+             * @description 对象种类（entity_type）
+             */
+            subjects: components["schemas"]["Term"][];
+            /**
+             * Actions
+             * @description 操作（action）
+             */
+            actions: components["schemas"]["Term"][];
+        };
+        /**
          * Can
          * @description A kind of work, named by what the person does (the SPA shows pages by these).
          * @enum {string}
          */
-        Can: "work_in_console" | "read_items" | "write_items" | "review_items" | "manage_catalogue" | "decide_proposals" | "read_applications" | "handle_applications" | "read_units" | "manage_units" | "read_audit" | "manage_accounts" | "manage_calendar" | "operate_delivery" | "manage_hall" | "serve_at_window" | "read_cases" | "supervise_hall" | "register_enforcement" | "read_reports" | "prepare_reports";
+        Can: "work_in_console" | "read_items" | "write_items" | "review_items" | "manage_catalogue" | "decide_proposals" | "read_applications" | "handle_applications" | "register_applications" | "read_units" | "manage_units" | "read_audit" | "manage_accounts" | "manage_calendar" | "operate_delivery" | "manage_hall" | "serve_at_window" | "read_cases" | "supervise_hall" | "register_enforcement" | "read_reports" | "prepare_reports";
         /**
          * ErrorBody
          * @description What every 4xx and 5xx answer carries.
@@ -4763,11 +5329,6 @@ export interface components {
             role_groups: components["schemas"]["Term"][];
             /** Unit Types */
             unit_types: components["schemas"]["Term"][];
-        };
-        /** HTTPValidationError */
-        HTTPValidationError: {
-            /** Detail */
-            detail?: components["schemas"]["ValidationError"][];
         };
         /** LoginIn */
         LoginIn: {
@@ -4860,6 +5421,20 @@ export interface components {
              */
             password: string;
         };
+        /**
+         * PersonOut
+         * @description A colleague one may name for a piece of work (an application's handler): who, by name.
+         */
+        PersonOut: {
+            /** Username */
+            username: string;
+            /** Display Name */
+            display_name: string;
+            /** Unit Id */
+            unit_id: number;
+            /** Unit Name */
+            unit_name: string;
+        };
         /** RefreshIn */
         RefreshIn: {
             /** Refresh Token */
@@ -4897,6 +5472,36 @@ export interface components {
         };
         /** UnitIn */
         UnitIn: {
+            /**
+             * Office Address
+             * @description 办公地址
+             */
+            office_address?: string | null;
+            /**
+             * Office Phone
+             * @description 咨询电话：区号-号码（如 028-86000000）或手机号
+             */
+            office_phone?: string | null;
+            /**
+             * Office Hours
+             * @description 办公时间，如 工作日 9:00–12:00，13:30–17:30
+             */
+            office_hours?: string | null;
+            /**
+             * Postal Address
+             * @description 通信地址
+             */
+            postal_address?: string | null;
+            /**
+             * Postal Code
+             * @description 邮政编码，6位数字
+             */
+            postal_code?: string | null;
+            /**
+             * Office Email
+             * @description 电子邮箱
+             */
+            office_email?: string | null;
             /**
              * Name
              * @description 单位名称
@@ -4957,6 +5562,36 @@ export interface components {
              * @description 行政复议机关：垂直管理单位的上一级主管部门
              */
             reconsideration_body?: string | null;
+            /**
+             * Office Address
+             * @description 政府信息公开工作机构办公地址
+             */
+            office_address?: string | null;
+            /**
+             * Office Phone
+             * @description 咨询电话
+             */
+            office_phone?: string | null;
+            /**
+             * Office Hours
+             * @description 办公时间
+             */
+            office_hours?: string | null;
+            /**
+             * Postal Address
+             * @description 通信地址
+             */
+            postal_address?: string | null;
+            /**
+             * Postal Code
+             * @description 邮政编码
+             */
+            postal_code?: string | null;
+            /**
+             * Office Email
+             * @description 电子邮箱
+             */
+            office_email?: string | null;
         };
         /**
          * UnitType
@@ -4965,6 +5600,36 @@ export interface components {
         UnitType: "government" | "department" | "street" | "township" | "community" | "village";
         /** UnitUpdate */
         UnitUpdate: {
+            /**
+             * Office Address
+             * @description 办公地址
+             */
+            office_address?: string | null;
+            /**
+             * Office Phone
+             * @description 咨询电话：区号-号码（如 028-86000000）或手机号
+             */
+            office_phone?: string | null;
+            /**
+             * Office Hours
+             * @description 办公时间，如 工作日 9:00–12:00，13:30–17:30
+             */
+            office_hours?: string | null;
+            /**
+             * Postal Address
+             * @description 通信地址
+             */
+            postal_address?: string | null;
+            /**
+             * Postal Code
+             * @description 邮政编码，6位数字
+             */
+            postal_code?: string | null;
+            /**
+             * Office Email
+             * @description 电子邮箱
+             */
+            office_email?: string | null;
             /** Name */
             name?: string | null;
             /** Credit Code */
@@ -5032,19 +5697,6 @@ export interface components {
              * @description 至少10位，含大写字母、小写字母、数字、符号中的至少三类，不含用户名，不能是常见或易猜的密码；设置后该账号须重新登录
              */
             password?: string | null;
-        };
-        /** ValidationError */
-        ValidationError: {
-            /** Location */
-            loc: (string | number)[];
-            /** Message */
-            msg: string;
-            /** Error Type */
-            type: string;
-            /** Input */
-            input?: unknown;
-            /** Context */
-            ctx?: Record<string, never>;
         };
         /** YearArrangementIn */
         YearArrangementIn: {
@@ -5134,6 +5786,23 @@ export interface components {
              */
             created_at: string;
         };
+        /**
+         * CatalogAuditChange
+         * @description One field an entry changed, old → new, as people read them ("" where there was none).
+         */
+        CatalogAuditChange: {
+            /** Field */
+            field: string;
+            /**
+             * Label
+             * @description 字段名称
+             */
+            label: string;
+            /** Before */
+            before: string;
+            /** After */
+            after: string;
+        };
         /** CatalogAuditEntryOut */
         CatalogAuditEntryOut: {
             /** Id */
@@ -5163,6 +5832,111 @@ export interface components {
             } | null;
             /** Request Id */
             request_id: string | null;
+        };
+        /**
+         * CatalogAuditLine
+         * @description An audit entry in words: "张三 审查通过并发布 信息《……》", with what changed.
+         */
+        CatalogAuditLine: {
+            /** Id */
+            id: number;
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /**
+             * Actor
+             * @description 登录名（系统组件为组件名）
+             */
+            actor: string;
+            /**
+             * Actor Name
+             * @description 操作人姓名（当时的）；未记录姓名的为登录名
+             */
+            actor_name: string;
+            /** Actor Unit Id */
+            actor_unit_id: number | null;
+            /** Actor Unit Name */
+            actor_unit_name: string | null;
+            /** Action */
+            action: string;
+            /** Action Label */
+            action_label: string;
+            /** Entity Type */
+            entity_type: string;
+            /**
+             * Entity Label
+             * @description 对象的种类，如“信息”“申请”
+             */
+            entity_label: string;
+            /** Entity Id */
+            entity_id: string;
+            /**
+             * Entity Name
+             * @description 对象的名称或编号，取自其记录；没有的为空
+             */
+            entity_name: string | null;
+            /**
+             * Sentence
+             * @description 一句话的记录
+             */
+            sentence: string;
+            /**
+             * Changes
+             * @description 变更前后（新建时只有变更后）
+             */
+            changes: components["schemas"]["CatalogAuditChange"][];
+            /** Request Id */
+            request_id: string | null;
+        };
+        /** CatalogAuditLinePage */
+        CatalogAuditLinePage: {
+            /** Items */
+            items: components["schemas"]["CatalogAuditLine"][];
+            /** Total */
+            total: number;
+            /** Page */
+            page: number;
+            /** Size */
+            size: number;
+        };
+        /**
+         * CatalogAuditVocabulary
+         * @description What the component's log is about and what it records, for the filters.
+         */
+        CatalogAuditVocabulary: {
+            /**
+             * Subjects
+             * @description 对象种类（entity_type）
+             */
+            subjects: components["schemas"]["CatalogTerm"][];
+            /**
+             * Actions
+             * @description 操作（action）
+             */
+            actions: components["schemas"]["CatalogTerm"][];
+        };
+        /**
+         * CatalogCatalogOverview
+         * @description 工作台概览 of the disclosure office: the catalogue's deadlines, unit by unit.
+         */
+        CatalogCatalogOverview: {
+            /** Unit Id */
+            unit_id: number;
+            /** Unit Name */
+            unit_name: string;
+            /**
+             * Today
+             * Format: date
+             * @description 按哪一天计算
+             */
+            today: string;
+            /**
+             * Units
+             * @description 本单位及下属单位（未撤销），按单位排序
+             */
+            units: components["schemas"]["CatalogUnitItemFigures"][];
         };
         /**
          * CatalogCatalogVocabulary
@@ -5429,6 +6203,23 @@ export interface components {
          */
         CatalogDocumentType: "regulation" | "normative" | "other";
         /**
+         * CatalogEmptyColumn
+         * @description A column of a unit's catalogue with nothing published in it or below it (空栏目).
+         */
+        CatalogEmptyColumn: {
+            /** Id */
+            id: number;
+            /** Code */
+            code: string;
+            /** Name */
+            name: string;
+            /**
+             * Path
+             * @description 上级栏目名称，从一级栏目起
+             */
+            path: string[];
+        };
+        /**
          * CatalogErrorBody
          * @description What every 4xx and 5xx answer carries.
          */
@@ -5548,11 +6339,6 @@ export interface components {
             field: string;
             /** Reason */
             reason: string;
-        };
-        /** CatalogHTTPValidationError */
-        CatalogHTTPValidationError: {
-            /** Detail */
-            detail?: components["schemas"]["CatalogValidationError"][];
         };
         /**
          * CatalogIntakeItemIn
@@ -6357,6 +7143,29 @@ export interface components {
             sanitiser_notes?: string[];
         };
         /**
+         * CatalogTemplateRights
+         * @description What the caller may do in 栏目管理, so that the console offers nothing that would be
+         *     refused.
+         */
+        CatalogTemplateRights: {
+            /**
+             * Can Change Template
+             * @description 可调整目录模板（新增、修改、移动、合并、拆分栏目，迁移栏目信息）
+             */
+            can_change_template: boolean;
+            /**
+             * Reason
+             * @description 不能调整目录模板的原因
+             * @default
+             */
+            reason: string;
+            /**
+             * Can Hide Columns
+             * @description 可在所辖单位的目录中隐藏或显示栏目
+             */
+            can_hide_columns: boolean;
+        };
+        /**
          * CatalogTerm
          * @description One value of an enumeration and its label.
          */
@@ -6389,6 +7198,37 @@ export interface components {
              */
             on_time_rate: number | null;
         };
+        /**
+         * CatalogUnitColumnNode
+         * @description A column of a unit's catalogue (公开目录) with how much it holds.
+         */
+        CatalogUnitColumnNode: {
+            /** Id */
+            id: number;
+            /** Code */
+            code: string;
+            /** Name */
+            name: string;
+            /**
+             * Article20 Item
+             * @description 《条例》第二十条第几项
+             */
+            article20_item: number | null;
+            /**
+             * Retention Years
+             * @description 保管期限（年），空为永久
+             */
+            retention_years: number | null;
+            /** Hidden For Unit Types */
+            hidden_for_unit_types: components["schemas"]["CatalogUnitType"][];
+            /** Children */
+            children?: components["schemas"]["CatalogUnitColumnNode"][];
+            /**
+             * Item Count
+             * @description 本栏目及其下级栏目中已公开的信息条数（每条只计一次）
+             */
+            item_count: number;
+        };
         /** CatalogUnitColumnSettingIn */
         CatalogUnitColumnSettingIn: {
             /**
@@ -6414,6 +7254,33 @@ export interface components {
             unit_name: string;
             /** Count */
             count: number;
+        };
+        /**
+         * CatalogUnitItemFigures
+         * @description One unit's publication deadlines today (the unit itself, not those below it).
+         */
+        CatalogUnitItemFigures: {
+            /** Unit Id */
+            unit_id: number;
+            /** Unit Name */
+            unit_name: string;
+            /** Parent Id */
+            parent_id: number | null;
+            /**
+             * At Risk
+             * @description 即将到期：未发布、5个工作日内到期（期限监督“即将到期”）
+             */
+            at_risk: number;
+            /**
+             * Late
+             * @description 已逾期：逾期未发布，或今年、去年逾期发布（期限监督“已逾期”）
+             */
+            late: number;
+            /**
+             * Missing Interpretations
+             * @description 政策解读缺失或迟发的规章、行政规范性文件（期限监督“政策解读缺失”）
+             */
+            missing_interpretations: number;
         };
         /** CatalogUnitOut */
         CatalogUnitOut: {
@@ -6441,6 +7308,36 @@ export interface components {
              * @description 行政复议机关：垂直管理单位的上一级主管部门
              */
             reconsideration_body?: string | null;
+            /**
+             * Office Address
+             * @description 政府信息公开工作机构办公地址
+             */
+            office_address?: string | null;
+            /**
+             * Office Phone
+             * @description 咨询电话
+             */
+            office_phone?: string | null;
+            /**
+             * Office Hours
+             * @description 办公时间
+             */
+            office_hours?: string | null;
+            /**
+             * Postal Address
+             * @description 通信地址
+             */
+            postal_address?: string | null;
+            /**
+             * Postal Code
+             * @description 邮政编码
+             */
+            postal_code?: string | null;
+            /**
+             * Office Email
+             * @description 电子邮箱
+             */
+            office_email?: string | null;
         };
         /**
          * CatalogUnitPeriodCounts
@@ -6506,6 +7403,36 @@ export interface components {
              * @description 行政复议机关：垂直管理单位的上一级主管部门
              */
             reconsideration_body?: string | null;
+            /**
+             * Office Address
+             * @description 政府信息公开工作机构办公地址
+             */
+            office_address?: string | null;
+            /**
+             * Office Phone
+             * @description 咨询电话
+             */
+            office_phone?: string | null;
+            /**
+             * Office Hours
+             * @description 办公时间
+             */
+            office_hours?: string | null;
+            /**
+             * Postal Address
+             * @description 通信地址
+             */
+            postal_address?: string | null;
+            /**
+             * Postal Code
+             * @description 邮政编码
+             */
+            postal_code?: string | null;
+            /**
+             * Office Email
+             * @description 电子邮箱
+             */
+            office_email?: string | null;
             /** Version */
             version: number;
             /**
@@ -6519,19 +7446,6 @@ export interface components {
          * @enum {string}
          */
         CatalogUnitType: "government" | "department" | "street" | "township" | "community" | "village";
-        /** CatalogValidationError */
-        CatalogValidationError: {
-            /** Location */
-            loc: (string | number)[];
-            /** Message */
-            msg: string;
-            /** Error Type */
-            type: string;
-            /** Input */
-            input?: unknown;
-            /** Context */
-            ctx?: Record<string, never>;
-        };
         /**
          * CatalogValidity
          * @enum {string}
@@ -6739,13 +7653,20 @@ export interface components {
              */
             phone: string;
             /**
+             * Form
+             * @description 获取形式：electronic 须填电子邮箱，post 须填通信地址；不填为 paper
+             * @default paper
+             */
+            form: string;
+            /**
              * Email
+             * @description 电子邮箱（电子文档形式必填）
              * @default
              */
             email: string;
             /**
              * Address
-             * @description 通信地址
+             * @description 通信地址（邮寄必填）
              * @default
              */
             address: string;
@@ -6760,12 +7681,6 @@ export interface components {
              * @default
              */
             purpose: string;
-            /**
-             * Form
-             * @description 获取形式
-             * @default electronic
-             */
-            form: string;
         };
         /**
          * ApplicationsApplicationOut
@@ -6916,6 +7831,21 @@ export interface components {
          */
         ApplicationsApplicationStep: "receipt" | "assign" | "supplement-request" | "supplement-received" | "explanation-request" | "explanation-received" | "opinions" | "opinion-answer" | "extension" | "fee-notice" | "fee-paid" | "decision" | "reply" | "remedies";
         /**
+         * ApplicationsApplicationsOverview
+         * @description 工作台概览 of the disclosure office: applications due soon and overdue, unit by unit.
+         */
+        ApplicationsApplicationsOverview: {
+            /** Unit Id */
+            unit_id: number;
+            /** Unit Name */
+            unit_name: string;
+            /**
+             * Units
+             * @description 本单位及下属单位（未撤销），按单位排序
+             */
+            units: components["schemas"]["ApplicationsUnitApplicationFigures"][];
+        };
+        /**
          * ApplicationsApplicationsVocabulary
          * @description 依申请公开 and 咨询与留言: each enumeration's values with their labels, in display order.
          */
@@ -6957,6 +7887,11 @@ export interface components {
              * @description 核验号码的证件类型（居民身份证）
              */
             id_card: string;
+            /**
+             * Receiving Unit Types
+             * @description 可以受理申请和咨询留言的单位类型（网关的单位类型值）；其他类型和已撤销的单位不受理
+             */
+            receiving_unit_types: string[];
             inquiries: components["schemas"]["ApplicationsInquiriesVocabulary"];
         };
         /** ApplicationsAssignIn */
@@ -6966,6 +7901,23 @@ export interface components {
              * @description 经办人用户名
              */
             handler: string;
+        };
+        /**
+         * ApplicationsAuditChange
+         * @description One field an entry changed, old → new, as people read them ("" where there was none).
+         */
+        ApplicationsAuditChange: {
+            /** Field */
+            field: string;
+            /**
+             * Label
+             * @description 字段名称
+             */
+            label: string;
+            /** Before */
+            before: string;
+            /** After */
+            after: string;
         };
         /** ApplicationsAuditEntryOut */
         ApplicationsAuditEntryOut: {
@@ -6996,6 +7948,90 @@ export interface components {
             } | null;
             /** Request Id */
             request_id: string | null;
+        };
+        /**
+         * ApplicationsAuditLine
+         * @description An audit entry in words: "张三 审查通过并发布 信息《……》", with what changed.
+         */
+        ApplicationsAuditLine: {
+            /** Id */
+            id: number;
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /**
+             * Actor
+             * @description 登录名（系统组件为组件名）
+             */
+            actor: string;
+            /**
+             * Actor Name
+             * @description 操作人姓名（当时的）；未记录姓名的为登录名
+             */
+            actor_name: string;
+            /** Actor Unit Id */
+            actor_unit_id: number | null;
+            /** Actor Unit Name */
+            actor_unit_name: string | null;
+            /** Action */
+            action: string;
+            /** Action Label */
+            action_label: string;
+            /** Entity Type */
+            entity_type: string;
+            /**
+             * Entity Label
+             * @description 对象的种类，如“信息”“申请”
+             */
+            entity_label: string;
+            /** Entity Id */
+            entity_id: string;
+            /**
+             * Entity Name
+             * @description 对象的名称或编号，取自其记录；没有的为空
+             */
+            entity_name: string | null;
+            /**
+             * Sentence
+             * @description 一句话的记录
+             */
+            sentence: string;
+            /**
+             * Changes
+             * @description 变更前后（新建时只有变更后）
+             */
+            changes: components["schemas"]["ApplicationsAuditChange"][];
+            /** Request Id */
+            request_id: string | null;
+        };
+        /** ApplicationsAuditLinePage */
+        ApplicationsAuditLinePage: {
+            /** Items */
+            items: components["schemas"]["ApplicationsAuditLine"][];
+            /** Total */
+            total: number;
+            /** Page */
+            page: number;
+            /** Size */
+            size: number;
+        };
+        /**
+         * ApplicationsAuditVocabulary
+         * @description What the component's log is about and what it records, for the filters.
+         */
+        ApplicationsAuditVocabulary: {
+            /**
+             * Subjects
+             * @description 对象种类（entity_type）
+             */
+            subjects: components["schemas"]["ApplicationsTerm"][];
+            /**
+             * Actions
+             * @description 操作（action）
+             */
+            actions: components["schemas"]["ApplicationsTerm"][];
         };
         /**
          * ApplicationsChannel
@@ -7213,11 +8249,6 @@ export interface components {
             /** Reason */
             reason: string;
         };
-        /** ApplicationsHTTPValidationError */
-        ApplicationsHTTPValidationError: {
-            /** Detail */
-            detail?: components["schemas"]["ApplicationsValidationError"][];
-        };
         /** ApplicationsInboxPage */
         ApplicationsInboxPage: {
             /** Items */
@@ -7250,6 +8281,11 @@ export interface components {
             status: components["schemas"]["ApplicationsStatus"];
             /** Handler */
             handler: string | null;
+            /**
+             * Submitted On
+             * Format: date
+             */
+            submitted_on: string;
             /** Received On */
             received_on: string | null;
             /** Reply Due On */
@@ -7259,6 +8295,18 @@ export interface components {
             urgency: components["schemas"]["ApplicationsUrgency"];
             /** Provisional */
             provisional: boolean;
+            /** @description 下一步：列表按它排序 */
+            next_action: components["schemas"]["ApplicationsNextAction"];
+            /**
+             * Next Action On
+             * @description 下一步的期限（待确认收到的为提交日期）
+             */
+            next_action_on: string | null;
+            /**
+             * Next Action Label
+             * @description 下一步及其期限，如“待补正，补正期限 2026-03-02”
+             */
+            next_action_label: string;
         };
         /**
          * ApplicationsInquiriesVocabulary
@@ -7356,7 +8404,7 @@ export interface components {
             asker_name: string;
             /**
              * Asker Contact
-             * @description 电话或电子邮件
+             * @description 电话或电子邮件：手机、带区号的固定电话或电子邮箱
              */
             asker_contact: string;
         };
@@ -7409,6 +8457,11 @@ export interface components {
              * @description 已过答复期限仍未答复
              */
             overdue: boolean;
+            /**
+             * Can Answer
+             * @description 当前用户现在可以答复
+             */
+            can_answer: boolean;
             /** Answered On */
             answered_on: string | null;
             /** Answer */
@@ -7437,7 +8490,7 @@ export interface components {
          * ApplicationsInquiryState
          * @enum {string}
          */
-        ApplicationsInquiryState: "open" | "overdue";
+        ApplicationsInquiryState: "open" | "overdue" | "answered";
         /**
          * ApplicationsInquirySubmitted
          * @description What the asker keeps: the code is shown this once only.
@@ -7513,6 +8566,12 @@ export interface components {
             /** Received */
             received: number;
         };
+        /**
+         * ApplicationsNextAction
+         * @description What an open application waits for next, by which the inbox orders it (下一步).
+         * @enum {string}
+         */
+        ApplicationsNextAction: "confirm_receipt" | "supplement" | "explanation" | "fee" | "reply" | "none";
         /** ApplicationsOpinionAnswerIn */
         ApplicationsOpinionAnswerIn: {
             /**
@@ -7837,13 +8896,20 @@ export interface components {
              */
             phone: string;
             /**
+             * Form
+             * @description 获取形式：electronic 须填电子邮箱，post 须填通信地址；不填为 paper
+             * @default paper
+             */
+            form: string;
+            /**
              * Email
+             * @description 电子邮箱（电子文档形式必填）
              * @default
              */
             email: string;
             /**
              * Address
-             * @description 通信地址
+             * @description 通信地址（邮寄必填）
              * @default
              */
             address: string;
@@ -7858,12 +8924,6 @@ export interface components {
              * @default
              */
             purpose: string;
-            /**
-             * Form
-             * @description 获取形式
-             * @default electronic
-             */
-            form: string;
             channel: components["schemas"]["ApplicationsChannel"];
             /**
              * Submitted On
@@ -7910,7 +8970,7 @@ export interface components {
             asker_name: string;
             /**
              * Asker Contact
-             * @description 电话或电子邮件
+             * @description 电话或电子邮件：手机、带区号的固定电话或电子邮箱
              */
             asker_contact: string;
             channel: components["schemas"]["ApplicationsInquiryChannel"];
@@ -8102,6 +9162,28 @@ export interface components {
             /** Query Code */
             query_code: string;
         };
+        /**
+         * ApplicationsUnitApplicationFigures
+         * @description One unit's open applications near or past their reply date (the unit itself).
+         */
+        ApplicationsUnitApplicationFigures: {
+            /** Unit Id */
+            unit_id: number;
+            /** Unit Name */
+            unit_name: string;
+            /** Parent Id */
+            parent_id: number | null;
+            /**
+             * Due Soon
+             * @description 临近期限：5个工作日内到期（收件箱“临近期限”）
+             */
+            due_soon: number;
+            /**
+             * Overdue
+             * @description 已逾期：已过答复期限仍未办结（收件箱“已逾期”）
+             */
+            overdue: number;
+        };
         /** ApplicationsUnitOut */
         ApplicationsUnitOut: {
             /** Id */
@@ -8128,6 +9210,36 @@ export interface components {
              * @description 行政复议机关：垂直管理单位的上一级主管部门
              */
             reconsideration_body?: string | null;
+            /**
+             * Office Address
+             * @description 政府信息公开工作机构办公地址
+             */
+            office_address?: string | null;
+            /**
+             * Office Phone
+             * @description 咨询电话
+             */
+            office_phone?: string | null;
+            /**
+             * Office Hours
+             * @description 办公时间
+             */
+            office_hours?: string | null;
+            /**
+             * Postal Address
+             * @description 通信地址
+             */
+            postal_address?: string | null;
+            /**
+             * Postal Code
+             * @description 邮政编码
+             */
+            postal_code?: string | null;
+            /**
+             * Office Email
+             * @description 电子邮箱
+             */
+            office_email?: string | null;
         };
         /** ApplicationsUnitPeriodApplications */
         ApplicationsUnitPeriodApplications: {
@@ -8185,6 +9297,36 @@ export interface components {
              * @description 行政复议机关：垂直管理单位的上一级主管部门
              */
             reconsideration_body?: string | null;
+            /**
+             * Office Address
+             * @description 政府信息公开工作机构办公地址
+             */
+            office_address?: string | null;
+            /**
+             * Office Phone
+             * @description 咨询电话
+             */
+            office_phone?: string | null;
+            /**
+             * Office Hours
+             * @description 办公时间
+             */
+            office_hours?: string | null;
+            /**
+             * Postal Address
+             * @description 通信地址
+             */
+            postal_address?: string | null;
+            /**
+             * Postal Code
+             * @description 邮政编码
+             */
+            postal_code?: string | null;
+            /**
+             * Office Email
+             * @description 电子邮箱
+             */
+            office_email?: string | null;
             /** Version */
             version: number;
             /**
@@ -8203,19 +9345,6 @@ export interface components {
          * @enum {string}
          */
         ApplicationsUrgency: "normal" | "due_soon" | "overdue" | "none";
-        /** ApplicationsValidationError */
-        ApplicationsValidationError: {
-            /** Location */
-            loc: (string | number)[];
-            /** Message */
-            msg: string;
-            /** Error Type */
-            type: string;
-            /** Input */
-            input?: unknown;
-            /** Context */
-            ctx?: Record<string, never>;
-        };
         /** ApplicationsYearArrangementOut */
         ApplicationsYearArrangementOut: {
             /** Year */
@@ -8329,6 +9458,23 @@ export interface components {
             /** Size */
             size: number;
         };
+        /**
+         * HallAuditChange
+         * @description One field an entry changed, old → new, as people read them ("" where there was none).
+         */
+        HallAuditChange: {
+            /** Field */
+            field: string;
+            /**
+             * Label
+             * @description 字段名称
+             */
+            label: string;
+            /** Before */
+            before: string;
+            /** After */
+            after: string;
+        };
         /** HallAuditEntryOut */
         HallAuditEntryOut: {
             /** Id */
@@ -8358,6 +9504,90 @@ export interface components {
             } | null;
             /** Request Id */
             request_id: string | null;
+        };
+        /**
+         * HallAuditLine
+         * @description An audit entry in words: "张三 审查通过并发布 信息《……》", with what changed.
+         */
+        HallAuditLine: {
+            /** Id */
+            id: number;
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /**
+             * Actor
+             * @description 登录名（系统组件为组件名）
+             */
+            actor: string;
+            /**
+             * Actor Name
+             * @description 操作人姓名（当时的）；未记录姓名的为登录名
+             */
+            actor_name: string;
+            /** Actor Unit Id */
+            actor_unit_id: number | null;
+            /** Actor Unit Name */
+            actor_unit_name: string | null;
+            /** Action */
+            action: string;
+            /** Action Label */
+            action_label: string;
+            /** Entity Type */
+            entity_type: string;
+            /**
+             * Entity Label
+             * @description 对象的种类，如“信息”“申请”
+             */
+            entity_label: string;
+            /** Entity Id */
+            entity_id: string;
+            /**
+             * Entity Name
+             * @description 对象的名称或编号，取自其记录；没有的为空
+             */
+            entity_name: string | null;
+            /**
+             * Sentence
+             * @description 一句话的记录
+             */
+            sentence: string;
+            /**
+             * Changes
+             * @description 变更前后（新建时只有变更后）
+             */
+            changes: components["schemas"]["HallAuditChange"][];
+            /** Request Id */
+            request_id: string | null;
+        };
+        /** HallAuditLinePage */
+        HallAuditLinePage: {
+            /** Items */
+            items: components["schemas"]["HallAuditLine"][];
+            /** Total */
+            total: number;
+            /** Page */
+            page: number;
+            /** Size */
+            size: number;
+        };
+        /**
+         * HallAuditVocabulary
+         * @description What the component's log is about and what it records, for the filters.
+         */
+        HallAuditVocabulary: {
+            /**
+             * Subjects
+             * @description 对象种类（entity_type）
+             */
+            subjects: components["schemas"]["HallTerm"][];
+            /**
+             * Actions
+             * @description 操作（action）
+             */
+            actions: components["schemas"]["HallTerm"][];
         };
         /** HallBoardCall */
         HallBoardCall: {
@@ -9462,11 +10692,6 @@ export interface components {
             /** Online */
             online: boolean;
         };
-        /** HallHTTPValidationError */
-        HallHTTPValidationError: {
-            /** Detail */
-            detail?: components["schemas"]["HallValidationError"][];
-        };
         /**
          * HallHallLevel
          * @description Where an item is handled or a centre stands: the three levels of halls.
@@ -10310,13 +11535,13 @@ export interface components {
             on_the_spot: number;
             /**
              * On Time Rate
-             * @description 按时办结率 = 按时办结 / 办结，0到1
+             * @description 按时办结率 = 按时办结 / 办结，0到1；无办结为空
              */
-            on_time_rate: number;
+            on_time_rate: number | null;
             /** Early Rate */
-            early_rate: number;
+            early_rate: number | null;
             /** On The Spot Rate */
-            on_the_spot_rate: number;
+            on_the_spot_rate: number | null;
         };
         /**
          * HallRateableCase
@@ -10441,9 +11666,9 @@ export interface components {
             satisfied: number;
             /**
              * Rate
-             * @description 满意率 = 满意 / 评价数
+             * @description 满意率 = 满意 / 评价数，无评价为空
              */
-            rate: number;
+            rate: number | null;
         };
         /** HallSlotIn */
         HallSlotIn: {
@@ -10824,12 +12049,15 @@ export interface components {
             early: number;
             /** On The Spot */
             on_the_spot: number;
-            /** On Time Rate */
-            on_time_rate: number;
+            /**
+             * On Time Rate
+             * @description 按时办结率，无办结为空
+             */
+            on_time_rate: number | null;
             /** Early Rate */
-            early_rate: number;
+            early_rate: number | null;
             /** On The Spot Rate */
-            on_the_spot_rate: number;
+            on_the_spot_rate: number | null;
         };
         /** HallTransferIn */
         HallTransferIn: {
@@ -10862,6 +12090,36 @@ export interface components {
              * @description 行政复议机关：垂直管理单位的上一级主管部门
              */
             reconsideration_body?: string | null;
+            /**
+             * Office Address
+             * @description 政府信息公开工作机构办公地址
+             */
+            office_address?: string | null;
+            /**
+             * Office Phone
+             * @description 咨询电话
+             */
+            office_phone?: string | null;
+            /**
+             * Office Hours
+             * @description 办公时间
+             */
+            office_hours?: string | null;
+            /**
+             * Postal Address
+             * @description 通信地址
+             */
+            postal_address?: string | null;
+            /**
+             * Postal Code
+             * @description 邮政编码
+             */
+            postal_code?: string | null;
+            /**
+             * Office Email
+             * @description 电子邮箱
+             */
+            office_email?: string | null;
         };
         /** HallUnitPeriodCases */
         HallUnitPeriodCases: {
@@ -10922,6 +12180,36 @@ export interface components {
              * @description 行政复议机关：垂直管理单位的上一级主管部门
              */
             reconsideration_body?: string | null;
+            /**
+             * Office Address
+             * @description 政府信息公开工作机构办公地址
+             */
+            office_address?: string | null;
+            /**
+             * Office Phone
+             * @description 咨询电话
+             */
+            office_phone?: string | null;
+            /**
+             * Office Hours
+             * @description 办公时间
+             */
+            office_hours?: string | null;
+            /**
+             * Postal Address
+             * @description 通信地址
+             */
+            postal_address?: string | null;
+            /**
+             * Postal Code
+             * @description 邮政编码
+             */
+            postal_code?: string | null;
+            /**
+             * Office Email
+             * @description 电子邮箱
+             */
+            office_email?: string | null;
             /** Version */
             version: number;
             /**
@@ -10959,19 +12247,6 @@ export interface components {
              * @description 罚款金额合计（分）
              */
             fines_fen: number;
-        };
-        /** HallValidationError */
-        HallValidationError: {
-            /** Location */
-            loc: (string | number)[];
-            /** Message */
-            msg: string;
-            /** Error Type */
-            type: string;
-            /** Input */
-            input?: unknown;
-            /** Context */
-            ctx?: Record<string, never>;
         };
         /** HallVersionOut */
         HallVersionOut: {
@@ -11356,6 +12631,23 @@ export interface components {
              */
             total: number | null;
         };
+        /**
+         * ReportingAuditChange
+         * @description One field an entry changed, old → new, as people read them ("" where there was none).
+         */
+        ReportingAuditChange: {
+            /** Field */
+            field: string;
+            /**
+             * Label
+             * @description 字段名称
+             */
+            label: string;
+            /** Before */
+            before: string;
+            /** After */
+            after: string;
+        };
         /** ReportingAuditEntryOut */
         ReportingAuditEntryOut: {
             /** Id */
@@ -11385,6 +12677,90 @@ export interface components {
             } | null;
             /** Request Id */
             request_id: string | null;
+        };
+        /**
+         * ReportingAuditLine
+         * @description An audit entry in words: "张三 审查通过并发布 信息《……》", with what changed.
+         */
+        ReportingAuditLine: {
+            /** Id */
+            id: number;
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /**
+             * Actor
+             * @description 登录名（系统组件为组件名）
+             */
+            actor: string;
+            /**
+             * Actor Name
+             * @description 操作人姓名（当时的）；未记录姓名的为登录名
+             */
+            actor_name: string;
+            /** Actor Unit Id */
+            actor_unit_id: number | null;
+            /** Actor Unit Name */
+            actor_unit_name: string | null;
+            /** Action */
+            action: string;
+            /** Action Label */
+            action_label: string;
+            /** Entity Type */
+            entity_type: string;
+            /**
+             * Entity Label
+             * @description 对象的种类，如“信息”“申请”
+             */
+            entity_label: string;
+            /** Entity Id */
+            entity_id: string;
+            /**
+             * Entity Name
+             * @description 对象的名称或编号，取自其记录；没有的为空
+             */
+            entity_name: string | null;
+            /**
+             * Sentence
+             * @description 一句话的记录
+             */
+            sentence: string;
+            /**
+             * Changes
+             * @description 变更前后（新建时只有变更后）
+             */
+            changes: components["schemas"]["ReportingAuditChange"][];
+            /** Request Id */
+            request_id: string | null;
+        };
+        /** ReportingAuditLinePage */
+        ReportingAuditLinePage: {
+            /** Items */
+            items: components["schemas"]["ReportingAuditLine"][];
+            /** Total */
+            total: number;
+            /** Page */
+            page: number;
+            /** Size */
+            size: number;
+        };
+        /**
+         * ReportingAuditVocabulary
+         * @description What the component's log is about and what it records, for the filters.
+         */
+        ReportingAuditVocabulary: {
+            /**
+             * Subjects
+             * @description 对象种类（entity_type）
+             */
+            subjects: components["schemas"]["ReportingTerm"][];
+            /**
+             * Actions
+             * @description 操作（action）
+             */
+            actions: components["schemas"]["ReportingTerm"][];
         };
         /** ReportingBulletinIn */
         ReportingBulletinIn: {
@@ -11726,11 +13102,6 @@ export interface components {
              */
             change: number | null;
             change_kind: components["schemas"]["ReportingChangeKind"];
-        };
-        /** ReportingHTTPValidationError */
-        ReportingHTTPValidationError: {
-            /** Detail */
-            detail?: components["schemas"]["ReportingValidationError"][];
         };
         /** ReportingHistoryEntry */
         ReportingHistoryEntry: {
@@ -12142,6 +13513,16 @@ export interface components {
             charges: components["schemas"]["ReportingChargeRow"];
         };
         /**
+         * ReportingTerm
+         * @description One value of an enumeration and its label.
+         */
+        ReportingTerm: {
+            /** Value */
+            value: string;
+            /** Label */
+            label: string;
+        };
+        /**
          * ReportingUnitFigures
          * @description One unit's month, as read from the sources (None: the source could not be read).
          */
@@ -12228,6 +13609,36 @@ export interface components {
              * @description 行政复议机关：垂直管理单位的上一级主管部门
              */
             reconsideration_body?: string | null;
+            /**
+             * Office Address
+             * @description 政府信息公开工作机构办公地址
+             */
+            office_address?: string | null;
+            /**
+             * Office Phone
+             * @description 咨询电话
+             */
+            office_phone?: string | null;
+            /**
+             * Office Hours
+             * @description 办公时间
+             */
+            office_hours?: string | null;
+            /**
+             * Postal Address
+             * @description 通信地址
+             */
+            postal_address?: string | null;
+            /**
+             * Postal Code
+             * @description 邮政编码
+             */
+            postal_code?: string | null;
+            /**
+             * Office Email
+             * @description 电子邮箱
+             */
+            office_email?: string | null;
         };
         /**
          * ReportingUnitOverview
@@ -12324,6 +13735,36 @@ export interface components {
              * @description 行政复议机关：垂直管理单位的上一级主管部门
              */
             reconsideration_body?: string | null;
+            /**
+             * Office Address
+             * @description 政府信息公开工作机构办公地址
+             */
+            office_address?: string | null;
+            /**
+             * Office Phone
+             * @description 咨询电话
+             */
+            office_phone?: string | null;
+            /**
+             * Office Hours
+             * @description 办公时间
+             */
+            office_hours?: string | null;
+            /**
+             * Postal Address
+             * @description 通信地址
+             */
+            postal_address?: string | null;
+            /**
+             * Postal Code
+             * @description 邮政编码
+             */
+            postal_code?: string | null;
+            /**
+             * Office Email
+             * @description 电子邮箱
+             */
+            office_email?: string | null;
             /** Version */
             version: number;
             /**
@@ -12337,19 +13778,6 @@ export interface components {
          * @enum {string}
          */
         ReportingUnitType: "government" | "department" | "street" | "township" | "community" | "village";
-        /** ReportingValidationError */
-        ReportingValidationError: {
-            /** Location */
-            loc: (string | number)[];
-            /** Message */
-            msg: string;
-            /** Error Type */
-            type: string;
-            /** Input */
-            input?: unknown;
-            /** Context */
-            ctx?: Record<string, never>;
-        };
         /**
          * ReportingWeights
          * @description 考评权重: the full marks of each part (they add up to 100) and the deductions.
@@ -13089,6 +14517,112 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Me"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "auth-people": {
+        parameters: {
+            query: {
+                /** @description 单位 */
+                unit_id: number;
+                /** @description 工作（角色组），如 handle_applications */
+                work: components["schemas"]["Can"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonOut"][];
                 };
             };
             /** @description Bad Request */
@@ -14748,13 +16282,422 @@ export interface operations {
                     "application/json": components["schemas"]["AuditEntryOut"][];
                 };
             };
-            /** @description Validation Error */
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "audit-read_log": {
+        parameters: {
+            query?: {
+                /** @description 操作人：登录名，或姓名中的字 */
+                actor?: string | null;
+                /** @description 操作人所在单位（含下属单位） */
+                unit_id?: number | null;
+                /** @description 对象种类 */
+                entity_type?: string | null;
+                /** @description 对象编号 */
+                entity_id?: string | null;
+                /** @description 操作 */
+                action?: string | null;
+                /** @description 起（含），北京时间 */
+                date_from?: string | null;
+                /** @description 止（含），北京时间 */
+                date_to?: string | null;
+                /** @description 页码，从1开始 */
+                page?: number;
+                /** @description 每页条数 */
+                size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditLinePage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "audit-export_log": {
+        parameters: {
+            query?: {
+                /** @description 操作人：登录名，或姓名中的字 */
+                actor?: string | null;
+                /** @description 操作人所在单位（含下属单位） */
+                unit_id?: number | null;
+                /** @description 对象种类 */
+                entity_type?: string | null;
+                /** @description 对象编号 */
+                entity_id?: string | null;
+                /** @description 操作 */
+                action?: string | null;
+                /** @description 起（含），北京时间 */
+                date_from?: string | null;
+                /** @description 止（含），北京时间 */
+                date_to?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV（UTF-8，Excel 可直接打开） */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": unknown;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "audit-log_words": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditVocabulary"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -15102,7 +17045,320 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CatalogColumnNode"][];
+                    "application/json": components["schemas"]["CatalogUnitColumnNode"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+        };
+    };
+    "catalog-columns-empty_columns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                unit_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogEmptyColumn"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+        };
+    };
+    "catalog-columns-column_items": {
+        parameters: {
+            query?: {
+                /** @description 页码，从1开始 */
+                page?: number;
+                /** @description 每页条数 */
+                size?: number;
+            };
+            header?: never;
+            path: {
+                unit_id: number;
+                column_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogItemPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+        };
+    };
+    "catalog-columns-template_rights": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogTemplateRights"];
                 };
             };
             /** @description Bad Request */
@@ -16252,6 +18508,13 @@ export interface operations {
                 status?: components["schemas"]["CatalogItemStatus"] | null;
                 /** @description 栏目 */
                 column_id?: number | null;
+                document_type?: components["schemas"]["CatalogDocumentType"] | null;
+                /** @description 标题、索引号或发文字号包含的文字 */
+                q?: string | null;
+                /** @description 生成日期不早于 */
+                formed_from?: string | null;
+                /** @description 生成日期不晚于 */
+                formed_to?: string | null;
                 /** @description 页码，从1开始 */
                 page?: number;
                 /** @description 每页条数 */
@@ -18172,6 +20435,114 @@ export interface operations {
             };
         };
     };
+    "catalog-feed-latest": {
+        parameters: {
+            query?: {
+                /** @description 栏目编码：只看该栏目及其下级栏目的信息（如 X-POLICY-INTERP） */
+                column?: string | null;
+                /** @description 页码，从1开始 */
+                page?: number;
+                /** @description 每页条数 */
+                size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogItemPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+        };
+    };
     "catalog-feed-harvest": {
         parameters: {
             query?: {
@@ -19025,6 +21396,112 @@ export interface operations {
             };
         };
     };
+    "catalog-overview-catalog_overview": {
+        parameters: {
+            query?: {
+                /** @description 按哪一天计算，默认今天 */
+                today?: string | null;
+            };
+            header?: never;
+            path: {
+                unit_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogCatalogOverview"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+        };
+    };
     "catalog-outbox-outbox_summary": {
         parameters: {
             query?: never;
@@ -19457,13 +21934,422 @@ export interface operations {
                     "application/json": components["schemas"]["CatalogAuditEntryOut"][];
                 };
             };
-            /** @description Validation Error */
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CatalogHTTPValidationError"];
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+        };
+    };
+    "catalog-audit-read_log": {
+        parameters: {
+            query?: {
+                /** @description 操作人：登录名，或姓名中的字 */
+                actor?: string | null;
+                /** @description 操作人所在单位（含下属单位） */
+                unit_id?: number | null;
+                /** @description 对象种类 */
+                entity_type?: string | null;
+                /** @description 对象编号 */
+                entity_id?: string | null;
+                /** @description 操作 */
+                action?: string | null;
+                /** @description 起（含），北京时间 */
+                date_from?: string | null;
+                /** @description 止（含），北京时间 */
+                date_to?: string | null;
+                /** @description 页码，从1开始 */
+                page?: number;
+                /** @description 每页条数 */
+                size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogAuditLinePage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+        };
+    };
+    "catalog-audit-export_log": {
+        parameters: {
+            query?: {
+                /** @description 操作人：登录名，或姓名中的字 */
+                actor?: string | null;
+                /** @description 操作人所在单位（含下属单位） */
+                unit_id?: number | null;
+                /** @description 对象种类 */
+                entity_type?: string | null;
+                /** @description 对象编号 */
+                entity_id?: string | null;
+                /** @description 操作 */
+                action?: string | null;
+                /** @description 起（含），北京时间 */
+                date_from?: string | null;
+                /** @description 止（含），北京时间 */
+                date_to?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV（UTF-8，Excel 可直接打开） */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": unknown;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+        };
+    };
+    "catalog-audit-log_words": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogAuditVocabulary"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogErrorBody"];
                 };
             };
         };
@@ -19899,6 +22785,8 @@ export interface operations {
                 /** @description 只看我经办的 */
                 mine?: boolean;
                 include_closed?: boolean;
+                /** @description 申请编号（全部或开头）或申请人、组织名称（全部或开头） */
+                q?: string | null;
                 /** @description 页码，从1开始 */
                 page?: number;
                 /** @description 每页条数 */
@@ -23914,6 +26802,109 @@ export interface operations {
             };
         };
     };
+    "applications-overview-applications_overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                unit_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsApplicationsOverview"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+        };
+    };
     "applications-outbox-outbox_summary": {
         parameters: {
             query?: never;
@@ -24346,13 +27337,422 @@ export interface operations {
                     "application/json": components["schemas"]["ApplicationsAuditEntryOut"][];
                 };
             };
-            /** @description Validation Error */
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ApplicationsHTTPValidationError"];
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+        };
+    };
+    "applications-audit-read_log": {
+        parameters: {
+            query?: {
+                /** @description 操作人：登录名，或姓名中的字 */
+                actor?: string | null;
+                /** @description 操作人所在单位（含下属单位） */
+                unit_id?: number | null;
+                /** @description 对象种类 */
+                entity_type?: string | null;
+                /** @description 对象编号 */
+                entity_id?: string | null;
+                /** @description 操作 */
+                action?: string | null;
+                /** @description 起（含），北京时间 */
+                date_from?: string | null;
+                /** @description 止（含），北京时间 */
+                date_to?: string | null;
+                /** @description 页码，从1开始 */
+                page?: number;
+                /** @description 每页条数 */
+                size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsAuditLinePage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+        };
+    };
+    "applications-audit-export_log": {
+        parameters: {
+            query?: {
+                /** @description 操作人：登录名，或姓名中的字 */
+                actor?: string | null;
+                /** @description 操作人所在单位（含下属单位） */
+                unit_id?: number | null;
+                /** @description 对象种类 */
+                entity_type?: string | null;
+                /** @description 对象编号 */
+                entity_id?: string | null;
+                /** @description 操作 */
+                action?: string | null;
+                /** @description 起（含），北京时间 */
+                date_from?: string | null;
+                /** @description 止（含），北京时间 */
+                date_to?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV（UTF-8，Excel 可直接打开） */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": unknown;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+        };
+    };
+    "applications-audit-log_words": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsAuditVocabulary"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsErrorBody"];
                 };
             };
         };
@@ -34718,13 +38118,422 @@ export interface operations {
                     "application/json": components["schemas"]["HallAuditEntryOut"][];
                 };
             };
-            /** @description Validation Error */
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HallErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HallErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HallErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HallErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HallErrorBody"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HallErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HallHTTPValidationError"];
+                    "application/json": components["schemas"]["HallErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HallErrorBody"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HallErrorBody"];
+                };
+            };
+        };
+    };
+    "hall-audit-read_log": {
+        parameters: {
+            query?: {
+                /** @description 操作人：登录名，或姓名中的字 */
+                actor?: string | null;
+                /** @description 操作人所在单位（含下属单位） */
+                unit_id?: number | null;
+                /** @description 对象种类 */
+                entity_type?: string | null;
+                /** @description 对象编号 */
+                entity_id?: string | null;
+                /** @description 操作 */
+                action?: string | null;
+                /** @description 起（含），北京时间 */
+                date_from?: string | null;
+                /** @description 止（含），北京时间 */
+                date_to?: string | null;
+                /** @description 页码，从1开始 */
+                page?: number;
+                /** @description 每页条数 */
+                size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HallAuditLinePage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HallErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HallErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HallErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HallErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HallErrorBody"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HallErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HallErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HallErrorBody"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HallErrorBody"];
+                };
+            };
+        };
+    };
+    "hall-audit-export_log": {
+        parameters: {
+            query?: {
+                /** @description 操作人：登录名，或姓名中的字 */
+                actor?: string | null;
+                /** @description 操作人所在单位（含下属单位） */
+                unit_id?: number | null;
+                /** @description 对象种类 */
+                entity_type?: string | null;
+                /** @description 对象编号 */
+                entity_id?: string | null;
+                /** @description 操作 */
+                action?: string | null;
+                /** @description 起（含），北京时间 */
+                date_from?: string | null;
+                /** @description 止（含），北京时间 */
+                date_to?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV（UTF-8，Excel 可直接打开） */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": unknown;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HallErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HallErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HallErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HallErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HallErrorBody"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HallErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HallErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HallErrorBody"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HallErrorBody"];
+                };
+            };
+        };
+    };
+    "hall-audit-log_words": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HallAuditVocabulary"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HallErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HallErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HallErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HallErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HallErrorBody"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HallErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HallErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HallErrorBody"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HallErrorBody"];
                 };
             };
         };
@@ -38412,13 +42221,422 @@ export interface operations {
                     "application/json": components["schemas"]["ReportingAuditEntryOut"][];
                 };
             };
-            /** @description Validation Error */
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ReportingHTTPValidationError"];
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+        };
+    };
+    "reporting-audit-read_log": {
+        parameters: {
+            query?: {
+                /** @description 操作人：登录名，或姓名中的字 */
+                actor?: string | null;
+                /** @description 操作人所在单位（含下属单位） */
+                unit_id?: number | null;
+                /** @description 对象种类 */
+                entity_type?: string | null;
+                /** @description 对象编号 */
+                entity_id?: string | null;
+                /** @description 操作 */
+                action?: string | null;
+                /** @description 起（含），北京时间 */
+                date_from?: string | null;
+                /** @description 止（含），北京时间 */
+                date_to?: string | null;
+                /** @description 页码，从1开始 */
+                page?: number;
+                /** @description 每页条数 */
+                size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingAuditLinePage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+        };
+    };
+    "reporting-audit-export_log": {
+        parameters: {
+            query?: {
+                /** @description 操作人：登录名，或姓名中的字 */
+                actor?: string | null;
+                /** @description 操作人所在单位（含下属单位） */
+                unit_id?: number | null;
+                /** @description 对象种类 */
+                entity_type?: string | null;
+                /** @description 对象编号 */
+                entity_id?: string | null;
+                /** @description 操作 */
+                action?: string | null;
+                /** @description 起（含），北京时间 */
+                date_from?: string | null;
+                /** @description 止（含），北京时间 */
+                date_to?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV（UTF-8，Excel 可直接打开） */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": unknown;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+        };
+    };
+    "reporting-audit-log_words": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingAuditVocabulary"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingErrorBody"];
                 };
             };
         };

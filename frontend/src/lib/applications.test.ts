@@ -1,6 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { APPLICATIONS_VOCABULARY } from "../testing/vocabulary";
-import { outcomeText, reasonOptions, urgencyColour, validIdCard, validPhone, workingDaysText } from "./applications";
+import {
+  handlerName,
+  handlerOptions,
+  nextActionColour,
+  outcomeText,
+  reasonOptions,
+  urgencyColour,
+  validIdCard,
+  validPhone,
+  workingDaysText,
+} from "./applications";
 
 const OUTCOMES = APPLICATIONS_VOCABULARY.outcomes;
 const outcome = (value: string) => OUTCOMES.find((o) => o.value === value);
@@ -59,5 +69,36 @@ describe("applicant checks", () => {
     expect(validPhone("028-86123456")).toBe(true);
     expect(validPhone("12812345678")).toBe(false);
     expect(validPhone("86123456")).toBe(false);
+  });
+});
+
+const PEOPLE = [
+  { username: "edu_handler", display_name: "周婷", unit_id: 3, unit_name: "锦华区教育局" },
+  { username: "office", display_name: "王敏", unit_id: 1, unit_name: "锦华区人民政府" },
+];
+
+describe("handlers", () => {
+  it("names the handler, or says there is none", () => {
+    expect(handlerName("edu_handler", PEOPLE)).toBe("周婷");
+    expect(handlerName("someone.gone", PEOPLE)).toBe("someone.gone");
+    expect(handlerName(null, PEOPLE)).toBe("未分配");
+  });
+
+  it("offers the unit's own people by name and those above with their unit", () => {
+    expect(handlerOptions(PEOPLE, 3)).toEqual([
+      { value: "edu_handler", label: "周婷" },
+      { value: "office", label: "王敏 · 锦华区人民政府" },
+    ]);
+    expect(handlerOptions(undefined, 3)).toEqual([]);
+  });
+});
+
+describe("nextActionColour", () => {
+  it("marks receipt to confirm, the applicant's deadlines, then the reply's time left", () => {
+    expect(nextActionColour("confirm_receipt", null)).toBe("purple");
+    expect(nextActionColour("supplement", null)).toBe("gold");
+    expect(nextActionColour("reply", -2)).toBe("red");
+    expect(nextActionColour("reply", 12)).toBe("green");
+    expect(nextActionColour("none", null)).toBeUndefined();
   });
 });

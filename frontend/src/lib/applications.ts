@@ -17,6 +17,8 @@ export type Application = Schemas["ApplicationsApplicationOut"];
 export type PublicStatus = Schemas["ApplicationsPublicStatus"];
 export type ApplicationStep = Schemas["ApplicationsApplicationStep"];
 export type OutcomeTerm = Schemas["ApplicationsOutcomeTerm"];
+export type NextAction = Schemas["ApplicationsNextAction"];
+type Person = Schemas["PersonOut"];
 
 // Antd Tag colours by status, keyed by the generated enum (a new status is a compile error
 // here); the words are the service's vocabulary.
@@ -62,6 +64,29 @@ export function workingDaysText(left: number | null | undefined): string {
   if (left < 0) return `已逾期 ${-left} 个工作日`;
   if (left === 0) return "今日到期";
   return `剩余 ${left} 个工作日`;
+}
+
+/** The handler by name ("周婷（教育局依申请公开）"), or the user name when not among the people
+ * listed; "未分配" when there is none. */
+export function handlerName(username: string | null | undefined, people: readonly Person[] | undefined): string {
+  if (!username) return "未分配";
+  return people?.find((p) => p.username === username)?.display_name ?? username;
+}
+
+/** The people to pick a handler from, as a select offers them: the name, and the unit when it
+ * is not the application's own (the office above). */
+export function handlerOptions(people: readonly Person[] | undefined, unitId: number): { value: string; label: string }[] {
+  return (people ?? []).map((p) => ({
+    value: p.username,
+    label: p.unit_id === unitId ? p.display_name : `${p.display_name} · ${p.unit_name}`,
+  }));
+}
+
+/** How the inbox marks a row's next action: the applicant's deadline, or the reply's. */
+export function nextActionColour(action: NextAction, workingDaysLeft: number | null | undefined): string | undefined {
+  if (action === "confirm_receipt") return "purple";
+  if (action === "supplement" || action === "explanation" || action === "fee") return "gold";
+  return urgencyColour(workingDaysLeft);
 }
 
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Can } from "../auth/store";
-import { can, canSee, pagesFor, reachesSubtree } from "./navigation";
+import { can, canSee, CONSOLE_PAGES, menuEntryOf, pagesFor, reachesSubtree, usesApiDocs } from "./navigation";
 
 // What the gateway's /api/auth/me lists for the demo's accounts (sunshine_kit.roles.groups_of).
 const PUBLISHER: Can[] = ["work_in_console", "read_items", "write_items", "decide_proposals"];
@@ -87,5 +87,71 @@ describe("reachesSubtree", () => {
     expect(reachesSubtree(as(SUPERVISOR, true))).toBe(true);
     expect(reachesSubtree(as(PUBLISHER))).toBe(false);
     expect(reachesSubtree(as(HANDLER))).toBe(false);
+  });
+});
+
+// What /api/auth/me lists today for one role each (sunshine_kit.roles.groups_of), for the rules below.
+const CLERK: Can[] = ["work_in_console", "register_applications", "serve_at_window", "read_cases"];
+const FULL_OFFICE: Can[] = [
+  ...OFFICE,
+  "register_applications",
+  "manage_hall",
+  "serve_at_window",
+  "read_cases",
+  "supervise_hall",
+  "register_enforcement",
+  "read_reports",
+  "prepare_reports",
+];
+const FULL_SUPERVISOR: Can[] = [...SUPERVISOR, "read_cases", "supervise_hall", "read_reports"];
+
+describe("usesApiDocs", () => {
+  it("offers the API docs to the ops admin and the office only", () => {
+    expect(usesApiDocs(as(OPS_ADMIN))).toBe(true);
+    expect(usesApiDocs(as(OFFICE))).toBe(true);
+    for (const groups of [CLERK, HANDLER, PUBLISHER, REVIEWER, SUPERVISOR]) {
+      expect(usesApiDocs(as(groups))).toBe(false);
+    }
+    expect(usesApiDocs(null)).toBe(false);
+  });
+});
+
+describe("what a role does not use, it does not see", () => {
+  it("gives a window clerk the windows, cases and walk-in registration, nothing of the catalogue", () => {
+    const paths = pagesFor(as(CLERK)).map((p) => p.path);
+    expect(paths).toContain("/console/hall/window");
+    expect(paths).toContain("/console/hall/cases");
+    expect(paths).not.toContain("/console/items");
+    expect(paths).not.toContain("/console/applications");
+    expect(paths).not.toContain("/console/audit");
+    expect(paths).not.toContain("/console/units");
+  });
+
+  it("keeps the hall's set-up and supervision from a clerk, and the set-up from the supervisor", () => {
+    expect(canSee("/console/hall/items", as(CLERK))).toBe(false);
+    expect(canSee("/console/hall/supervision", as(CLERK))).toBe(false);
+    expect(canSee("/console/hall/supervision", as(FULL_SUPERVISOR))).toBe(true);
+    expect(canSee("/console/hall/items", as(FULL_SUPERVISOR))).toBe(false);
+    expect(canSee("/console/hall/items", as(FULL_OFFICE))).toBe(true);
+  });
+
+  it("gives every page to the office except the ops admin's accounts and delivery", () => {
+    const hidden = CONSOLE_PAGES.filter((page) => !canSee(page.path, as(FULL_OFFICE))).map((p) => p.path);
+    expect(hidden).toEqual(["/console/users", "/console/delivery"]);
+  });
+});
+
+describe("menuEntryOf", () => {
+  it("lights up the list a record's page belongs to", () => {
+    expect(menuEntryOf("/console/items/12")?.label).toBe("信息发布");
+    expect(menuEntryOf("/console/hall/cases/3")?.label).toBe("办件");
+    expect(menuEntryOf("/console/reports/annual")?.label).toBe("年度报告");
+    expect(menuEntryOf("/console")?.label).toBe("工作台概览");
+  });
+
+  it("prefers the longer of two pages one under the other, and does not take a page for a longer word", () => {
+    expect(menuEntryOf("/console/applications/register")?.path).toBe("/console/applications/register");
+    expect(menuEntryOf("/console/applications/7")?.path).toBe("/console/applications");
+    expect(menuEntryOf("/console/itemsx")).toBeUndefined();
   });
 });

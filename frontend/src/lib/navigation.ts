@@ -19,6 +19,8 @@ export const CONSOLE_PAGES: readonly ConsolePage[] = [
   { path: "/console/deadlines", label: "期限监督", can: "read_items" },
   { path: "/console/columns", label: "栏目管理", can: "manage_catalogue" },
   { path: "/console/applications", label: "依申请公开", can: "read_applications" },
+  { path: "/console/inquiries", label: "咨询与留言", can: "read_applications" },
+  { path: "/console/applications/register", label: "政府信息公开申请登记", can: "register_applications" },
   { path: "/console/hall/items", label: "服务事项", can: "manage_hall" },
   { path: "/console/hall/centres", label: "中心与窗口", can: "manage_hall" },
   { path: "/console/hall/follow-ups", label: "差评回访", can: "supervise_hall" },
@@ -47,6 +49,26 @@ export function pagesFor(user: Person): ConsolePage[] {
 
 export function canSee(path: string, user: Person): boolean {
   return pagesFor(user).some((page) => page.path === path);
+}
+
+/**
+ * The menu entry a console address belongs to: the longest page path it is, or is below
+ * (/console/items/12 → 信息发布, /console/hall/cases/3 → 办件); the overview only for itself.
+ */
+export function menuEntryOf(pathname: string): ConsolePage | undefined {
+  return CONSOLE_PAGES.filter((page) =>
+    page.path === "/console" ? pathname === page.path : pathname === page.path || pathname.startsWith(`${page.path}/`),
+  ).reduce<ConsolePage | undefined>((best, page) => (!best || page.path.length > best.path.length ? page : best), undefined);
+}
+
+// The API docs (/docs) are for those who connect other systems or run the platform: the ops admin
+// (accounts, delivery) and the office (units, the catalogue's template). Clerks, handlers,
+// publishers, reviewers and supervisors work in the console's pages and never see the link.
+const API_DOCS_FOR: readonly Can[] = ["operate_delivery", "manage_units"];
+
+/** Whether the console offers the user the API docs. */
+export function usesApiDocs(user: Person): boolean {
+  return API_DOCS_FOR.some((work) => can(user, work));
 }
 
 /** Whether the user's lists cover the units below their own (a unit picker, a unit column),

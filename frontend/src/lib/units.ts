@@ -52,3 +52,71 @@ export function subtreeIds(units: Unit[], id: number): Set<number> {
   }
   return ids;
 }
+
+/** The units in the order the tree shows them: each parent, then its children. */
+export function inTreeOrder(units: Unit[]): Unit[] {
+  const flat: Unit[] = [];
+  const walk = (nodes: UnitNode[]) =>
+    nodes.forEach((node) => {
+      flat.push(node);
+      walk(node.children);
+    });
+  walk(buildUnitTree(units));
+  return flat;
+}
+
+/**
+ * The units an application or a consultation may be addressed to: open, and of a type the
+ * applications service receives (its vocabulary's `receiving_unit_types`; the API refuses the
+ * rest with a 422 naming unit_id), in tree order.
+ */
+export function receivingUnits(units: Unit[], types: readonly string[]): Unit[] {
+  const receives = new Set(types);
+  return inTreeOrder(units).filter((u) => receives.has(u.type));
+}
+
+// A district or city named at the head of a unit's name ("锦华区民政局" → "锦华区"): up to six
+// characters ending in 省, 市, 区, 县 or 旗.
+const PLACE_PREFIX = /^.{1,6}?[省市区县旗]/u;
+
+/** The name without the place at its head ("锦华区民政局" → "民政局"); the name if there is none. */
+export function withoutPlace(name: string): string {
+  const rest = name.replace(PLACE_PREFIX, "");
+  return rest || name;
+}
+
+function inOrder(name: string, query: string): boolean {
+  let at = 0;
+  for (const char of query) {
+    at = name.indexOf(char, at);
+    if (at < 0) return false;
+    at += char.length;
+  }
+  return true;
+}
+
+/**
+ * How well a unit's name answers what was typed, best 0, or null when it does not: 0 the whole
+ * name, 1 the name begins with it, 2 the name after its place begins with it ("民政" →
+ * "锦华区民政局"), 3 the name contains it, 4 its characters appear in order. No pinyin.
+ */
+export function nameRank(name: string, typed: string): number | null {
+  const query = typed.replace(/\s+/g, "").toLowerCase();
+  const plain = name.toLowerCase();
+  if (!query) return null;
+  if (plain === query) return 0;
+  if (plain.startsWith(query)) return 1;
+  if (withoutPlace(plain).startsWith(query)) return 2;
+  if (plain.includes(query)) return 3;
+  if (inOrder(plain, query)) return 4;
+  return null;
+}
+
+/** The units whose names answer what was typed, best first, the tree's order among equals. */
+export function matchUnits<U extends Pick<Unit, "name">>(units: U[], typed: string): U[] {
+  return units
+    .map((unit, index) => ({ unit, index, rank: nameRank(unit.name, typed) }))
+    .filter((m): m is { unit: U; index: number; rank: number } => m.rank !== null)
+    .sort((a, b) => a.rank - b.rank || a.index - b.index)
+    .map((m) => m.unit);
+}

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { Navigate, useNavigate, useSearchParams } from "react-router-dom";
 import { ApiError, formErrors } from "../api/errors";
 import { login, useCurrentUser } from "../auth/useAuth";
+import { usePageTitle } from "../lib/usePageTitle";
 
 interface Credentials {
   username: string;
@@ -23,6 +24,7 @@ export function LoginPage() {
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const next = safeNext(params.get("next"));
+  usePageTitle("工作人员登录");
 
   if (user) return <Navigate to={next} replace />;
 
@@ -46,10 +48,10 @@ export function LoginPage() {
 
   return (
     <Card style={{ maxWidth: 420, margin: "48px auto" }}>
-      <Typography.Title level={3} style={{ textAlign: "center" }}>
+      <Typography.Title level={1} style={{ textAlign: "center", fontSize: 24 }}>
         工作人员登录
       </Typography.Title>
-      {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} />}
+      {problem && <Alert type="error" showIcon role="alert" title={problem} style={{ marginBottom: 16 }} />}
       <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}>
         <Form.Item
           label="用户名"

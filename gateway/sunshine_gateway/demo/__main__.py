@@ -45,6 +45,7 @@ async def load(session: AsyncSession) -> bool:
             sort_order=serial if sort_order is None else sort_order,
             vertically_managed=reconsideration_body is not None,
             reconsideration_body=reconsideration_body,
+            **data.disclosure_office(name, type_, serial, parent.name if parent else None),
             version=1,
         )
         session.add(unit)

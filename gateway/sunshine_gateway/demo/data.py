@@ -92,6 +92,39 @@ TOWNSHIPS = {
     "青山乡": ["青山村", "云顶村", "红旗村"],
 }
 
+# Where each unit's disclosure office (政府信息公开工作机构) receives people and letters, for
+# the 公开指南. The district government and its departments sit in the administrative centre,
+# each on its own floor; streets and townships in their own offices, communities and villages in
+# their service centres (党群服务中心).
+CENTRE = "锦华区锦华大道二段88号"
+OFFICE_HOURS = "工作日 9:00–12:00，13:30–17:30（法定节假日除外）"
+
+
+def disclosure_office(name: str, unit_type: str, serial: int, parent: str | None) -> dict[str, str]:
+    """Plausible contact details of the demo unit's disclosure office (numbers are fictional)."""
+    if unit_type in ("government", "department"):
+        building, floor = divmod(serial, 9)
+        address = f"{CENTRE}区行政中心{building % 6 + 1}号楼{floor + 2}层"
+        postal_code = "610066"
+    elif unit_type in ("street", "township"):
+        seat = "办事处" if unit_type == "street" else "人民政府"
+        address = f"锦华区{name[:2]}路{serial % 97 + 1}号{name}{seat}"
+        postal_code = f"6100{serial % 60 + 10:02d}"
+    else:
+        address = f"锦华区{parent or ''}{name}党群服务中心"
+        postal_code = f"6100{serial % 60 + 10:02d}"
+    office = {
+        "office_address": address,
+        "office_phone": f"028-8{4310000 + serial * 17:07d}",
+        "office_hours": OFFICE_HOURS,
+        "postal_address": f"{CITY}{address}，{name}政务公开工作机构收",
+        "postal_code": postal_code,
+    }
+    if unit_type in ("government", "department", "street", "township"):
+        office["office_email"] = f"zwgk{serial:03d}@jinhua.gov.cn"
+    return office
+
+
 # username, display name, unit name, roles
 USERS = [
     ("admin", "系统运维", DISTRICT, ["ops_admin"]),

@@ -1,8 +1,8 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
 
 from sunshine_gateway.deps import CurrentUser, LimitsDep, SettingsDep, SignedIn, client_ip
 from sunshine_gateway.identity import service
@@ -10,6 +10,7 @@ from sunshine_gateway.identity.schemas import (
     LoginIn,
     Me,
     PasswordChange,
+    PersonOut,
     RefreshIn,
     TokenPair,
     UserIn,
@@ -19,7 +20,7 @@ from sunshine_gateway.identity.schemas import (
 from sunshine_kit.auth import OptionalPrincipal, require
 from sunshine_kit.db import SessionDep
 from sunshine_kit.errors import ERROR_RESPONSES, ErrorBody
-from sunshine_kit.ids import RecordId
+from sunshine_kit.ids import MAX_ID, RecordId
 from sunshine_kit.roles import Can
 
 router = APIRouter(prefix="/auth", tags=["auth"], responses=ERROR_RESPONSES)
@@ -81,6 +82,18 @@ async def change_password(
 async def me(user: CurrentUser, session: SessionDep) -> Me:
     """Who is signed in: name, unit and roles."""
     return await service.me(session, user)
+
+
+@router.get("/people", response_model=list[PersonOut], dependencies=[require(Can.WORK_IN_CONSOLE)])
+async def people(
+    session: SessionDep,
+    principal: SignedIn,
+    unit_id: Annotated[int, Query(ge=1, le=MAX_ID, description="单位")],
+    work: Annotated[Can, Query(description="工作（角色组），如 handle_applications")],
+) -> list[PersonOut]:
+    """同事: the people who may do a kind of work on a unit's records (an application's
+    handlers to pick from), with their names; the unit must be in the caller's reach."""
+    return await service.people_for(session, principal, unit_id, work)
 
 
 @users_router.get("", response_model=list[UserOut])

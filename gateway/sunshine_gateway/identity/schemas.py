@@ -80,3 +80,12 @@ class UserUpdate(BaseModel):
     password: str | None = Field(
         None, min_length=1, max_length=200, description=f"{PASSWORD_RULES}；设置后该账号须重新登录"
     )
+
+
+class PersonOut(BaseModel):
+    """A colleague one may name for a piece of work (an application's handler): who, by name."""
+
+    username: str
+    display_name: str
+    unit_id: int
+    unit_name: str

@@ -24,6 +24,7 @@ from sunshine_gateway.identity.passwords import (
 from sunshine_gateway.identity.schemas import (
     Me,
     PasswordChange,
+    PersonOut,
     TokenPair,
     UserIn,
     UserOut,
@@ -34,10 +35,10 @@ from sunshine_kit.audit import service as audit
 from sunshine_kit.auth import Principal, issue_access_token
 from sunshine_kit.db import utcnow
 from sunshine_kit.errors import INVALID_TOKEN, Forbidden, InvalidInput, NotFound, Unauthorized
-from sunshine_kit.roles import STAFF_ROLES, SUBTREE_ROLES, Role, groups_of
+from sunshine_kit.roles import ROLE_GROUPS, STAFF_ROLES, SUBTREE_ROLES, Can, Role, groups_of
 from sunshine_kit.settings import Settings
 from sunshine_kit.units.models import Unit
-from sunshine_kit.units.service import ensure_can_act_on, get_unit, units_in_reach
+from sunshine_kit.units.service import ancestors, ensure_can_act_on, get_unit, units_in_reach
 
 
 def _digest(secret: str) -> str:
@@ -71,6 +72,38 @@ async def me(session: AsyncSession, user: User) -> Me:
         can=groups_of(_account_roles(user.roles)),
         reaches_subtree=bool(_account_roles(user.roles) & SUBTREE_ROLES),
     )
+
+
+async def people_for(
+    session: AsyncSession, actor: Principal, unit_id: int, work: Can
+) -> list[PersonOut]:
+    """The active accounts that may do `work` on the unit's records, by name: its own staff of
+    that role group, and those above it whose roles reach the units below (the office). The
+    unit must be in the caller's reach, so a person sees only the people of units in reach."""
+    await _ensure_unit_in_reach(session, actor, unit_id)
+    chain = await ancestors(session, unit_id)
+    rows = await session.execute(
+        select(User, Unit.name)
+        .join(Unit, Unit.id == User.unit_id)
+        .where(User.active.is_(True), User.unit_id.in_(chain))
+        .order_by(User.unit_id != unit_id, User.display_name, User.id)
+    )
+    people = []
+    for user, unit_name in rows:
+        roles = _account_roles(user.roles)
+        if not roles & ROLE_GROUPS[work]:
+            continue
+        if user.unit_id != unit_id and not roles & SUBTREE_ROLES:
+            continue
+        people.append(
+            PersonOut(
+                username=user.username,
+                display_name=user.display_name,
+                unit_id=user.unit_id,
+                unit_name=unit_name,
+            )
+        )
+    return people
 
 
 async def _tokens(

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from sunshine_gateway.units.schemas import UnitIn, UnitUpdate
+from sunshine_gateway.units.schemas import CONTACT_FIELDS, UnitIn, UnitUpdate
 from sunshine_kit.audit import service as audit
 from sunshine_kit.auth import Principal
 from sunshine_kit.errors import Conflict, InvalidInput
@@ -125,7 +125,16 @@ async def update_unit(
     changes = {
         key: value
         for key, value in submitted.items()
-        if key not in _VERTICAL_FIELDS and value is not None and getattr(unit, key) != value
+        if key not in _VERTICAL_FIELDS | CONTACT_FIELDS
+        and value is not None
+        and getattr(unit, key) != value
+    }
+    # A contact field sent empty is taken away (an office closes its e-mail box); one left out
+    # keeps what is stored.
+    changes |= {
+        key: value
+        for key, value in submitted.items()
+        if key in CONTACT_FIELDS and getattr(unit, key) != value
     }
     if _VERTICAL_FIELDS & submitted.keys():
         # A body left out keeps the one stored; a body sent empty (or null) is taken away.

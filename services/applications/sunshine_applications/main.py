@@ -7,9 +7,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from sunshine_applications.applications import service as applications
 from sunshine_applications.applications.routes import router as applications_router
+from sunshine_applications.audit_words import AUDIT_WORDS
 from sunshine_applications.inquiries import service as inquiries
 from sunshine_applications.inquiries.routes import router as inquiries_router
 from sunshine_applications.letters.routes import router as letters_router
+from sunshine_applications.overview.routes import router as overview_router
 from sunshine_applications.settings import ApplicationsSettings
 from sunshine_applications.stats.routes import router as stats_router
 from sunshine_applications.vocabulary.routes import router as vocabulary_router
@@ -45,7 +47,9 @@ def create(settings: ApplicationsSettings | None = None) -> FastAPI:
             letters_router,
             stats_router,
             vocabulary_router,
+            overview_router,
         ],
+        audit_words=AUDIT_WORDS,
     )
 
 

@@ -33,6 +33,7 @@ def applicant(**overrides: Any) -> dict[str, Any]:
         "id_type": "居民身份证",
         "id_number": ID_NUMBER,
         "phone": "13812345678",
+        "email": "chenxm@example.cn",
         "address": "锦华区东湖路18号",
         "description": "锦华区2026年义务教育阶段学校划片范围及其确定依据",
         "purpose": "了解子女入学片区",

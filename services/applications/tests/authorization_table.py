@@ -22,6 +22,7 @@ from sunshine_kit.access_matrix import (
     PUBLIC,
     Access,
     Records,
+    Refusal,
     Scope,
     dead_message,
     public,
@@ -126,7 +127,25 @@ TABLE = service_table(
         "inquiries-read": READ,
         "inquiries-history": READ,
         # Handling them.
-        "applications-register": Access(Can.HANDLE_APPLICATIONS, Scope.UNIT, body=_registered),
+        # A handler registers for the units in reach; a window of the 政务服务中心 for any unit
+        # (in person only), and may do nothing else here: every read above refuses it.
+        "applications-register": Access(
+            Can.REGISTER_APPLICATIONS,
+            body=_registered,
+            exceptions=(
+                Refusal(
+                    (
+                        "application_handler@parent",
+                        "application_handler@sibling",
+                        "office@sibling",
+                    ),
+                    403,
+                    "unit_forbidden",
+                    "a handler registers for the units in reach; only the hall's windows "
+                    "receive for every unit",
+                ),
+            ),
+        ),
         "applications-confirm_receipt": handle("awaiting_receipt", body={"received_on": TODAY}),
         "applications-assign": handle("application_id", body={"handler": "zhouting"}),
         "applications-request_supplement": handle(
@@ -198,6 +217,8 @@ TABLE = service_table(
             Scope.UNIT,
             query={"date_from": "2026-01-01", "date_to": "2026-01-31"},
         ),
+        # 工作台概览: applications due soon and overdue, unit by unit, for inbox readers.
+        "overview-applications_overview": Access(Can.READ_APPLICATIONS, Scope.UNIT),
         # Every unit's due dates, after the district's calendar changed.
         "applications-recompute": Access(Can.MANAGE_CALENDAR, Scope.TOP),
     },

@@ -14,8 +14,15 @@ from applications_builders import (
     question,
 )
 from httpx import AsyncClient
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from sunshine_applications.demo.loader import load
+from sunshine_applications.inquiries.models import Inquiry
+from sunshine_applications.inquiries.service import answer_due
+from sunshine_kit.audit.models import AuditEntry
+from sunshine_kit.calendar.days import today
+from sunshine_kit.calendar.service import build_calendar
 from sunshine_kit.testing import DISTRICT, auth
 
 PUBLISHER = auth("publisher", unit_id=BUREAU, username="zhangli")
@@ -174,3 +181,68 @@ async def test_only_handlers_of_the_unit_answer_and_not_before_it_arrived(
     assert (await client.get(f"/inquiries/{inquiry['id']}", headers=HANDLER)).json()[
         "answered_on"
     ] is None
+
+
+async def test_the_contact_must_be_a_phone_or_an_e_mail(
+    client: AsyncClient, session: AsyncSession
+) -> None:
+    await add_test_district(session)
+    for contact in ("12345", "李华的电话", "lihua@example"):
+        refused = await client.post("/inquiries", json=question(asker_contact=contact))
+        assert refused.status_code == 422, refused.text
+        assert refused.json()["error"]["fields"] == [
+            {
+                "field": "body.asker_contact",
+                "reason": "请填写11位手机号码、带区号的固定电话或电子邮箱",
+            }
+        ]
+    for contact in ("13987654321", "028-86001234", "lihua@example.com"):
+        made = await client.post("/inquiries", json=question(asker_contact=contact))
+        assert made.status_code == 201, made.text
+
+
+async def test_staff_are_told_whether_they_may_answer_and_can_list_the_answered(
+    client: AsyncClient, session: AsyncSession
+) -> None:
+    await add_test_district(session)
+    open_ = await taken(client, "2026-06-01")
+    done = await taken(client, "2026-06-01", subject="转学手续")
+    await client.post(
+        f"/inquiries/{done['id']}/answer",
+        json={"answer": "到原学校开具转学证明。", "answered_on": "2026-06-02"},
+        headers=HANDLER,
+    )
+    path = f"/inquiries/{open_['id']}"
+    assert (await client.get(path, headers=HANDLER)).json()["can_answer"] is True
+    supervisor = auth("supervisor", unit_id=DISTRICT)
+    assert (await client.get(path, headers=supervisor)).json()["can_answer"] is False
+    assert (await client.get(f"/inquiries/{done['id']}", headers=HANDLER)).json()[
+        "can_answer"
+    ] is False
+    answered = (
+        await client.get("/inquiries", params={"state": "answered"}, headers=HANDLER)
+    ).json()
+    assert [row["id"] for row in answered["items"]] == [done["id"]]
+    assert answered["items"][0]["answered_on"] == "2026-06-02"
+
+
+async def test_the_demo_has_open_overdue_answered_late_and_rated_inquiries(
+    session: AsyncSession,
+) -> None:
+    await add_test_district(session)
+    assert await load(session, count=40) > 0
+    await session.commit()
+    rows = list((await session.scalars(select(Inquiry))).all())
+    assert len(rows) >= 50
+    calendar = await build_calendar(session)
+    for row in rows:
+        assert row.answer_due_on == answer_due(calendar, row.kind, row.received_on).date
+        assert row.answered_on is None or row.received_on <= row.answered_on <= today()
+    assert any(r.answered_on is None and r.answer_due_on < today() for r in rows)  # overdue
+    assert any(r.answered_on is not None and r.answered_on > r.answer_due_on for r in rows)
+    assert any(r.satisfaction is not None for r in rows)
+    assert {r.channel for r in rows} == {"online", "phone", "on_site"}
+    history = await session.scalar(
+        select(func.count()).select_from(AuditEntry).where(AuditEntry.entity_type == "inquiry")
+    )
+    assert history is not None and history >= len(rows)

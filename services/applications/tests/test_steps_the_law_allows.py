@@ -27,7 +27,7 @@ async def test_steps_bounded_by_the_reply_period_are_not_offered_after_it(
     app = await registered_on(client, received_on="2026-08-03")
     assert app["clock"]["supplement_notice_due_on"] == "2026-08-12"
     assert app["clock"]["reply_due_on"] == "2026-08-31"
-    assert app["next_steps"] == ["assign", "opinions", "decision", "remedies"]
+    assert app["next_steps"] == ["opinions", "decision", "assign", "remedies"]
     # Refused, not only hidden, when dated after the due date.
     extension = {"working_days": 10, "approved_by": "李主任", "reason": "档案分散"}
     late = await _post(client, app, "extension", {**extension, "notified_on": "2026-09-01"})

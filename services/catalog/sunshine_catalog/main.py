@@ -9,11 +9,13 @@ import structlog
 from fastapi import FastAPI
 
 from sunshine_catalog.attachments.routes import router as attachments_router
+from sunshine_catalog.audit_words import AUDIT_WORDS
 from sunshine_catalog.columns.routes import router as columns_router
 from sunshine_catalog.feed.routes import router as feed_router
 from sunshine_catalog.intake.routes import router as intake_router
 from sunshine_catalog.items.routes import router as items_router
 from sunshine_catalog.items.service import recompute_due_dates
+from sunshine_catalog.overview.routes import router as overview_router
 from sunshine_catalog.proposals.routes import router as proposals_router
 from sunshine_catalog.reorganisation.routes import router as reorganisation_router
 from sunshine_catalog.search.cache import SearchCache
@@ -84,6 +86,7 @@ def create(settings: CatalogSettings | None = None) -> FastAPI:
             feed_router,
             proposals_router,
             vocabulary_router,
+            overview_router,
         ],
         on_startup=_warm_search_index,
         on_shutdown=_stop_warming,
@@ -92,8 +95,10 @@ def create(settings: CatalogSettings | None = None) -> FastAPI:
         uploads=UPLOADS,
         # A loaded or corrected year moves the deadlines of items not yet published.
         on_calendar_change=recompute_due_dates,
+        audit_words=AUDIT_WORDS,
     )
     app.state.search_cache = SearchCache()
+    app.state.latest_cache = SearchCache(max_pages=200)
     app.state.search_index = SearchIndex(settings.search_index_dir, settings.search_index_memory_mb)
     return app
 

@@ -134,12 +134,17 @@ TABLE = service_table(
         "feed-harvest": public(),
         "feed-atom": public(),
         "feed-rss": public(),
+        "feed-latest": public(),
         "intake-receive_item": components_only(),
         "proposals-receive_proposal": components_only(),
         # The catalogue template (目录模板): public to read; the top unit's office changes it.
         "columns-template": public(),
         "columns-unit_columns": public(),
+        "columns-empty_columns": public(),
+        "columns-column_items": public(),
         "columns-resolve_column": public(),
+        # What 栏目管理 may offer the caller: any console user asks about themselves.
+        "columns-template_rights": Access(Can.WORK_IN_CONSOLE, Scope.ANY),
         "columns-add_column": Access(Can.MANAGE_CATALOGUE, Scope.TOP, body=_new_column),
         "columns-update_column": TEMPLATE,
         "columns-merge_column": TEMPLATE,
@@ -201,6 +206,8 @@ TABLE = service_table(
             Scope.UNIT,
             query={"date_from": "2026-01-01", "date_to": "2026-01-31"},
         ),
+        # 工作台概览: the deadline figures, unit by unit, for those who read the lists.
+        "overview-catalog_overview": Access(Can.READ_ITEMS, Scope.UNIT),
         # Article 44 proposals: those who decide what the unit discloses proactively.
         "proposals-unit_proposals": DECIDE,
         "proposals-accept": DECIDE,

@@ -23,4 +23,5 @@ def _fresh_search(app: FastAPI) -> None:
     # kept from an earlier test could look current to the next one; in service the counter only
     # grows (and a restored database is noticed when the service starts: SearchIndex.warm).
     app.state.search_cache = SearchCache()
+    app.state.latest_cache = SearchCache()
     app.state.search_index = SearchIndex()

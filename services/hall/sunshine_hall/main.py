@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
+from sunshine_hall.audit_words import AUDIT_WORDS
 from sunshine_hall.cases.routes import router as cases_router
 from sunshine_hall.cases.service import recompute_open
 from sunshine_hall.enforcement.routes import router as enforcement_router
@@ -58,6 +59,7 @@ def create(settings: HallSettings | None = None) -> FastAPI:
         on_startup=start,
         on_shutdown=stop,
         on_calendar_change=recompute_open,
+        audit_words=AUDIT_WORDS,
     )
 
 

@@ -450,7 +450,7 @@ async def bureau(records: Records) -> int:
 
 # The kit's routes, in every service alike: health, the copies of the organisation tree and
 # of the calendar (pushed by the gateway), the delivery queues and the audit trail (filtered
-# to what people of the caller's reach did).
+# to what people of the caller's reach did; the log asked for a unit's people: in reach).
 EVERY_SERVICE: dict[str, Access] = {
     "ops-healthz": public(),
     "ops-readyz": public(),
@@ -463,6 +463,9 @@ EVERY_SERVICE: dict[str, Access] = {
     "outbox-list_pending": Access(Can.OPERATE_DELIVERY, Scope.TOP),
     "outbox-replay": Access(Can.OPERATE_DELIVERY, Scope.TOP),
     "audit-list_entries": Access(Can.READ_AUDIT),
+    "audit-read_log": Access(Can.READ_AUDIT, Scope.UNIT),
+    "audit-export_log": Access(Can.READ_AUDIT, Scope.UNIT),
+    "audit-log_words": Access(Can.READ_AUDIT),
 }
 EVERY_SERVICE_MAKERS: dict[str, Maker] = {"unit_id": bureau, "message_id": dead_message}
 

@@ -15,6 +15,7 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from sqlalchemy import text
 
 from sunshine_kit.audit.routes import router as audit_router
+from sunshine_kit.audit.words import AuditWords
 from sunshine_kit.auth import GATEWAY, ServiceTokens
 from sunshine_kit.calendar.routes import router as calendar_router
 from sunshine_kit.calendar.service import CalendarChange, CalendarHolder
@@ -49,6 +50,7 @@ def create_app(
     middleware: Sequence[type[Any]] = (),
     uploads: Sequence[str] = (),
     on_calendar_change: CalendarChange | None = None,
+    audit_words: AuditWords | None = None,
     **fastapi_options: Any,
 ) -> FastAPI:
     """A component's FastAPI app. Services replicate the org tree and calendar from the gateway.
@@ -62,6 +64,7 @@ def create_app(
     `on_calendar_change(session, calendar)`: recomputes what the component stores from the
     working-day calendar (due dates) when a year's arrangement is received, in the same
     transaction as the year.
+    `audit_words`: how the component's audit entries read (`sunshine_kit.audit.words`).
     """
     configure_logging(settings.service_name, settings.log_level, settings.log_json)
 
@@ -108,6 +111,7 @@ def create_app(
     app.state.services = ServiceClient(app.state.http, settings, app.state.tokens)
     app.state.calendar = CalendarHolder()
     app.state.on_calendar_change = on_calendar_change
+    app.state.audit_words = audit_words
 
     for inner in reversed(middleware):  # each added one wraps those before it
         app.add_middleware(inner)

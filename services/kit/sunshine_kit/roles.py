@@ -51,6 +51,9 @@ class Can(StrEnum):
     DECIDE_PROPOSALS = "decide_proposals"  # 依申请转主动公开建议 (Art. 44)
     READ_APPLICATIONS = "read_applications"  # 依申请公开 inbox, read-only for supervisors
     HANDLE_APPLICATIONS = "handle_applications"  # 登记、补正、征求意见、答复
+    # 登记依申请公开申请: the handlers, and the 政务服务中心's windows receiving on behalf of any
+    # unit (当面提交 only, and nothing else of the applications: they neither list nor read them)
+    REGISTER_APPLICATIONS = "register_applications"
     READ_UNITS = "read_units"  # 单位管理 (read)
     MANAGE_UNITS = "manage_units"  # 单位管理 (write)
     READ_AUDIT = "read_audit"  # 审计日志
@@ -75,6 +78,9 @@ ROLE_GROUPS: dict[Can, frozenset[Role]] = {
     Can.DECIDE_PROPOSALS: frozenset({Role.OFFICE, Role.PUBLISHER}),
     Can.READ_APPLICATIONS: frozenset({Role.APPLICATION_HANDLER, Role.OFFICE, Role.SUPERVISOR}),
     Can.HANDLE_APPLICATIONS: frozenset({Role.APPLICATION_HANDLER, Role.OFFICE}),
+    Can.REGISTER_APPLICATIONS: frozenset(
+        {Role.APPLICATION_HANDLER, Role.OFFICE, Role.WINDOW_CLERK}
+    ),
     Can.READ_UNITS: frozenset({Role.OFFICE, Role.SUPERVISOR, Role.OPS_ADMIN}),
     Can.MANAGE_UNITS: frozenset({Role.OFFICE, Role.OPS_ADMIN}),
     Can.READ_AUDIT: frozenset({Role.OFFICE, Role.SUPERVISOR, Role.OPS_ADMIN}),
@@ -104,6 +110,7 @@ CAN_LABELS: dict[Can, str] = {
     Can.DECIDE_PROPOSALS: "处理转主动公开建议",
     Can.READ_APPLICATIONS: "查看依申请公开",
     Can.HANDLE_APPLICATIONS: "办理依申请公开",
+    Can.REGISTER_APPLICATIONS: "登记依申请公开申请",
     Can.READ_UNITS: "查看单位",
     Can.MANAGE_UNITS: "管理单位",
     Can.READ_AUDIT: "查看审计日志",

@@ -49,6 +49,7 @@ def token_for(
     secret: str | None = None,
     lifetime: int = 600,
     audience: str | tuple[str, ...] = COMPONENTS,
+    display_name: str | None = None,
 ) -> str:
     """A token as a service receives it: the gateway's word about a signed-in user, or, with
     `service` among roles, another component's own call."""
@@ -59,7 +60,7 @@ def token_for(
         "aud": audience if isinstance(audience, str) else list(audience),
         "sub": f"service:{username}" if service else str(user_id),
         "usr": username,
-        "name": username,
+        "name": display_name or username,
         "unit": unit_id,
         "roles": list(roles),
         "sid": uuid.uuid4().hex,

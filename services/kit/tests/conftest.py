@@ -7,6 +7,7 @@ from sqlalchemy import text
 
 from sunshine_kit.app import create_app
 from sunshine_kit.audit import service as audit
+from sunshine_kit.audit.words import AuditWords, Subject
 from sunshine_kit.auth import CurrentPrincipal, require
 from sunshine_kit.db import SessionDep
 from sunshine_kit.errors import InvalidInput
@@ -50,8 +51,24 @@ def alembic_ini() -> Path:
     return Path(__file__).parents[1] / "alembic.ini"
 
 
+# How the tiny component's log reads (test_audit_log.py).
+NOTE_WORDS = AuditWords(
+    subjects={"note": Subject("便签", ("title",), quoted=True)},
+    actions={"note.added": "新增了", "note.changed": "修改了", "note.shared": "分享了"},
+    fields={"title": "标题", "body": "正文", "status": "状态", "unit_id": "单位"},
+    values={"status": {"draft": "草稿", "shared": "已分享"}},
+    hidden=frozenset({"version"}),
+)
+
+
 @pytest.fixture(scope="session")
 def app() -> FastAPI:
     # Any service: it answers to tokens made for the catalog.
     settings = Settings(service_name="catalog", outbox_worker_enabled=False)
-    return create_app(settings, title="kit", description="kit test app", routers=[router])
+    return create_app(
+        settings,
+        title="kit",
+        description="kit test app",
+        routers=[router],
+        audit_words=NOTE_WORDS,
+    )

@@ -8,6 +8,7 @@ from sunshine_kit.app import create_app
 from sunshine_kit.settings import Settings
 from sunshine_reporting.annual.exports.routes import router as annual_exports_router
 from sunshine_reporting.annual.routes import router as annual_router
+from sunshine_reporting.audit_words import AUDIT_WORDS
 from sunshine_reporting.bulletin.routes import router as bulletin_router
 from sunshine_reporting.overview.routes import router as overview_router
 from sunshine_reporting.summary.routes import router as summary_router
@@ -25,6 +26,7 @@ def create(settings: Settings | None = None) -> FastAPI:
             bulletin_router,
             summary_router,
         ],
+        audit_words=AUDIT_WORDS,
     )
 
 

@@ -1,7 +1,7 @@
 // 依申请公开: the applications service's applications, as the public submits and follows them
 // and as the staff handle them. A step on an application changes the application, its history
 // and the inbox; the history and remedies sit under the application's key for that reason.
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, unwrap } from "../client";
 import type { components, operations } from "../schema";
 import { useApiMutation, type MutationOptions } from "./mutation";
@@ -19,11 +19,13 @@ export const applicationKeys = {
   history: (applicationId: number) => [...applicationKeys.detail(applicationId), "history"] as const,
   remedies: (applicationId: number) => [...applicationKeys.detail(applicationId), "remedies"] as const,
   letter: (applicationId: number) => [...applicationKeys.detail(applicationId), "letter"] as const,
+  handlers: (unitId: number) => [...applicationKeys.all, "handlers", unitId] as const,
 };
 
 const onApplication = (applicationId: number) => ({ params: { path: { application_id: applicationId } } });
 
-/** 依申请公开办理: the applications in reach, soonest due first, a page at a time. */
+/** 依申请公开办理: the applications in reach, the next legal action first (the service's order),
+ * a page at a time; `q` finds one by tracking number or applicant. */
 export function useInbox(query: InboxQuery) {
   return useQuery({
     queryKey: applicationKeys.list(query),
@@ -55,6 +57,33 @@ export function useApplicationLetter(applicationId: number, enabled: boolean) {
       unwrap(api.GET("/api/applications/applications/{application_id}/letter", onApplication(applicationId))),
     enabled,
   });
+}
+
+export type Person = Schemas["PersonOut"];
+
+/** 经办人: the people who may handle a unit's applications (its own handlers, then the office
+ * above), by name, from the gateway; an application's handler is picked from them. */
+export function useHandlersOf(unitId: number, enabled = true) {
+  return useQuery({
+    queryKey: applicationKeys.handlers(unitId),
+    queryFn: () =>
+      unwrap(api.GET("/api/auth/people", { params: { query: { unit_id: unitId, work: "handle_applications" } } })),
+    enabled,
+    staleTime: 5 * 60_000,
+  });
+}
+
+export type LetterFormat = "docx" | "pdf";
+
+/** 答复告知书 as a file (Word to adjust and sign, PDF), once the decision is taken. */
+export async function downloadLetter(applicationId: number, format: LetterFormat): Promise<Blob> {
+  const params = { ...onApplication(applicationId), parseAs: "blob" as const };
+  const blob: unknown = await unwrap(
+    format === "docx"
+      ? api.GET("/api/applications/applications/{application_id}/letter.docx", params)
+      : api.GET("/api/applications/applications/{application_id}/letter.pdf", params),
+  );
+  return blob as Blob;
 }
 
 /** 行政复议和行政诉讼 brought against the answer. */
@@ -152,11 +181,22 @@ export function applicationSteps(applicationId: number) {
   };
 }
 
-/** One step on an application; the application (history, remedies) and the inbox are read again. */
+/** One step on an application; the application (history, remedies, letter) is read again
+ * before the step counts as done, so that what follows it (the step offered next) shows the
+ * application as it now stands; the inbox is read again too. */
 export function useApplicationStep<TVariables>(
   applicationId: number,
   step: (variables: TVariables) => Promise<unknown>,
   options?: MutationOptions<unknown, TVariables>,
 ) {
-  return useApiMutation(step, () => [applicationKeys.detail(applicationId), applicationKeys.lists()], options);
+  const queryClient = useQueryClient();
+  return useApiMutation(
+    async (variables: TVariables) => {
+      const answer = await step(variables);
+      await queryClient.invalidateQueries({ queryKey: applicationKeys.detail(applicationId) });
+      return answer;
+    },
+    () => [applicationKeys.lists()],
+    options,
+  );
 }

@@ -2,7 +2,7 @@
 // with the service's name; an item's history and attachments sit under the item, so that
 // invalidating the item reads them again too.
 import { useInfiniteQuery, useQueries, useQuery } from "@tanstack/react-query";
-import { findColumn, type ColumnNode, type SearchFilters } from "../../lib/catalog";
+import type { SearchFilters } from "../../lib/catalog";
 import { api, unwrap } from "../client";
 import type { components, operations } from "../schema";
 import { useApiMutation, type MutationOptions } from "./mutation";
@@ -107,19 +107,6 @@ export function useUnitItems(unitId: number, query: UnitItemsQuery) {
       unwrap(api.GET("/api/catalog/units/{unit_id}/items", { params: { path: { unit_id: unitId }, query } })),
     enabled: Number.isInteger(unitId),
     placeholderData: (previous) => previous,
-  });
-}
-
-/** The latest published item of the unit's 公开指南 column, if it has one. */
-export function useUnitGuide(unitId: number, columns: ColumnNode[] | undefined) {
-  const guideColumn = columns && findColumn(columns, (c) => c.code === "X-GUIDE");
-  const query = { column_id: guideColumn?.id, page: 1, size: 1 };
-  return useQuery({
-    queryKey: itemKeys.unitPage(unitId, query),
-    queryFn: () =>
-      unwrap(api.GET("/api/catalog/units/{unit_id}/items", { params: { path: { unit_id: unitId }, query } })),
-    enabled: !!guideColumn,
-    select: (page) => page.items[0],
   });
 }
 
@@ -260,32 +247,33 @@ export function useMoveItems(options?: MutationOptions<Schemas["CatalogMoveOut"]
 
 // --- attachments -----------------------------------------------------------------------------
 
-export function useAttachments(itemId: number) {
+/** An item's attachments; none asked for before the item exists. */
+export function useAttachments(itemId: number | undefined) {
   return useQuery({
-    queryKey: itemKeys.attachments(itemId),
+    queryKey: itemKeys.attachments(itemId!),
     queryFn: () =>
-      unwrap(api.GET("/api/catalog/items/{item_id}/attachments", { params: { path: { item_id: itemId } } })),
+      unwrap(api.GET("/api/catalog/items/{item_id}/attachments", { params: { path: { item_id: itemId! } } })),
+    enabled: validId(itemId),
   });
 }
 
 /** Upload through the typed client, as the multipart field "file". */
-export function useUploadAttachment(itemId: number, options?: MutationOptions<Schemas["CatalogAttachmentOut"], File>) {
-  return useApiMutation(
-    (file: File) =>
-      unwrap(
-        api.POST("/api/catalog/items/{item_id}/attachments", {
-          params: { path: { item_id: itemId } },
-          body: { file: file as unknown as string },
-          bodySerializer: () => {
-            const form = new FormData();
-            form.append("file", file);
-            return form;
-          },
-        }),
-      ),
-    () => [itemKeys.attachments(itemId)],
-    options,
+export function uploadAttachment(itemId: number, file: File) {
+  return unwrap(
+    api.POST("/api/catalog/items/{item_id}/attachments", {
+      params: { path: { item_id: itemId } },
+      body: { file: file as unknown as string },
+      bodySerializer: () => {
+        const form = new FormData();
+        form.append("file", file);
+        return form;
+      },
+    }),
   );
+}
+
+export function useUploadAttachment(itemId: number, options?: MutationOptions<Schemas["CatalogAttachmentOut"], File>) {
+  return useApiMutation((file: File) => uploadAttachment(itemId, file), () => [itemKeys.attachments(itemId)], options);
 }
 
 export function useDeleteAttachment(itemId: number, options?: MutationOptions<unknown, number>) {
@@ -322,6 +310,14 @@ export function useUnitColumns(unitId: number | undefined) {
     queryFn: () =>
       unwrap(api.GET("/api/catalog/units/{unit_id}/columns", { params: { path: { unit_id: unitId! } } })),
     enabled: validId(unitId),
+  });
+}
+
+/** What 栏目管理 may offer the user: the template's changes, hiding columns per unit. */
+export function useTemplateRights() {
+  return useQuery({
+    queryKey: [...columnKeys.all, "rights"] as const,
+    queryFn: () => unwrap(api.GET("/api/catalog/template/rights")),
   });
 }
 

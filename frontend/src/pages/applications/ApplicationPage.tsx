@@ -1,16 +1,27 @@
 import { Card, Col, Descriptions, Row, Skeleton, Space, Tag, Typography } from "antd";
+import type { ReactNode } from "react";
 import { useParams } from "react-router-dom";
-import { useApplication, useApplicationHistory } from "../../api/queries/applications";
+import { useApplication, useApplicationHistory, useHandlersOf } from "../../api/queries/applications";
 import { useApplicationsVocabulary, useLabels } from "../../api/queries/vocabulary";
 import { HistoryTimeline } from "../../components/HistoryTimeline";
 import { QueryError } from "../../components/QueryError";
 import { useCurrentUser } from "../../auth/useAuth";
-import { outcomeText, STATUS_COLOURS } from "../../lib/applications";
+import { handlerName, outcomeText, STATUS_COLOURS } from "../../lib/applications";
 import { can } from "../../lib/navigation";
+import { usePageTitle } from "../../lib/usePageTitle";
 import { ApplicationSteps } from "./components/ApplicationSteps";
 import { ClockPanel } from "./components/ClockPanel";
 import { ReplyLetter } from "./components/ReplyLetter";
 import { Remedies } from "./components/Remedies";
+
+/** A section's heading, below the page's h1. */
+function Section({ children }: { children: ReactNode }) {
+  return (
+    <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>
+      {children}
+    </Typography.Title>
+  );
+}
 
 /** 申请详情: the application, its clock, its history and the steps the caller may take now. */
 export function ApplicationPage() {
@@ -20,15 +31,20 @@ export function ApplicationPage() {
   const label = useLabels("applications");
   const application = useApplication(id);
   const history = useApplicationHistory(id);
+  const unitId = application.data?.unit_id ?? 0;
+  const people = useHandlersOf(unitId, unitId > 0 && !!application.data?.handler);
+  usePageTitle(application.data ? `申请 ${application.data.tracking_number}` : "申请详情");
   if (application.isPending) return <Skeleton active />;
   if (application.isError) return <QueryError error={application.error} onRetry={() => application.refetch()} />;
   const a = application.data;
   return (
-    <Space direction="vertical" size="large" style={{ width: "100%" }}>
+    <Space orientation="vertical" size="large" style={{ width: "100%" }}>
       <Card
         title={
-          <Space>
-            申请 {a.tracking_number}
+          <Space wrap>
+            <Typography.Title level={1} style={{ fontSize: 20, margin: 0 }}>
+              申请 {a.tracking_number}
+            </Typography.Title>
             <Tag color={STATUS_COLOURS[a.status]}>{label("statuses", a.status)}</Tag>
           </Space>
         }
@@ -50,7 +66,7 @@ export function ApplicationPage() {
           <Descriptions.Item label="获取方式">{label("forms", a.form)}</Descriptions.Item>
           <Descriptions.Item label="提交日期">{a.submitted_on}</Descriptions.Item>
           <Descriptions.Item label="收到日期">{a.received_on ?? "待确认"}</Descriptions.Item>
-          <Descriptions.Item label="经办人">{a.handler ?? "未分配"}</Descriptions.Item>
+          <Descriptions.Item label="经办人">{handlerName(a.handler, people.data)}</Descriptions.Item>
           <Descriptions.Item label="重复申请">{a.repeat_of_id ? `与申请 #${a.repeat_of_id} 内容相同` : "否"}</Descriptions.Item>
           <Descriptions.Item label="申请内容" span={2}>
             {a.description}
@@ -102,27 +118,28 @@ export function ApplicationPage() {
       </Card>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>
-          <Card title="办理">
-            <ApplicationSteps application={a} />
+          <Card title={<Section>办理</Section>}>
+            <ApplicationSteps key={a.id} application={a} />
           </Card>
         </Col>
         <Col xs={24} lg={10}>
-          <Space direction="vertical" size="large" style={{ width: "100%" }}>
-            <Card title="法定期限">
+          <Space orientation="vertical" size="large" style={{ width: "100%" }}>
+            <Card title={<Section>法定期限</Section>}>
               <ClockPanel application={a} />
             </Card>
-            <Card title="办理记录">
+            <Card title={<Section>办理记录</Section>}>
               <HistoryTimeline query={history} label={(action) => label("history", action)} />
             </Card>
           </Space>
         </Col>
       </Row>
+      {/* The letter exists once the decision is taken, to the reply and after it. */}
       {a.outcome && user && can(user, "handle_applications") && (
-        <Card title="答复告知书">
+        <Card title={<Section>答复告知书</Section>}>
           <ReplyLetter application={a} />
         </Card>
       )}
-      <Card title="行政复议和行政诉讼">
+      <Card title={<Section>行政复议和行政诉讼</Section>}>
         <Remedies application={a} />
       </Card>
     </Space>

@@ -1,5 +1,5 @@
 import { PlusOutlined } from "@ant-design/icons";
-import { Badge, Button, Card, Checkbox, Select, Space, Tag, Typography } from "antd";
+import { Badge, Button, Card, Checkbox, Grid, Input, Select, Space, Tag, Typography } from "antd";
 import { useMemo, useState } from "react";
 import { Link, useSearchParams } from "react-router-dom";
 import { useInbox } from "../../api/queries/applications";
@@ -9,25 +9,53 @@ import { useCurrentUser } from "../../auth/useAuth";
 import { PagedTable } from "../../components/PagedTable";
 import { UnitTreeSelect } from "../../components/UnitTreeSelect";
 import {
+  nextActionColour,
   STATUS_COLOURS,
-  urgencyColour,
   workingDaysText,
   type ApplicationStatus,
-  type Channel,
   type InboxRow,
   type Urgency,
 } from "../../lib/applications";
 import { can, reachesSubtree } from "../../lib/navigation";
+import { usePageTitle } from "../../lib/usePageTitle";
 import { knownValue, optionsOf } from "../../lib/vocabulary";
 import { RegisterDialog } from "./components/RegisterDialog";
 
 const PAGE_SIZE = 20;
 // The inbox filters on these two (the API's urgency filter); their words are the service's.
 const URGENCY_FILTERS: readonly Urgency[] = ["due_soon", "overdue"];
+const TITLE = "依申请公开办理";
 
-/** 依申请公开办理: the applications in reach, soonest due first. */
+/** 下一步/期限: what the application waits for and by when, as the service orders the list. */
+function NextStep({ row }: { row: InboxRow }) {
+  const counting = row.next_action === "reply" && row.working_days_left !== null;
+  return (
+    <Space orientation="vertical" size={0}>
+      <Typography.Text>{row.next_action_label}</Typography.Text>
+      {counting ? (
+        <span>
+          <Tag color={nextActionColour(row.next_action, row.working_days_left)}>{workingDaysText(row.working_days_left)}</Tag>
+          {row.provisional && <Tag>暂定</Tag>}
+        </span>
+      ) : (
+        row.next_action !== "none" &&
+        row.next_action !== "reply" && (
+          <span>
+            <Tag color={nextActionColour(row.next_action, null)}>
+              {row.next_action === "confirm_receipt" ? "确认后起算" : "不计入答复期限"}
+            </Tag>
+          </span>
+        )
+      )}
+    </Space>
+  );
+}
+
+/** 依申请公开办理: the applications in reach, the next legal action first (the service's order). */
 export function InboxPage() {
+  usePageTitle(TITLE);
   const user = useCurrentUser()!;
+  const screens = Grid.useBreakpoint();
   const [params, setParams] = useSearchParams();
   const [registering, setRegistering] = useState(false);
   const vocabulary = useApplicationsVocabulary();
@@ -37,6 +65,9 @@ export function InboxPage() {
   const urgency = knownValue<Urgency>(urgencies, params.get("urgency"));
   const mine = params.get("mine") === "1";
   const closed = params.get("closed") === "1";
+  const q = params.get("q")?.trim() || undefined;
+  // What is typed in the search box; searched (and put in the address) on Enter.
+  const [term, setTerm] = useState(q ?? "");
   const unitId = Number(params.get("unit")) || undefined;
   const page = Math.max(1, Number(params.get("page")) || 1);
   const canHandle = can(user, "handle_applications");
@@ -49,6 +80,7 @@ export function InboxPage() {
     size: PAGE_SIZE,
     mine,
     include_closed: closed,
+    ...(q ? { q } : {}),
     ...(status ? { status } : {}),
     ...(urgency ? { urgency } : {}),
     ...(unitId ? { unit_id: unitId } : {}),
@@ -59,11 +91,13 @@ export function InboxPage() {
     urgency?: Urgency;
     mine?: boolean;
     closed?: boolean;
+    q?: string;
     unit?: number;
     page?: number;
   }) => {
-    const merged = { status, urgency, mine, closed, unit: unitId, page: 1, ...next };
+    const merged = { status, urgency, mine, closed, q, unit: unitId, page: 1, ...next };
     const out = new URLSearchParams();
+    if (merged.q?.trim()) out.set("q", merged.q.trim());
     if (merged.status) out.set("status", merged.status);
     if (merged.urgency) out.set("urgency", merged.urgency);
     if (merged.mine) out.set("mine", "1");
@@ -75,16 +109,31 @@ export function InboxPage() {
 
   return (
     <Card
-      title="依申请公开"
+      title={
+        <Typography.Title level={1} style={{ fontSize: 20, margin: 0 }}>
+          {TITLE}
+        </Typography.Title>
+      }
       extra={
         canHandle && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setRegistering(true)}>
-            登记信函/传真/当面申请
+            登记申请
           </Button>
         )
       }
     >
       <Space wrap style={{ marginBottom: 16 }}>
+        <Input.Search
+          aria-label="按申请编号或申请人查找"
+          placeholder="申请编号或申请人姓名"
+          allowClear
+          enterButton="查找"
+          maxLength={50}
+          value={term}
+          onChange={(e) => setTerm(e.target.value)}
+          style={{ width: 300 }}
+          onSearch={(value) => change({ q: value })}
+        />
         <Select
           aria-label="状态"
           placeholder="全部未办结"
@@ -129,6 +178,10 @@ export function InboxPage() {
           含已办结
         </Checkbox>
       </Space>
+      <Typography.Paragraph type="secondary">
+        待确认收到的网上申请排在最前（确认收到后才开始计算答复期限），其余按下一步的期限先后排列。
+        {q && "查找结果包括已办结的申请。"}
+      </Typography.Paragraph>
       <PagedTable<InboxRow>
         query={inbox}
         page={page}
@@ -136,7 +189,9 @@ export function InboxPage() {
         onPageChange={(next) => change({ page: next })}
         countUnit="件"
         rowKey="id"
-        scroll={{ x: 1400 }}
+        tableLayout="fixed"
+        // Fits a desktop console without scrolling sideways; a phone scrolls the table in its box.
+        scroll={screens.md ? undefined : { x: 760 }}
         columns={[
           {
             title: "申请编号",
@@ -145,56 +200,44 @@ export function InboxPage() {
             render: (number: string, row) => <Link to={`/console/applications/${row.id}`}>{number}</Link>,
           },
           {
-            title: "申请内容",
+            title: "申请人与内容",
             dataIndex: "description",
-            width: 320,
-            ellipsis: true,
+            ellipsis: { showTitle: false },
             render: (text: string, row) => (
-              <>
-                <Typography.Text type="secondary">{row.applicant_name}：</Typography.Text>
-                {text}
-              </>
+              <span title={`${row.applicant_name}：${text}`}>
+                <Typography.Text strong>{row.applicant_name}</Typography.Text>：{text}
+              </span>
             ),
           },
           ...(wide
-            ? [{ title: "单位", dataIndex: "unit_id", width: 160, render: (id: number) => unitName.get(id) ?? id }]
+            ? [
+                {
+                  title: "单位",
+                  dataIndex: "unit_id",
+                  width: 150,
+                  ellipsis: true,
+                  render: (id: number) => unitName.get(id) ?? id,
+                },
+              ]
             : []),
-          { title: "渠道", dataIndex: "channel", width: 90, render: (c: Channel) => label("channels", c) },
           {
             title: "状态",
             dataIndex: "status",
-            width: 110,
-            render: (s: ApplicationStatus) => <Tag color={STATUS_COLOURS[s]}>{label("statuses", s)}</Tag>,
-          },
-          { title: "经办人", dataIndex: "handler", width: 100, render: (h: string | null) => h ?? "未分配" },
-          { title: "收到日期", dataIndex: "received_on", width: 110, render: (d: string | null) => d ?? "待确认" },
-          {
-            title: "答复期限",
-            dataIndex: "reply_due_on",
-            width: 140,
-            render: (due: string | null, row) =>
-              due ? (
-                <>
-                  {due} {row.provisional && <Tag>暂定</Tag>}
-                </>
-              ) : (
-                "—"
-              ),
+            width: 120,
+            render: (s: ApplicationStatus, row) => (
+              <Space orientation="vertical" size={0}>
+                <Tag color={STATUS_COLOURS[s]}>{label("statuses", s)}</Tag>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {label("channels", row.channel)}
+                </Typography.Text>
+              </Space>
+            ),
           },
           {
-            title: "剩余",
-            dataIndex: "working_days_left",
-            width: 150,
-            render: (left: number | null, row) =>
-              row.status === "closed" ? (
-                "已办结"
-              ) : row.status === "awaiting_receipt" ? (
-                <Tag color="purple">待确认收到，确认后起算</Tag>
-              ) : left === null ? (
-                <Typography.Text type="secondary">不计时</Typography.Text>
-              ) : (
-                <Tag color={urgencyColour(left)}>{workingDaysText(left)}</Tag>
-              ),
+            title: "下一步/期限",
+            key: "next",
+            width: 280,
+            render: (_: unknown, row) => <NextStep row={row} />,
           },
         ]}
       />

@@ -1,14 +1,18 @@
-import { Alert, App, Button, Card, Descriptions, Form, Input, Space, Tag, Timeline, Typography } from "antd";
+import { Alert, App, Button, Card, Descriptions, Form, Grid, Input, Space, Tag, Timeline, Typography } from "antd";
 import { useSearchParams } from "react-router-dom";
 import { useTrackApplication, useTrackLetter } from "../../api/queries/applications";
 import type { components } from "../../api/schema";
 import { STATUS_COLOURS, type PublicStatus } from "../../lib/applications";
 import { saveBlob } from "../../lib/download";
+import { usePageTitle } from "../../lib/usePageTitle";
 
 type TrackIn = components["schemas"]["ApplicationsTrackIn"];
 
+const TITLE = "依申请公开办理进度查询";
+
 /** 申请查询: an applicant follows an application with its tracking number and query code. */
 export function TrackPage() {
+  usePageTitle(TITLE);
   // The portal is not inside antd's App (its first load does without it); this page's messages are.
   return (
     <App component={false}>
@@ -21,6 +25,8 @@ function Tracking() {
   const { message } = App.useApp();
   const [params] = useSearchParams();
   const [form] = Form.useForm<TrackIn>();
+  // One field under the other on a phone; side by side where there is room.
+  const wide = Grid.useBreakpoint().md ?? true;
 
   const track = useTrackApplication();
   const letter = useTrackLetter({
@@ -30,30 +36,42 @@ function Tracking() {
   const status: PublicStatus | undefined = track.data;
 
   return (
-    <Space direction="vertical" size="large" style={{ width: "100%" }}>
-      <Card title="依申请公开办理进度查询">
+    <Space orientation="vertical" size="large" style={{ width: "100%" }}>
+      <Card
+        title={
+          <Typography.Title level={1} style={{ fontSize: 20, margin: 0 }}>
+            {TITLE}
+          </Typography.Title>
+        }
+      >
         <Form<TrackIn>
           form={form}
-          layout="inline"
+          layout={wide ? "inline" : "vertical"}
           initialValues={{ tracking_number: params.get("number") ?? "" }}
           onFinish={(values) =>
             track.mutate({ tracking_number: values.tracking_number.trim(), query_code: values.query_code.trim() })
           }
         >
           <Form.Item name="tracking_number" label="申请编号" rules={[{ required: true, whitespace: true, message: "请填写申请编号" }]}>
-            <Input placeholder="如 YSQ2026000123" style={{ width: 220 }} />
+            <Input placeholder="如 YSQ2026000123" style={{ width: wide ? 220 : "100%" }} autoComplete="off" />
           </Form.Item>
           <Form.Item name="query_code" label="查询码" rules={[{ required: true, whitespace: true, message: "请填写查询码" }]}>
-            <Input style={{ width: 160 }} />
+            <Input style={{ width: wide ? 160 : "100%" }} autoComplete="off" />
           </Form.Item>
-          <Button type="primary" htmlType="submit" loading={track.isPending}>
+          <Button type="primary" htmlType="submit" loading={track.isPending} block={!wide}>
             查询
           </Button>
         </Form>
         {track.isError && <Alert type="error" showIcon style={{ marginTop: 16 }} title={track.error.message} />}
       </Card>
       {status && (
-        <Card title={`申请 ${status.tracking_number}`}>
+        <Card
+          title={
+            <Typography.Title level={2} style={{ fontSize: 18, margin: 0 }}>
+              申请 {status.tracking_number}
+            </Typography.Title>
+          }
+        >
           <Descriptions bordered column={{ xs: 1, md: 2 }}>
             <Descriptions.Item label="办理状态">
               <Tag color={STATUS_COLOURS[status.status]}>{status.status_label}</Tag>
@@ -105,7 +123,7 @@ function Tracking() {
               }
             />
           )}
-          <Typography.Title level={5} style={{ marginTop: 24 }}>
+          <Typography.Title level={3} style={{ marginTop: 24, fontSize: 16 }}>
             办理过程
           </Typography.Title>
           <Timeline

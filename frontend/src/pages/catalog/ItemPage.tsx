@@ -1,4 +1,4 @@
-import { Alert, Breadcrumb, Card, Descriptions, Divider, List, Skeleton, Space, Tag, Typography } from "antd";
+import { Alert, Breadcrumb, Card, Divider, List, Skeleton, Space, Tag, Typography } from "antd";
 import dayjs from "dayjs";
 import { Link, useParams } from "react-router-dom";
 import { ApiError } from "../../api/errors";
@@ -6,10 +6,13 @@ import { useItem, useItems } from "../../api/queries/catalog";
 import { useLabels } from "../../api/queries/vocabulary";
 import { useCurrentUser } from "../../auth/useAuth";
 import { QueryError } from "../../components/QueryError";
-import { isStaffItem, STATUS_COLOURS, VALIDITY_COLOURS, type PublicItem, type StaffItem } from "../../lib/catalog";
+import { ReadAloud } from "../../components/shell/ReadAloud";
+import { isStaffItem, STATUS_COLOURS, type PublicItem, type StaffItem } from "../../lib/catalog";
 import { canSee } from "../../lib/navigation";
+import { usePageTitle } from "../../lib/usePageTitle";
 import { NotFoundPage } from "../NotFoundPage";
 import { AttachmentList } from "./components/Attachments";
+import { ItemArticle } from "./components/ItemArticle";
 
 const date = (value: string | null | undefined) => (value ? dayjs(value).format("YYYY-MM-DD") : "—");
 
@@ -73,7 +76,6 @@ function StaffNotice({ item }: { item: StaffItem }) {
 /** One published item (政府信息) as the public reads it: the 索引号 block, body and links. */
 export function ItemPage() {
   const itemId = Number(useParams().itemId);
-  const label = useLabels("catalog");
   const item = useItem(Number.isInteger(itemId) ? itemId : undefined);
   const data = item.data;
   const relatedIds = data
@@ -82,6 +84,7 @@ export function ItemPage() {
   // The titles of related items (解读、被解读的政策、替代文件), each a link.
   const related = useItems([...relatedIds, ...(data?.interpretation_ids ?? [])]);
   const titleOf = (id: number) => related.find((r) => r.data?.id === id)?.data;
+  usePageTitle(data?.title ?? "信息详情");
 
   if (!Number.isInteger(itemId)) return <NotFoundPage />;
   if (item.isPending) return <Skeleton active />;
@@ -106,56 +109,38 @@ export function ItemPage() {
         ]}
       />
       {staff && <StaffNotice item={it} />}
+      <div className="item-tools">
+        <ReadAloud title={it.title} html={it.body_html} />
+      </div>
       <Card>
-        <Descriptions
-          bordered
-          size="small"
-          column={{ xs: 1, md: 2 }}
-          className="item-meta"
-          items={[
-            { key: "index", label: "索引号", children: it.index_number },
-            { key: "topic", label: "主题分类", children: it.topic || "—" },
-            { key: "issuer", label: "发布机构", children: it.issuing_unit || it.unit_name },
-            { key: "formed", label: "生成日期", children: date(it.formed_on) },
-            { key: "number", label: "发文字号", children: it.document_number || "—" },
-            { key: "published", label: "发布日期", children: date(it.published_at) },
-            { key: "type", label: "文件类型", children: label("document_types", it.document_type) },
-            {
-              key: "validity",
-              label: "效力",
-              children: <Tag color={VALIDITY_COLOURS[it.validity]}>{label("validities", it.validity)}</Tag>,
-            },
-            ...(it.keywords ? [{ key: "keywords", label: "关键词", children: it.keywords, span: 2 }] : []),
-          ]}
+        <ItemArticle
+          item={it}
+          headingLevel={1}
+          notices={
+            <>
+              <ValidityNotice item={it} replacement={it.replaced_by_id ? titleOf(it.replaced_by_id) : undefined} />
+              {it.interprets_id && (
+                <Alert
+                  style={{ marginTop: 16 }}
+                  type="info"
+                  showIcon
+                  title={
+                    <span>
+                      本文是对 <ItemLink id={it.interprets_id} title={titleOf(it.interprets_id)?.title} /> 的政策解读
+                    </span>
+                  }
+                />
+              )}
+            </>
+          }
         />
-        <Typography.Title level={2} className="item-title">
-          {it.title}
-        </Typography.Title>
-        {it.document_number && (
-          <Typography.Paragraph type="secondary" style={{ textAlign: "center" }}>
-            {it.document_number}
-          </Typography.Paragraph>
-        )}
-        <ValidityNotice item={it} replacement={it.replaced_by_id ? titleOf(it.replaced_by_id) : undefined} />
-        {it.interprets_id && (
-          <Alert
-            style={{ marginTop: 16 }}
-            type="info"
-            showIcon
-            title={
-              <span>
-                本文是对 <ItemLink id={it.interprets_id} title={titleOf(it.interprets_id)?.title} /> 的政策解读
-              </span>
-            }
-          />
-        )}
-        {/* The body is sanitised by the catalog service when it is saved (tags, attributes, URLs). */}
-        <div className="item-body" dangerouslySetInnerHTML={{ __html: it.body_html }} />
         <AttachmentList itemId={it.id} />
         {it.interpretation_ids.length > 0 && (
           <>
             <Divider />
-            <Typography.Title level={5}>政策解读</Typography.Title>
+            <Typography.Title level={2} className="item-section-title">
+              政策解读
+            </Typography.Title>
             <List
               size="small"
               dataSource={it.interpretation_ids}

@@ -18,6 +18,7 @@ import {
   type Validity,
 } from "../../lib/catalog";
 import { officeToday } from "../../lib/dates";
+import { usePageTitle } from "../../lib/usePageTitle";
 import { optionsOf } from "../../lib/vocabulary";
 
 const PAGE_SIZE = 20;
@@ -40,6 +41,8 @@ function Highlighted({ html }: { html: string }) {
  */
 export function SearchPage() {
   const vocabulary = useCatalogVocabulary();
+  const q = useSearchParams()[0].get("q")?.trim();
+  usePageTitle(q ? `“${q}”的检索结果` : "信息检索");
   if (vocabulary.isPending) return <Skeleton active />;
   return <Search vocabulary={vocabulary.data} />;
 }
@@ -62,63 +65,74 @@ function Search({ vocabulary }: { vocabulary: CatalogVocabulary | undefined }) {
   return (
     <Space orientation="vertical" size="large" style={{ width: "100%" }}>
       <Card>
-        <Typography.Title level={3} style={{ marginTop: 0 }}>
+        <Typography.Title level={1} style={{ marginTop: 0, fontSize: 24 }}>
           政府信息检索
         </Typography.Title>
-        <Input.Search
-          key={filters.q}
-          aria-label="检索词"
-          placeholder="输入标题、正文或文号中的词语"
-          defaultValue={filters.q}
-          enterButton="检索"
-          size="large"
-          allowClear
-          onSearch={(q) => change({ q })}
-        />
-        <Space wrap style={{ marginTop: 16 }}>
-          <UnitTreeSelect
-            label="单位"
-            placeholder="全部单位"
-            width={220}
-            value={filters.unitId}
-            onChange={(unitId) => change({ unitId })}
-          />
-          <Select
-            aria-label="年份"
-            placeholder="全部年份"
+        <div role="search" aria-label="检索条件">
+          <Input.Search
+            key={filters.q}
+            aria-label="检索词"
+            placeholder="输入标题、正文或文号中的词语"
+            defaultValue={filters.q}
+            enterButton="检索"
+            size="large"
             allowClear
-            style={{ width: 120 }}
-            options={years.map((y) => ({ value: y, label: `${y}年` }))}
-            value={filters.year}
-            onChange={(year?: number) => change({ year })}
+            onSearch={(q) => change({ q })}
           />
-          <Select
-            aria-label="文号类型"
-            placeholder="全部文件类型"
-            allowClear
-            style={{ width: 160 }}
-            options={optionsOf<DocumentType>(vocabulary?.document_types)}
-            value={filters.documentType}
-            onChange={(documentType) => change({ documentType })}
-          />
-          <Select
-            aria-label="效力"
-            placeholder="全部效力"
-            allowClear
-            style={{ width: 120 }}
-            options={optionsOf<Validity>(vocabulary?.validities)}
-            value={filters.validity}
-            onChange={(validity) => change({ validity })}
-          />
-          <Radio.Group
-            optionType="button"
-            value={filters.order}
-            onChange={(e) => change({ order: e.target.value as SearchOrder })}
-            options={optionsOf<SearchOrder>(vocabulary?.search_orders)}
-          />
-        </Space>
+          <Space wrap style={{ marginTop: 16 }}>
+            <UnitTreeSelect
+              label="单位"
+              placeholder="全部单位"
+              width={220}
+              value={filters.unitId}
+              onChange={(unitId) => change({ unitId })}
+            />
+            <Select
+              aria-label="年份"
+              placeholder="全部年份"
+              allowClear
+              style={{ width: 120 }}
+              options={years.map((y) => ({ value: y, label: `${y}年` }))}
+              value={filters.year}
+              onChange={(year?: number) => change({ year })}
+            />
+            <Select
+              aria-label="文件类型"
+              placeholder="全部文件类型"
+              allowClear
+              style={{ width: 160 }}
+              options={optionsOf<DocumentType>(vocabulary?.document_types)}
+              value={filters.documentType}
+              onChange={(documentType) => change({ documentType })}
+            />
+            <Select
+              aria-label="效力"
+              placeholder="全部效力"
+              allowClear
+              style={{ width: 120 }}
+              options={optionsOf<Validity>(vocabulary?.validities)}
+              value={filters.validity}
+              onChange={(validity) => change({ validity })}
+            />
+            <Radio.Group
+              optionType="button"
+              value={filters.order}
+              onChange={(e) => change({ order: e.target.value as SearchOrder })}
+              options={optionsOf<SearchOrder>(vocabulary?.search_orders)}
+              aria-label="排序"
+            />
+          </Space>
+        </div>
       </Card>
-      <Card>
+      <Card
+        title={
+          filters.q ? (
+            <Typography.Title level={2} style={{ fontSize: 18, margin: 0 }}>
+              检索结果
+            </Typography.Title>
+          ) : undefined
+        }
+      >
         {!filters.q ? (
           <Empty description="请输入检索词" />
         ) : search.isError ? (
@@ -140,8 +154,9 @@ function Search({ vocabulary }: { vocabulary: CatalogVocabulary | undefined }) {
               locale={{ emptyText: <Empty description="没有找到相关信息，请换个词试试" /> }}
               renderItem={(hit) => (
                 <List.Item key={hit.id}>
-                  <List.Item.Meta
-                    title={
+                  {/* Each hit a heading under 检索结果 (antd's List.Item.Meta would make it an h4). */}
+                  <div style={{ minWidth: 0 }}>
+                    <Typography.Title level={3} style={{ fontSize: 16, margin: "0 0 4px" }}>
                       <Space wrap size={4}>
                         <Link to={`/items/${hit.id}`}>
                           <Highlighted html={hit.title_highlight} />
@@ -150,23 +165,19 @@ function Search({ vocabulary }: { vocabulary: CatalogVocabulary | undefined }) {
                           <Tag color={VALIDITY_COLOURS[hit.validity]}>{label("validities", hit.validity)}</Tag>
                         )}
                       </Space>
-                    }
-                    description={
-                      <>
-                        <div className="search-snippet">
-                          <Highlighted html={hit.snippet} />
-                        </div>
-                        <Space wrap separator="·" size={6} className="search-meta">
-                          <Link to={`/units/${hit.unit_id}`}>{hit.unit_name}</Link>
-                          <Link to={`/units/${hit.unit_id}?column=${hit.column_id}`}>{hit.column_name}</Link>
-                          {hit.document_number && <span>{hit.document_number}</span>}
-                          <span>{label("document_types", hit.document_type)}</span>
-                          {hit.published_at && <span>{dayjs(hit.published_at).format("YYYY-MM-DD")}</span>}
-                          <span>索引号 {hit.index_number}</span>
-                        </Space>
-                      </>
-                    }
-                  />
+                    </Typography.Title>
+                    <Typography.Paragraph type="secondary" className="search-snippet" style={{ margin: "0 0 4px" }}>
+                      <Highlighted html={hit.snippet} />
+                    </Typography.Paragraph>
+                    <Space wrap separator="·" size={6} className="search-meta">
+                      <Link to={`/units/${hit.unit_id}`}>{hit.unit_name}</Link>
+                      <Link to={`/units/${hit.unit_id}?column=${hit.column_id}`}>{hit.column_name}</Link>
+                      {hit.document_number && <span>{hit.document_number}</span>}
+                      <span>{label("document_types", hit.document_type)}</span>
+                      {hit.published_at && <span>{dayjs(hit.published_at).format("YYYY-MM-DD")}</span>}
+                      <span style={{ wordBreak: "break-all" }}>索引号 {hit.index_number}</span>
+                    </Space>
+                  </div>
                 </List.Item>
               )}
             />

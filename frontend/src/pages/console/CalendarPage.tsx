@@ -5,8 +5,10 @@ import { useCalendarYears } from "../../api/queries/calendar";
 import type { components } from "../../api/schema";
 import { useCurrentUser } from "../../auth/useAuth";
 import { QueryError } from "../../components/QueryError";
+import { useScrollRegion } from "../../components/ScrollBox";
 import { officeToday } from "../../lib/dates";
 import { can } from "../../lib/navigation";
+import { usePageTitle } from "../../lib/usePageTitle";
 import { LoadYearDialog } from "./components/LoadYearDialog";
 
 type Year = components["schemas"]["YearArrangementOut"];
@@ -28,6 +30,8 @@ export function CalendarPage() {
   const user = useCurrentUser()!;
   const canLoad = can(user, "manage_calendar");
   const [open, setOpen] = useState(false);
+  usePageTitle("工作日历");
+  const table = useScrollRegion("各年节假日安排");
   const years = useCalendarYears();
   const thisYear = officeToday().year();
   const known = new Set(years.data?.map((y) => y.year));
@@ -35,7 +39,11 @@ export function CalendarPage() {
 
   return (
     <Card
-      title="工作日历"
+      title={
+        <Typography.Title level={1} style={{ fontSize: 20, margin: 0 }}>
+          工作日历
+        </Typography.Title>
+      }
       extra={
         canLoad && (
           <Button type="primary" onClick={() => setOpen(true)}>
@@ -58,11 +66,14 @@ export function CalendarPage() {
       )}
       {years.isError && <QueryError error={years.error} onRetry={() => years.refetch()} />}
       <Table<Year>
+        ref={table}
         rowKey="year"
         loading={years.isPending}
         dataSource={[...(years.data ?? [])].sort((a, b) => b.year - a.year)}
         pagination={{ pageSize: 10 }}
+        scroll={{ x: "max-content" }}
         expandable={{
+          columnTitle: <span className="sr-only">详情</span>,
           expandedRowRender: (year) => (
             <Space orientation="vertical">
               <div>

@@ -1,10 +1,12 @@
-import { App, Button, Card, Popconfirm, Space, Switch, Table, Tag } from "antd";
+import { App, Button, Card, Popconfirm, Space, Switch, Table, Tag, Typography } from "antd";
 import { useMemo, useState } from "react";
 import { useCloseUnit, useUnits } from "../../api/queries/units";
 import { useLabels } from "../../api/queries/vocabulary";
 import { useCurrentUser } from "../../auth/useAuth";
 import { QueryError } from "../../components/QueryError";
+import { useScrollRegion } from "../../components/ScrollBox";
 import { can } from "../../lib/navigation";
+import { usePageTitle } from "../../lib/usePageTitle";
 import { buildUnitTree, type Unit, type UnitNode } from "../../lib/units";
 import { UnitDialog, type Editing } from "./components/UnitDialog";
 
@@ -25,6 +27,8 @@ export function UnitsPage() {
   const { message } = App.useApp();
   const [showClosed, setShowClosed] = useState(false);
   const [editing, setEditing] = useState<Editing>(null);
+  usePageTitle("单位管理");
+  const table = useScrollRegion("单位列表");
 
   const tree = useMemo(
     () => buildUnitTree(units.data ?? [], { includeClosed: showClosed }),
@@ -40,19 +44,25 @@ export function UnitsPage() {
 
   return (
     <Card
-      title="单位管理"
+      title={
+        <Typography.Title level={1} style={{ fontSize: 20, margin: 0 }}>
+          单位管理
+        </Typography.Title>
+      }
       extra={
         <Space>
-          <span>显示已撤销单位</span>
-          <Switch checked={showClosed} onChange={setShowClosed} />
+          <span id="show-closed-units">显示已撤销单位</span>
+          <Switch aria-labelledby="show-closed-units" checked={showClosed} onChange={setShowClosed} />
         </Space>
       }
     >
       <Table<Row>
+        ref={table}
         rowKey="id"
         loading={units.isPending}
         dataSource={rows(tree)}
         pagination={false}
+        scroll={{ x: "max-content" }}
         expandable={{ defaultExpandedRowKeys: tree.map((n) => n.id) }}
         columns={[
           { title: "单位名称", dataIndex: "name" },

@@ -1,4 +1,4 @@
-import { App, Button, Card, Popconfirm, Space, Switch, Table, Tag } from "antd";
+import { App, Button, Card, Popconfirm, Space, Switch, Table, Tag, Typography } from "antd";
 import { useMemo, useState } from "react";
 import { useSaveUser, useUnlockUser, useUsers } from "../../api/queries/identity";
 import { useUnits } from "../../api/queries/units";
@@ -6,6 +6,7 @@ import { useLabels } from "../../api/queries/vocabulary";
 import type { components } from "../../api/schema";
 import { QueryError } from "../../components/QueryError";
 import { formatDateTime } from "../../lib/dates";
+import { usePageTitle } from "../../lib/usePageTitle";
 import { UserDialog } from "./components/UserDialog";
 
 type User = components["schemas"]["UserOut"];
@@ -18,6 +19,7 @@ export function UsersPage() {
   const users = useUsers();
   const label = useLabels("gateway");
   const [editing, setEditing] = useState<User | "new" | null>(null);
+  usePageTitle("账号管理");
   const unitName = useMemo(() => new Map(units.data?.map((u) => [u.id, u.name])), [units.data]);
 
   const toggle = useSaveUser({
@@ -33,7 +35,11 @@ export function UsersPage() {
 
   return (
     <Card
-      title="账号管理"
+      title={
+        <Typography.Title level={1} style={{ fontSize: 20, margin: 0 }}>
+          账号管理
+        </Typography.Title>
+      }
       extra={
         <Button type="primary" onClick={() => setEditing("new")}>
           新增账号
@@ -45,6 +51,7 @@ export function UsersPage() {
         loading={users.isPending}
         dataSource={users.data ?? []}
         pagination={{ pageSize: 20 }}
+        scroll={{ x: "max-content" }}
         columns={[
           {
             title: "用户名",
@@ -68,6 +75,7 @@ export function UsersPage() {
             dataIndex: "active",
             render: (_: boolean, user: User) => (
               <Switch
+                aria-label={`启用账号 ${user.username}`}
                 checked={user.active}
                 loading={toggle.isPending}
                 onChange={() => toggle.mutate({ userId: user.id, body: { active: !user.active } })}

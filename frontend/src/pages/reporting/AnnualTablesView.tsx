@@ -6,10 +6,13 @@ import type { ColumnsType } from "antd/es/table";
 import type { ReactNode } from "react";
 import type { AnnualReport, AnnualTables } from "../../api/queries/reporting";
 import { MISSING } from "./format";
+import { ScrollBox } from "../../components/ScrollBox";
 
 type Problem = AnnualReport["problems"][number];
 type ThreeRow = AnnualTables["three"]["rows"][number];
 type Cells = Record<string, number | string | null>;
+/** The level of the report's section headings where the tables are shown (h2 on the public page). */
+type Level = 2 | 3;
 
 const RESULTS = "三、本年度办理结果";
 
@@ -23,19 +26,28 @@ function Figure({ value, problem }: { value: number | string | null | undefined;
   if (!problem) return <>{shown}</>;
   return (
     <Tooltip title={problem}>
-      <span style={{ color: "#cf1322", fontWeight: 600 }} aria-label={`不符合：${problem}`}>
-        {shown} ⚠
+      <span style={{ color: "#cf1322", fontWeight: 600 }}>
+        {shown} <span aria-hidden="true">⚠</span>
+        <span className="sr-only">不符合：{problem}</span>
       </span>
     </Tooltip>
   );
 }
 
-function TableTwo({ two }: { two: AnnualTables["two"] }) {
+function SubHeading({ level, children }: { level: Level; children: string }) {
+  return (
+    <Typography.Title level={(level + 1) as 3 | 4} style={{ fontSize: 15 }}>
+      {children}
+    </Typography.Title>
+  );
+}
+
+function TableTwo({ two, level }: { two: AnnualTables["two"]; level: Level }) {
   const documents = [two.regulations, two.normative_documents];
   const decisions = [two.licensing, two.penalties, two.coercions];
   return (
     <>
-      <Typography.Title level={5}>第二十条第（一）项</Typography.Title>
+      <SubHeading level={level}>第二十条第（一）项</SubHeading>
       <Table
         bordered
         size="small"
@@ -49,7 +61,7 @@ function TableTwo({ two }: { two: AnnualTables["two"] }) {
           { title: "现行有效件数", dataIndex: "valid", align: "right", render: (v) => <Figure value={v} /> },
         ]}
       />
-      <Typography.Title level={5}>第二十条第（五）项、第（六）项</Typography.Title>
+      <SubHeading level={level}>第二十条第（五）项、第（六）项</SubHeading>
       <Table
         bordered
         size="small"
@@ -61,7 +73,7 @@ function TableTwo({ two }: { two: AnnualTables["two"] }) {
           { title: "本年处理决定数量", dataIndex: "decisions", align: "right", render: (v) => <Figure value={v} /> },
         ]}
       />
-      <Typography.Title level={5}>第二十条第（八）项</Typography.Title>
+      <SubHeading level={level}>第二十条第（八）项</SubHeading>
       <Table
         bordered
         size="small"
@@ -117,7 +129,7 @@ function TableThree({ three, problems }: { three: AnnualTables["three"]; problem
   const grouped = three.columns.filter((c) => c.group);
   const columns: ColumnsType<Line> = [
     {
-      title: "",
+      title: <span className="sr-only">项目</span>,
       key: "label",
       render: (_, line) => <span style={{ paddingLeft: line.level * 16 }}>{line.label}</span>,
     },
@@ -131,14 +143,17 @@ function TableThree({ three, problems }: { three: AnnualTables["three"]; problem
     },
   ];
   return (
-    <Table<Line>
-      bordered
-      size="small"
-      pagination={false}
-      rowKey="key"
-      dataSource={threeLines(three.rows, RESULTS)}
-      columns={columns}
-    />
+    <ScrollBox label="收到和处理政府信息公开申请情况表">
+      <Table<Line>
+        bordered
+        size="small"
+        pagination={false}
+        rowKey="key"
+        style={{ minWidth: 900 }}
+        dataSource={threeLines(three.rows, RESULTS)}
+        columns={columns}
+      />
+    </ScrollBox>
   );
 }
 
@@ -158,36 +173,43 @@ function TableFour({ four, problems }: { four: AnnualTables["four"]; problems: M
       ),
     }));
   return (
-    <Table
-      bordered
-      size="small"
-      pagination={false}
-      rowKey={() => "four"}
-      dataSource={[{}]}
-      scroll={{ x: 900 }}
-      columns={[
-        { title: blocks[0][1], children: block(blocks[0][0]) },
-        {
-          title: "行政诉讼",
-          children: [
-            { title: blocks[1][1], children: block(blocks[1][0]) },
-            { title: blocks[2][1], children: block(blocks[2][0]) },
-          ],
-        },
-      ]}
-    />
+    <ScrollBox label="政府信息公开行政复议、行政诉讼情况表">
+      <Table
+        bordered
+        size="small"
+        pagination={false}
+        rowKey={() => "four"}
+        dataSource={[{}]}
+        style={{ minWidth: 900 }}
+        columns={[
+          { title: blocks[0][1], children: block(blocks[0][0]) },
+          {
+            title: "行政诉讼",
+            children: [
+              { title: blocks[1][1], children: block(blocks[1][0]) },
+              { title: blocks[2][1], children: block(blocks[2][0]) },
+            ],
+          },
+        ]}
+      />
+    </ScrollBox>
   );
 }
 
-export function AnnualTablesView({ report }: { report: AnnualReport }) {
+export function AnnualTablesView({ report, level = 3 }: { report: AnnualReport; level?: Level }) {
   const problems = problemIndex(report.problems);
+  const heading = (text: string) => (
+    <Typography.Title level={level} style={{ fontSize: 18 }}>
+      {text}
+    </Typography.Title>
+  );
   return (
     <>
-      <Typography.Title level={4}>二、主动公开政府信息情况</Typography.Title>
-      <TableTwo two={report.tables.two} />
-      <Typography.Title level={4}>三、收到和处理政府信息公开申请情况</Typography.Title>
+      {heading("二、主动公开政府信息情况")}
+      <TableTwo two={report.tables.two} level={level} />
+      {heading("三、收到和处理政府信息公开申请情况")}
       <TableThree three={report.tables.three} problems={problems} />
-      <Typography.Title level={4}>四、政府信息公开行政复议、行政诉讼情况</Typography.Title>
+      {heading("四、政府信息公开行政复议、行政诉讼情况")}
       <TableFour four={report.tables.four} problems={problems} />
     </>
   );

@@ -35,9 +35,11 @@ import {
 } from "../../api/queries/reporting";
 import { useCurrentUser } from "../../auth/useAuth";
 import { QueryError } from "../../components/QueryError";
+import { ResponsiveTabs } from "../../components/ResponsiveTabs";
 import { UnitTreeSelect } from "../../components/UnitTreeSelect";
 import { formatDateTime, officeToday } from "../../lib/dates";
 import { can } from "../../lib/navigation";
+import { usePageTitle } from "../../lib/usePageTitle";
 import { AnnualExports } from "./AnnualExports";
 import { AnnualTablesView } from "./AnnualTablesView";
 import { MISSING } from "./format";
@@ -158,7 +160,7 @@ function ReportView({ reportId, mayPrepare }: { reportId: number; mayPrepare: bo
   return (
     <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
       <Space wrap>
-        <Typography.Title level={4} style={{ margin: 0 }}>
+        <Typography.Title level={2} style={{ margin: 0, fontSize: 18 }}>
           {r.title}
         </Typography.Title>
         <Tag color={STATUS_COLOURS[r.status]}>{r.status_label}</Tag>
@@ -225,8 +227,9 @@ function ReportView({ reportId, mayPrepare }: { reportId: number; mayPrepare: bo
         {r.frozen && <Button onClick={() => setComparing(true)}>与当前数字比较</Button>}
         <AnnualExports report={r} />
       </Space>
-      <Tabs
-        items={[
+      <ResponsiveTabs
+        label="报告部分"
+        parts={[
           {
             key: "overview",
             label: "一、总体情况",
@@ -282,7 +285,7 @@ function DeadlineStatus({ year, unitId }: { year: number; unitId: number }) {
             render: (label: string, unit) => <Tag color={unit.status ? STATUS_COLOURS[unit.status] : "default"}>{label}</Tag>,
           },
           { title: "发布时间", dataIndex: "published_at", render: (at: string | null) => (at ? formatDateTime(at) : "—") },
-          { title: "", dataIndex: "late", render: (late: boolean) => (late ? <Tag color="red">逾期</Tag> : null) },
+          { title: "逾期", dataIndex: "late", render: (late: boolean) => (late ? <Tag color="red">逾期</Tag> : null) },
         ]}
       />
     </Space>
@@ -309,11 +312,12 @@ export function AnnualWorkspacePage() {
     onError: (error) => void message.error(error.message),
   });
   const years = Array.from({ length: 6 }, (_, i) => lastYear + 1 - i);
+  usePageTitle("年度报告");
   return (
     <Space orientation="vertical" size="large" style={{ width: "100%" }}>
       <Card>
         <Space wrap size="middle">
-          <Typography.Title level={3} style={{ margin: 0 }}>
+          <Typography.Title level={1} style={{ margin: 0, fontSize: 20 }}>
             政府信息公开工作年度报告
           </Typography.Title>
           <UnitTreeSelect label="报告单位" within={user?.unit_id} value={unitId} onChange={setUnitId} allowClear={false} />
@@ -325,6 +329,7 @@ export function AnnualWorkspacePage() {
             options={years.map((y) => ({ value: y, label: `${y}年度` }))}
           />
           <Segmented<ReportScope>
+            aria-label="报告范围"
             value={scope}
             onChange={setScope}
             options={[

@@ -25,6 +25,7 @@ import { UnitTreeSelect } from "../../components/UnitTreeSelect";
 import { officeToday } from "../../lib/dates";
 import { saveBlob } from "../../lib/download";
 import { can } from "../../lib/navigation";
+import { usePageTitle } from "../../lib/usePageTitle";
 import { Chart, seriesOption } from "./Chart";
 import { count, MISSING, pastMonths, percent } from "./format";
 
@@ -210,7 +211,7 @@ function BulletinView({ bulletin, mayPrepare }: { bulletin: Bulletin; mayPrepare
   return (
     <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
       <Space wrap>
-        <Typography.Title level={4} style={{ margin: 0 }}>
+        <Typography.Title level={2} style={{ margin: 0, fontSize: 18 }}>
           {bulletin.title}
         </Typography.Title>
         <Tag color={issued ? "green" : "blue"}>{bulletin.status_label}</Tag>
@@ -238,10 +239,20 @@ function BulletinView({ bulletin, mayPrepare }: { bulletin: Bulletin; mayPrepare
         pagination={false}
         columns={COLUMNS}
         dataSource={bulletin.rows}
-        expandable={{ expandedRowRender: (row) => <ScoreParts row={row} /> }}
+        expandable={{
+          columnTitle: <span className="sr-only">详情</span>,
+          expandedRowRender: (row) => <ScoreParts row={row} />,
+        }}
         scroll={{ x: 1100 }}
       />
-      <Card size="small" title="得分">
+      <Card
+        size="small"
+        title={
+          <Typography.Title level={3} style={{ margin: 0, fontSize: 15 }}>
+            得分
+          </Typography.Title>
+        }
+      >
         <Chart option={option} label="各单位得分图表" />
       </Card>
       <Typography.Text type="secondary">
@@ -273,12 +284,13 @@ export function BulletinsPage() {
     onError: (error) => void message.error(error.message),
   });
   const statusOf = new Map((listed.data ?? []).map((b) => [`${b.year}-${b.month}`, b.status_label]));
+  usePageTitle("考评通报");
 
   return (
     <Space orientation="vertical" size="large" style={{ width: "100%" }}>
       <Card>
         <Space wrap size="middle">
-          <Typography.Title level={3} style={{ margin: 0 }}>
+          <Typography.Title level={1} style={{ margin: 0, fontSize: 20 }}>
             每月考评通报
           </Typography.Title>
           <UnitTreeSelect label="通报单位" within={user?.unit_id} value={unitId} onChange={setUnitId} allowClear={false} />

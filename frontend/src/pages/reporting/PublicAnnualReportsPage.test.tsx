@@ -48,7 +48,11 @@ describe("PublicAnnualReportsPage", () => {
         </MemoryRouter>
       </QueryClientProvider>,
     );
-    const report = await screen.findByRole("link", { name: "锦华区人民政府2025年政府信息公开工作年度报告" });
+    const report = await screen.findByRole(
+      "link",
+      { name: "锦华区人民政府2025年政府信息公开工作年度报告" },
+      { timeout: 10_000 },
+    );
     expect(report).toHaveAttribute("href", "/annual-reports/9");
     expect(await screen.findByRole("link", { name: "在公开目录中查看" })).toHaveAttribute("href", "/units/1?column=52");
     expect(screen.getByText("本地区汇总")).toBeInTheDocument();

@@ -1,7 +1,7 @@
 // 政府信息公开工作年度报告 (public): every published annual report, by year and unit. Each is also an
 // item of its unit's 年度报告 column in the catalogue, which the unit's catalogue page lists; the
 // report itself reads here with its tables as the national format draws them.
-import { Breadcrumb, Card, Select, Skeleton, Space, Table, Typography } from "antd";
+import { Breadcrumb, Card, Empty, Grid, Select, Skeleton, Space, Table, Typography } from "antd";
 import { useState } from "react";
 import { Link, useParams } from "react-router-dom";
 import { useColumnTemplate } from "../../api/queries/catalog";
@@ -9,6 +9,7 @@ import { usePublishedAnnualReport, usePublishedAnnualReports, type AnnualReportS
 import { QueryError } from "../../components/QueryError";
 import { findColumn } from "../../lib/catalog";
 import { formatDateTime, officeToday } from "../../lib/dates";
+import { usePageTitle } from "../../lib/usePageTitle";
 import { NotFoundPage } from "../NotFoundPage";
 import { AnnualTablesView } from "./AnnualTablesView";
 
@@ -22,11 +23,16 @@ export function PublicAnnualReportsPage() {
   const template = useColumnTemplate();
   const column = template.data ? findColumn(template.data, (c) => c.code === ANNUAL_REPORT_COLUMN) : undefined;
   const years = Array.from({ length: 8 }, (_, i) => lastYear - i);
+  const phone = !Grid.useBreakpoint().md;
+  usePageTitle("政府信息公开工作年度报告");
+  const titleOf = (r: AnnualReportSummary) => `${r.unit_name}${r.year}年政府信息公开工作年度报告`;
+  const inCatalogue = (r: AnnualReportSummary) =>
+    column ? <Link to={`/units/${r.unit_id}?column=${column.id}`}>在公开目录中查看</Link> : null;
   return (
     <Space orientation="vertical" size="large" style={{ width: "100%" }}>
       <Breadcrumb items={[{ title: <Link to="/">首页</Link> }, { title: "政府信息公开工作年度报告" }]} />
       <Card>
-        <Typography.Title level={3} style={{ marginTop: 0 }}>
+        <Typography.Title level={1} style={{ marginTop: 0, fontSize: phone ? 22 : 26 }}>
           政府信息公开工作年度报告
         </Typography.Title>
         <Typography.Paragraph type="secondary">
@@ -41,7 +47,24 @@ export function PublicAnnualReportsPage() {
         />
         {reports.isPending && <Skeleton active />}
         {reports.isError && <QueryError error={reports.error} onRetry={() => reports.refetch()} />}
-        {reports.data && (
+        {reports.data && phone && reports.data.length === 0 && <Empty description="暂无已发布的年度报告" />}
+        {reports.data && phone && (
+          // On a phone each report is an entry of its own, not a row of five columns.
+          <ul style={{ listStyle: "none", margin: 0, padding: 0 }}>
+            {reports.data.map((r) => (
+              <li key={r.id} style={{ padding: "12px 0", borderBottom: "1px solid #f0f0f0" }}>
+                <Space orientation="vertical" size={2}>
+                  <Link to={`/annual-reports/${r.id}`}>{titleOf(r)}</Link>
+                  <Typography.Text type="secondary">
+                    <span>{r.scope_label}</span> · 发布于 {formatDateTime(r.published_at)}
+                  </Typography.Text>
+                  {inCatalogue(r)}
+                </Space>
+              </li>
+            ))}
+          </ul>
+        )}
+        {reports.data && !phone && (
           <Table<AnnualReportSummary>
             size="middle"
             rowKey="id"
@@ -53,22 +76,11 @@ export function PublicAnnualReportsPage() {
               {
                 title: "报告",
                 key: "title",
-                render: (_, r) => (
-                  <Link to={`/annual-reports/${r.id}`}>
-                    {r.unit_name}
-                    {r.year}年政府信息公开工作年度报告
-                  </Link>
-                ),
+                render: (_, r) => <Link to={`/annual-reports/${r.id}`}>{titleOf(r)}</Link>,
               },
               { title: "范围", dataIndex: "scope_label", width: 110 },
               { title: "发布时间", dataIndex: "published_at", width: 170, render: formatDateTime },
-              {
-                title: "",
-                key: "catalogue",
-                width: 150,
-                render: (_, r) =>
-                  column ? <Link to={`/units/${r.unit_id}?column=${column.id}`}>在公开目录中查看</Link> : null,
-              },
+              { title: "公开目录", key: "catalogue", width: 150, render: (_, r) => inCatalogue(r) },
             ]}
           />
         )}
@@ -81,6 +93,7 @@ export function PublicAnnualReportsPage() {
 export function PublicAnnualReportPage() {
   const reportId = Number(useParams().reportId);
   const report = usePublishedAnnualReport(Number.isInteger(reportId) ? reportId : undefined);
+  usePageTitle(report.data?.title ?? "年度报告");
   if (!Number.isInteger(reportId)) return <NotFoundPage />;
   if (report.isPending) return <Skeleton active />;
   if (report.isError) return <QueryError error={report.error} onRetry={() => report.refetch()} />;
@@ -95,15 +108,21 @@ export function PublicAnnualReportPage() {
         ]}
       />
       <Card>
-        <Typography.Title level={3} style={{ marginTop: 0, textAlign: "center" }}>
+        <Typography.Title level={1} style={{ marginTop: 0, textAlign: "center", fontSize: 24 }}>
           {r.title}
         </Typography.Title>
-        <Typography.Title level={4}>一、总体情况</Typography.Title>
+        <Typography.Title level={2} style={{ fontSize: 18 }}>
+          一、总体情况
+        </Typography.Title>
         <Typography.Paragraph style={{ whiteSpace: "pre-wrap" }}>{r.sections.overview}</Typography.Paragraph>
-        <AnnualTablesView report={r} />
-        <Typography.Title level={4}>五、存在的主要问题及改进情况</Typography.Title>
+        <AnnualTablesView report={r} level={2} />
+        <Typography.Title level={2} style={{ fontSize: 18 }}>
+          五、存在的主要问题及改进情况
+        </Typography.Title>
         <Typography.Paragraph style={{ whiteSpace: "pre-wrap" }}>{r.sections.problems}</Typography.Paragraph>
-        <Typography.Title level={4}>六、其他需要报告的事项</Typography.Title>
+        <Typography.Title level={2} style={{ fontSize: 18 }}>
+          六、其他需要报告的事项
+        </Typography.Title>
         <Typography.Paragraph style={{ whiteSpace: "pre-wrap" }}>{r.sections.other_matters}</Typography.Paragraph>
       </Card>
     </Space>

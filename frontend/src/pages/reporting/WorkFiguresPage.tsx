@@ -9,6 +9,7 @@ import { useCurrentUser } from "../../auth/useAuth";
 import { QueryError } from "../../components/QueryError";
 import { UnitTreeSelect } from "../../components/UnitTreeSelect";
 import { officeToday } from "../../lib/dates";
+import { usePageTitle } from "../../lib/usePageTitle";
 import { Chart, pieOption, seriesOption } from "./Chart";
 import { change, count, MISSING, percent } from "./format";
 
@@ -89,22 +90,22 @@ function Charts({ summary }: { summary: WorkSummary }) {
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} lg={12}>
-        <Card size="small" title="主动公开信息（按月）">
+        <Card size="small" title={<CardHeading>主动公开信息（按月）</CardHeading>}>
           <Chart option={items} label="主动公开按月图表" />
         </Card>
       </Col>
       <Col xs={24} lg={12}>
-        <Card size="small" title="大厅办件与依申请公开（按月）">
+        <Card size="small" title={<CardHeading>大厅办件与依申请公开（按月）</CardHeading>}>
           <Chart option={casesAndApplications} label="办件与申请按月图表" />
         </Card>
       </Col>
       <Col xs={24} lg={12}>
-        <Card size="small" title="各项比率">
+        <Card size="small" title={<CardHeading>各项比率</CardHeading>}>
           <Chart option={rates} label="比率图表" />
         </Card>
       </Col>
       <Col xs={24} lg={12}>
-        <Card size="small" title="发布渠道">
+        <Card size="small" title={<CardHeading>发布渠道</CardHeading>}>
           {summary.by_channel ? (
             <Chart option={pieOption("发布渠道", summary.by_channel)} label="发布渠道图表" />
           ) : (
@@ -113,7 +114,7 @@ function Charts({ summary }: { summary: WorkSummary }) {
         </Card>
       </Col>
       <Col xs={24}>
-        <Card size="small" title="栏目（前十）">
+        <Card size="small" title={<CardHeading>栏目（前十）</CardHeading>}>
           {summary.by_column ? (
             <Chart option={pieOption("栏目", summary.by_column.slice(0, 10))} label="栏目图表" />
           ) : (
@@ -125,8 +126,18 @@ function Charts({ summary }: { summary: WorkSummary }) {
   );
 }
 
+/** A chart's or a table's heading under the page's h1. */
+function CardHeading({ children }: { children: string }) {
+  return (
+    <Typography.Title level={2} style={{ margin: 0, fontSize: 15 }}>
+      {children}
+    </Typography.Title>
+  );
+}
+
 export function WorkFiguresPage() {
   const user = useCurrentUser();
+  usePageTitle("工作数据");
   const today = officeToday();
   const [unitId, setUnitId] = useState<number | undefined>(user?.unit_id);
   const [range, setRange] = useState<[Dayjs, Dayjs]>([today.startOf("year"), today]);
@@ -140,7 +151,7 @@ export function WorkFiguresPage() {
     <Space orientation="vertical" size="large" style={{ width: "100%" }}>
       <Card>
         <Space wrap size="middle">
-          <Typography.Title level={3} style={{ margin: 0 }}>
+          <Typography.Title level={1} style={{ margin: 0, fontSize: 20 }}>
             工作数据
           </Typography.Title>
           <UnitTreeSelect label="单位" within={user?.unit_id} value={unitId} onChange={setUnitId} allowClear={false} />
@@ -177,7 +188,7 @@ export function WorkFiguresPage() {
           </Row>
           <Charts summary={summary.data} />
           {summary.data.by_unit.length > 0 && (
-            <Card size="small" title="各单位">
+            <Card size="small" title={<CardHeading>各单位</CardHeading>}>
               <Table
                 size="small"
                 rowKey="unit_id"

@@ -118,6 +118,15 @@ class DisclosureApplication(Base):
             postgresql_where=text(NOT_CLOSED),
             sqlite_where=text(NOT_CLOSED),
         ),
+        # The inbox's search: a number's or a name's beginning (migration applications_0007).
+        *(
+            Index(
+                f"ix_disclosure_application_{column}_prefix",
+                column,
+                postgresql_ops={column: "varchar_pattern_ops"},
+            )
+            for column in ("tracking_number", "applicant_name", "organisation_name")
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)

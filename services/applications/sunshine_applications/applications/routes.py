@@ -78,14 +78,20 @@ async def track(body: TrackIn, session: SessionDep) -> PublicStatus:
     return await views.public_status(session, application)
 
 
-@router.post("/registered", response_model=Submitted, status_code=201, dependencies=_handlers)
+@router.post(
+    "/registered",
+    response_model=Submitted,
+    status_code=201,
+    dependencies=[require(Can.REGISTER_APPLICATIONS)],
+)
 async def register(
     body: RegisteredApplicationIn,
     session: SessionDep,
     principal: CurrentPrincipal,
     calendar: CalendarDep,
 ) -> Submitted:
-    """Record an application received by letter, fax, e-mail or in person."""
+    """Record an application received by letter, fax, e-mail or in person: a handler for the
+    units in reach; a window of the 政务服务中心 in person, for any unit."""
     application, code = await service.register(session, calendar, principal, body)
     return Submitted(
         tracking_number=application.tracking_number,
@@ -105,8 +111,13 @@ async def inbox(
     urgency: Annotated[Urgency | None, Query(description="due_soon 或 overdue")] = None,
     mine: Annotated[bool, Query(description="只看我经办的")] = False,
     include_closed: bool = False,
+    q: Annotated[
+        str | None,
+        Query(max_length=50, description="申请编号（全部或开头）或申请人、组织名称（全部或开头）"),
+    ] = None,
 ) -> InboxPage:
-    """The handlers' inbox, soonest due first, with working days left."""
+    """The handlers' inbox, the next legal action first: online applications awaiting receipt,
+    then by the day the next action is due (`next_action_on`), with working days left."""
     rows, total = await views.inbox(
         session,
         calendar,
@@ -117,6 +128,7 @@ async def inbox(
         urgency=urgency,
         mine=mine,
         include_closed=include_closed,
+        q=q,
     )
     return InboxPage(
         items=rows,

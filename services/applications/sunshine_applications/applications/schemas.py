@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from enum import StrEnum
 from typing import Annotated
 
 from pydantic import BaseModel, Field, ValidationInfo, field_validator
@@ -20,13 +21,28 @@ from sunshine_applications.applications.models import (
     Status,
 )
 from sunshine_kit.ids import MAX_ID
+from sunshine_kit.units.models import UnitType
 
 # Refusing in whole or in part needs the reasons and the legal basis (条例第三十六条).
 LEGAL_BASIS_REQUIRED = frozenset({Outcome.PARTLY_DISCLOSED, Outcome.NOT_DISCLOSED})
 # The ID document whose number is checked (GB 11643); other documents are taken as written.
 ID_CARD = "居民身份证"
+# The units an application (or a consultation) may be addressed to: the administrative organs
+# the Regulations bind (第二条、第十条) — the government, its departments, the streets and
+# townships. Residents' and villagers' committees are self-governing bodies: the street or
+# township above them answers. The intake refuses the rest (and closed units) with a 422 naming
+# unit_id; the vocabulary lists these types so that the portal offers only such units.
+RECEIVING_UNIT_TYPES = (
+    UnitType.GOVERNMENT,
+    UnitType.DEPARTMENT,
+    UnitType.STREET,
+    UnitType.TOWNSHIP,
+)
 _MOBILE = re.compile(r"^1[3-9]\d{9}$")
 _LANDLINE = re.compile(r"^0\d{2,3}-?\d{7,8}$")
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
+# Shorter than this cannot hold a street and a number (the SPA says the same).
+POSTAL_ADDRESS_MIN = 5
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
 
@@ -40,6 +56,16 @@ def id_card_check(digits: str) -> str:
 def valid_id_card(number: str) -> bool:
     """GB 11643: 17 digits and their check character."""
     return bool(re.fullmatch(r"\d{17}[\dX]", number)) and id_card_check(number[:17]) == number[17]
+
+
+def valid_email(value: str) -> bool:
+    """Something the office can send to: one @, a dotted domain, no spaces."""
+    return bool(_EMAIL.match(value))
+
+
+def valid_contact(value: str) -> bool:
+    """A mobile number, a landline with its area code, or an e-mail address."""
+    return bool(_MOBILE.match(value) or _LANDLINE.match(value) or _EMAIL.match(value))
 
 
 class ApplicationIn(BaseModel):
@@ -57,11 +83,21 @@ class ApplicationIn(BaseModel):
     id_type: str = Field(ID_CARD, max_length=30, description="证件类型")
     id_number: str = Field(min_length=4, max_length=50, description="证件号码")
     phone: str = Field(min_length=7, max_length=30, description="联系电话")
-    email: str = Field("", max_length=100)
-    address: str = Field("", max_length=200, description="通信地址")
+    # Before the e-mail and the address: which of them is required depends on it. Left out, it is
+    # paper (纸质文本), the one form that needs neither.
+    form: str = Field(
+        "paper",
+        pattern="^(paper|electronic|post)$",
+        description="获取形式：electronic 须填电子邮箱，post 须填通信地址；不填为 paper",
+    )
+    email: str = Field(
+        "", max_length=100, description="电子邮箱（电子文档形式必填）", validate_default=True
+    )
+    address: str = Field(
+        "", max_length=200, description="通信地址（邮寄必填）", validate_default=True
+    )
     description: str = Field(min_length=5, max_length=5000, description="所需政府信息的描述")
     purpose: str = Field("", max_length=500, description="用途（可不填）")
-    form: str = Field("electronic", pattern="^(paper|electronic|post)$", description="获取形式")
 
     @field_validator("applicant_name", "description", "phone", "id_number", mode="before")
     @classmethod
@@ -99,6 +135,24 @@ class ApplicationIn(BaseModel):
         value = value.upper()
         if info.data.get("id_type") == ID_CARD and not valid_id_card(value):
             raise ValueError("居民身份证号码不正确，请核对18位号码")
+        return value
+
+    @field_validator("email")
+    @classmethod
+    def _email(cls, value: str, info: ValidationInfo) -> str:
+        value = value.strip()
+        if value and not valid_email(value):
+            raise ValueError("电子邮箱格式不正确")
+        if not value and info.data.get("form") == "electronic":
+            raise ValueError("以电子文档形式获取的，须填写电子邮箱")
+        return value
+
+    @field_validator("address")
+    @classmethod
+    def _address(cls, value: str, info: ValidationInfo) -> str:
+        value = value.strip()
+        if len(value) < POSTAL_ADDRESS_MIN and info.data.get("form") == "post":
+            raise ValueError("邮寄的，须填写通信地址（省市区、街道门牌）")
         return value
 
 
@@ -235,6 +289,17 @@ class ApplicationOut(BaseModel):
     created_at: datetime
 
 
+class NextAction(StrEnum):
+    """What an open application waits for next, by which the inbox orders it (下一步)."""
+
+    CONFIRM_RECEIPT = "confirm_receipt"  # 确认收到（确认后起算，条例第三十一条）
+    SUPPLEMENT = "supplement"  # 等待补正，期满未补正可按其他处理1答复
+    EXPLANATION = "explanation"  # 等待说明理由，期满视为放弃
+    FEE = "fee"  # 等待缴费，期满未缴可按其他处理2答复
+    REPLY = "reply"  # 在答复期限前答复
+    NONE = "none"  # 已办结
+
+
 class InboxRow(BaseModel):
     id: int
     tracking_number: str
@@ -244,11 +309,15 @@ class InboxRow(BaseModel):
     channel: Channel
     status: Status
     handler: str | None
+    submitted_on: date
     received_on: date | None
     reply_due_on: date | None
     working_days_left: int | None
     urgency: Urgency
     provisional: bool
+    next_action: NextAction = Field(description="下一步：列表按它排序")
+    next_action_on: date | None = Field(description="下一步的期限（待确认收到的为提交日期）")
+    next_action_label: str = Field(description="下一步及其期限，如“待补正，补正期限 2026-03-02”")
 
 
 class InboxPage(BaseModel):

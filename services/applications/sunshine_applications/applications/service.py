@@ -68,6 +68,23 @@ def handler_refusal(actor: Principal) -> Forbidden | None:
 # --- intake ----------------------------------------------------------------------------------
 
 
+async def ensure_may_register(
+    session: AsyncSession, actor: Principal, body: RegisteredApplicationIn
+) -> None:
+    """Who may register an application for which unit. A handler, for the units in reach. A
+    window of the 政务服务中心 receives applications handed in at the hall on behalf of every
+    unit of the region (一窗受理), so for any unit, but only in person (当面提交): a letter, fax
+    or e-mail reaches the unit itself. The window sees the receipt and nothing else."""
+    if actor.can(Can.HANDLE_APPLICATIONS):
+        await ensure_can_act_on(session, actor, body.unit_id)
+    elif not actor.can(Can.REGISTER_APPLICATIONS):
+        raise Forbidden(
+            "只有依申请公开经办人、政务公开办或政务服务中心窗口可以登记申请", code=ROLE_FORBIDDEN
+        )
+    elif body.channel != Channel.IN_PERSON:
+        raise InvalidInput("channel", "政务服务中心窗口只登记当面提交的申请", code="in_person_only")
+
+
 async def _create(
     session: AsyncSession,
     calendar: WorkingDayCalendar,
@@ -151,9 +168,7 @@ async def register(
     body: RegisteredApplicationIn,
 ) -> tuple[DisclosureApplication, str]:
     """Staff record a letter, fax, e-mail or visit; the received date follows Article 31."""
-    if (refusal := handler_refusal(actor)) is not None:
-        raise refusal
-    await ensure_can_act_on(session, actor, body.unit_id)
+    await ensure_may_register(session, actor, body)
     received = {
         Channel.IN_PERSON: body.submitted_on,
         Channel.LETTER: body.signed_for_on,

@@ -348,6 +348,17 @@ PRECONDITIONS: dict[ApplicationStep, tuple[Precondition, ...]] = {
 }
 
 
+# The step a status waits for, which the console offers first.
+AWAITED_STEP: dict[Status, ApplicationStep] = {
+    Status.AWAITING_RECEIPT: ApplicationStep.RECEIPT,
+    Status.AWAITING_SUPPLEMENT: ApplicationStep.SUPPLEMENT_RECEIVED,
+    Status.AWAITING_EXPLANATION: ApplicationStep.EXPLANATION_RECEIVED,
+    Status.CONSULTING: ApplicationStep.OPINION_ANSWER,
+    Status.AWAITING_FEE: ApplicationStep.FEE_PAID,
+    Status.DECIDED: ApplicationStep.REPLY,
+}
+
+
 def refusal(step: ApplicationStep, standing: Standing) -> AppError | None:
     """Why `step` cannot be taken now, or None when it can."""
     for precondition in (_handler, *PRECONDITIONS[step]):
@@ -362,9 +373,19 @@ def next_steps(
     opinions: Sequence[OpinionRequest],
     calendar: WorkingDayCalendar,
 ) -> list[ApplicationStep]:
-    """The steps `actor` may take on the application now, in the order of the workflow."""
+    """The steps `actor` may take on the application now, the next one first (the console
+    offers it after each step): the one its status waits for, then the others in the order of
+    the workflow. Once a handler is named, naming another comes after them (before the
+    remedies, which stand aside)."""
     standing = Standing(actor, application, opinions, today(), calendar)
-    return [step for step in ApplicationStep if refusal(step, standing) is None]
+    order = list(ApplicationStep)
+    if application.handler is not None:
+        order.remove(ApplicationStep.ASSIGN)
+        order.insert(order.index(ApplicationStep.REMEDIES), ApplicationStep.ASSIGN)
+    if (awaited := AWAITED_STEP.get(Status(application.status))) is not None:
+        order.remove(awaited)
+        order.insert(0, awaited)
+    return [step for step in order if refusal(step, standing) is None]
 
 
 async def ensure_allowed(

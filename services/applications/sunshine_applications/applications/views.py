@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Row, func, select, text
+from sqlalchemy import ColumnElement, Row, case, func, null, or_, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from sunshine_applications.applications import clock as statutory
@@ -21,6 +21,7 @@ from sunshine_applications.applications.schemas import (
     ApplicationOut,
     ClockOut,
     InboxRow,
+    NextAction,
     OpinionOut,
     PublicStatus,
     PublicStep,
@@ -130,9 +131,65 @@ async def public_status(session: AsyncSession, application: DisclosureApplicatio
 
 # --- the inbox -------------------------------------------------------------------------------
 
+_APPLICATIONS = DisclosureApplication.__table__.c  # plain table columns: no ORM layer per query
+
+# The inbox's order, one rule: what an open application waits for next and the day it is due.
+# Online applications awaiting receipt head the list, oldest first: no clock runs until the
+# office confirms receipt (条例第三十一条). The others follow by the day their next legal action
+# is due: while the applicant is to supplement, explain or pay, the applicant's deadline (after
+# it the office closes the application: 其他处理 1, 3 or 2); otherwise the reply's due date.
+_WAITING_FOR: dict[Status, tuple[NextAction, Any]] = {
+    Status.AWAITING_RECEIPT: (NextAction.CONFIRM_RECEIPT, _APPLICATIONS.submitted_on),
+    Status.AWAITING_SUPPLEMENT: (NextAction.SUPPLEMENT, _APPLICATIONS.supplement_due_on),
+    Status.AWAITING_EXPLANATION: (NextAction.EXPLANATION, _APPLICATIONS.explanation_due_on),
+    Status.AWAITING_FEE: (NextAction.FEE, _APPLICATIONS.fee_due_on),
+}
+NEXT_ACTION_ON = case(
+    *((_APPLICATIONS.status == status, day) for status, (_, day) in _WAITING_FOR.items()),
+    (_APPLICATIONS.status == Status.CLOSED, null()),
+    else_=_APPLICATIONS.reply_due_on,
+)
+INBOX_ORDER = (
+    case((_APPLICATIONS.status == Status.AWAITING_RECEIPT, 0), else_=1),
+    NEXT_ACTION_ON.asc().nulls_last(),
+    _APPLICATIONS.id,
+)
+
+
+def next_action(status: Status) -> NextAction:
+    """What the application waits for next (the same rule as `NEXT_ACTION_ON`)."""
+    if status == Status.CLOSED:
+        return NextAction.NONE
+    return _WAITING_FOR[status][0] if status in _WAITING_FOR else NextAction.REPLY
+
+
+def next_action_label(row: Row[*tuple[Any, ...]]) -> str:
+    """The next step and its day, in the office's words, as the inbox's 下一步/期限 shows it."""
+    status, on = Status(row.status), row.next_action_on
+    match next_action(status):
+        case NextAction.CONFIRM_RECEIPT:
+            return f"确认收到（{row.submitted_on} 提交，确认后起算）"
+        case NextAction.SUPPLEMENT:
+            return f"等待补正，{on} 前；逾期未补正可按其他处理答复"
+        case NextAction.EXPLANATION:
+            return f"等待说明理由，{on} 前；逾期视为放弃申请"
+        case NextAction.FEE:
+            return f"等待缴费，{on} 前；逾期未缴可按其他处理答复"
+        case NextAction.NONE:
+            return f"已于 {row.replied_on} 答复" if row.replied_on else "已办结"
+    if on is None:
+        return "答复"
+    if status == Status.DECIDED:
+        return f"送达答复，{on} 前"
+    if status == Status.CONSULTING:
+        return f"征求意见中，{on} 前答复"
+    if row.handler is None:
+        return f"分配经办人，{on} 前答复"
+    return f"{on} 前答复"
+
+
 # What a row of the inbox shows: the columns it needs rather than whole applications, whose
 # request texts and personal details the list never displays.
-_APPLICATIONS = DisclosureApplication.__table__.c  # plain table columns: no ORM layer per query
 INBOX_COLUMNS = (
     _APPLICATIONS.id,
     _APPLICATIONS.tracking_number,
@@ -142,9 +199,12 @@ INBOX_COLUMNS = (
     _APPLICATIONS.channel,
     _APPLICATIONS.status,
     _APPLICATIONS.handler,
+    _APPLICATIONS.submitted_on,
     _APPLICATIONS.received_on,
+    _APPLICATIONS.replied_on,
     _APPLICATIONS.reply_due_on,
     _APPLICATIONS.due_provisional,
+    NEXT_ACTION_ON.label("next_action_on"),
 )
 _NOT_CLOSED = text(NOT_CLOSED)  # as the partial index ix_disclosure_application_open_due has it
 # While these wait for the applicant (or are done), no clock runs and nothing is urgent.
@@ -175,11 +235,27 @@ def _inbox_row(calendar: WorkingDayCalendar, application: Row[*tuple[Any, ...]])
         channel=Channel(application.channel),
         status=Status(application.status),
         handler=application.handler,
+        submitted_on=application.submitted_on,
         received_on=application.received_on,
         reply_due_on=application.reply_due_on,
         working_days_left=left,
         urgency=urgency,
         provisional=provisional,
+        next_action=next_action(Status(application.status)),
+        next_action_on=application.next_action_on,
+        next_action_label=next_action_label(application),
+    )
+
+
+def matching(term: str) -> ColumnElement[bool]:
+    """A search of the inbox: the tracking number, exact or its beginning (YSQ2026000…), or
+    the applicant's or organisation's name, exact or its beginning (张, 张明). Names are kept in
+    plain text (only contact data is encrypted), so they are compared in SQL, on the indexes of
+    migration applications_0007."""
+    return or_(
+        _APPLICATIONS.tracking_number.startswith(term.upper(), autoescape=True),
+        _APPLICATIONS.applicant_name.startswith(term, autoescape=True),
+        _APPLICATIONS.organisation_name.startswith(term, autoescape=True),
     )
 
 
@@ -194,13 +270,18 @@ async def inbox(
     urgency: statutory.Urgency | None,
     mine: bool,
     include_closed: bool,
+    q: str | None = None,
 ) -> tuple[list[InboxRow], int]:
-    """Applications in reach, soonest due first; urgency filters on the stored due date."""
+    """Applications in reach, the next legal action first (`INBOX_ORDER`); urgency filters on
+    the stored due date; a search looks at closed applications too."""
     units = await units_in_reach(session, actor, unit_id)
     query = select(*INBOX_COLUMNS).where(_APPLICATIONS.unit_id.in_(units))
+    term = (q or "").strip()
+    if term:
+        query = query.where(matching(term))
     if status is not None:
         query = query.where(_APPLICATIONS.status == status)
-    elif not include_closed:
+    elif not include_closed and not term:
         query = query.where(_NOT_CLOSED)
     if mine:
         query = query.where(_APPLICATIONS.handler == actor.username)
@@ -216,11 +297,7 @@ async def inbox(
     if urgency in (statutory.Urgency.OVERDUE, statutory.Urgency.DUE_SOON):
         query = query.where(_APPLICATIONS.status.not_in(_NOT_COUNTING))
     total = await session.scalar(select(func.count()).select_from(query.subquery())) or 0
-    rows = await session.execute(
-        query.order_by(_APPLICATIONS.reply_due_on.asc().nulls_last(), _APPLICATIONS.id)
-        .offset(page.offset)
-        .limit(page.size)
-    )
+    rows = await session.execute(query.order_by(*INBOX_ORDER).offset(page.offset).limit(page.size))
     return [_inbox_row(calendar, row) for row in rows.all()], total
 
 

@@ -14,6 +14,7 @@ from sunshine_applications.applications.models import (
     Remedy,
     TrackingSequence,
 )
+from sunshine_applications.demo import inquiries
 from sunshine_applications.demo.generator import records
 from sunshine_kit.audit.models import AuditEntry
 from sunshine_kit.calendar.days import today as beijing_today
@@ -54,16 +55,19 @@ async def load(
     today: date | None = None,
     seed: int = SEED,
 ) -> int:
-    """Write about `count` applications; 0 when there are some already or no units."""
+    """Write about `count` applications, and consultations and messages; 0 when there are
+    applications already or no units."""
     if await has_applications(session):
         return 0
     units = await demo_units(session)
     if not units:
         return 0
+    calendar = await build_calendar(session)
+    day = today or beijing_today()
     made = records(
         units,
-        await build_calendar(session),
-        today or beijing_today(),
+        calendar,
+        day,
         count=count,
         seed=seed,
         first_id=(await session.scalar(select(func.max(DisclosureApplication.id))) or 0) + 1,
@@ -73,6 +77,7 @@ async def load(
     await _insert(session, Remedy.__table__, made.remedies)
     await _insert(session, AuditEntry.__table__, made.audit)
     await _advance_sequences(session, made.last_numbers)
+    await inquiries.load(session, units, calendar, day, seed=seed)
     if (await session.connection()).dialect.name == "postgresql":
         # The rows came with their ids: the table's own sequence continues after them.
         await session.execute(

@@ -5,6 +5,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, Field, field_validator
 
+from sunshine_applications.applications.schemas import valid_contact
 from sunshine_applications.inquiries.models import (
     InquiryAction,
     InquiryChannel,
@@ -17,6 +18,7 @@ from sunshine_kit.ids import MAX_ID
 class InquiryState(StrEnum):  # the list's filter
     OPEN = "open"  # 未答复
     OVERDUE = "overdue"  # 逾期未答复
+    ANSWERED = "answered"  # 已答复
 
 
 # What each value is called, in the order people see them (also served, through
@@ -32,7 +34,11 @@ SATISFACTION_LABELS = {
     Satisfaction.BASICALLY_SATISFIED: "基本满意",
     Satisfaction.UNSATISFIED: "不满意",
 }
-STATE_LABELS = {InquiryState.OPEN: "未答复", InquiryState.OVERDUE: "逾期未答复"}
+STATE_LABELS = {
+    InquiryState.OPEN: "未答复",
+    InquiryState.OVERDUE: "逾期未答复",
+    InquiryState.ANSWERED: "已答复",
+}
 HISTORY_LABELS = {
     InquiryAction.RECEIVED: "收到咨询或留言",
     InquiryAction.ANSWERED: "答复",
@@ -48,12 +54,21 @@ class InquiryIn(BaseModel):
     subject: str = Field(min_length=2, max_length=200, description="标题")
     content: str = Field(min_length=5, max_length=5000, description="内容")
     asker_name: str = Field(min_length=1, max_length=100, description="姓名")
-    asker_contact: str = Field(min_length=5, max_length=100, description="电话或电子邮件")
+    asker_contact: str = Field(
+        min_length=5, max_length=100, description="电话或电子邮件：手机、带区号的固定电话或电子邮箱"
+    )
 
     @field_validator("subject", "content", "asker_name", "asker_contact", mode="before")
     @classmethod
     def _strip(cls, value: object) -> object:
         return value.strip() if isinstance(value, str) else value
+
+    @field_validator("asker_contact")
+    @classmethod
+    def _reachable(cls, value: str) -> str:
+        if not valid_contact(value):
+            raise ValueError("请填写11位手机号码、带区号的固定电话或电子邮箱")
+        return value
 
 
 class RegisteredInquiryIn(InquiryIn):
@@ -98,6 +113,7 @@ class InquiryOut(BaseModel):
     answer_due_on: date
     due_provisional: bool
     overdue: bool = Field(description="已过答复期限仍未答复")
+    can_answer: bool = Field(description="当前用户现在可以答复")
     answered_on: date | None
     answer: str
     answered_by: str | None

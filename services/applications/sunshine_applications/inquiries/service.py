@@ -9,6 +9,7 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from sunshine_applications.applications.schemas import RECEIVING_UNIT_TYPES
 from sunshine_applications.errors import (
     ALREADY_RATED,
     INQUIRY_ANSWERED,
@@ -88,6 +89,11 @@ async def _create(
     unit = await get_unit(session, body.unit_id)
     if unit.closed:
         raise InvalidInput("unit_id", "该单位已撤销，请向承接其职能的单位咨询")
+    # Addressed where applications are (`RECEIVING_UNIT_TYPES`): the portal offers only these.
+    if unit.type not in RECEIVING_UNIT_TYPES:
+        raise InvalidInput(
+            "unit_id", "社区、村民委员会不受理网上咨询和留言，请向所属街道办事处或乡镇人民政府提出"
+        )
     due = answer_due(calendar, body.kind, received_on)
     inquiry = Inquiry(
         unit_id=unit.id,
@@ -170,6 +176,7 @@ def sees_contact(actor: Principal, inquiry: Inquiry) -> bool:
 
 
 def staff_view(actor: Principal, inquiry: Inquiry) -> InquiryOut:
+    """The inquiry as `actor` sees it; the loader or the list has checked their units."""
     full = sees_contact(actor, inquiry)
     return InquiryOut(
         id=inquiry.id,
@@ -186,6 +193,7 @@ def staff_view(actor: Principal, inquiry: Inquiry) -> InquiryOut:
         answer_due_on=inquiry.answer_due_on,
         due_provisional=inquiry.due_provisional,
         overdue=inquiry.answered_on is None and inquiry.answer_due_on < today(),
+        can_answer=inquiry.answered_on is None and actor.can(Can.HANDLE_APPLICATIONS),
         answered_on=inquiry.answered_on,
         answer=inquiry.answer,
         answered_by=inquiry.answered_by,
@@ -205,7 +213,9 @@ async def list_inquiries(
     """Inquiries in reach, open ones first and soonest due first."""
     units = await units_in_reach(session, actor, unit_id)
     query = select(Inquiry).where(Inquiry.unit_id.in_(units))
-    if state is not None:
+    if state == InquiryState.ANSWERED:
+        query = query.where(Inquiry.answered_on.is_not(None))
+    elif state is not None:
         query = query.where(Inquiry.answered_on.is_(None))
     if state == InquiryState.OVERDUE:
         query = query.where(Inquiry.answer_due_on < today())

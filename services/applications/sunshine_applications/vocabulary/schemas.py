@@ -9,7 +9,11 @@ from __future__ import annotations
 from pydantic import BaseModel, Field
 
 from sunshine_applications.applications import labels
-from sunshine_applications.applications.schemas import ID_CARD, LEGAL_BASIS_REQUIRED
+from sunshine_applications.applications.schemas import (
+    ID_CARD,
+    LEGAL_BASIS_REQUIRED,
+    RECEIVING_UNIT_TYPES,
+)
 from sunshine_applications.inquiries import schemas as inquiries
 from sunshine_kit.vocabulary import Term, terms
 
@@ -55,6 +59,9 @@ class ApplicationsVocabulary(BaseModel):
     steps: list[Term] = Field(description="办理环节（staff view 的 next_steps）")
     history: list[Term] = Field(description="办理记录中的操作名称")
     id_card: str = Field(description="核验号码的证件类型（居民身份证）")
+    receiving_unit_types: list[str] = Field(
+        description="可以受理申请和咨询留言的单位类型（网关的单位类型值）；其他类型和已撤销的单位不受理"
+    )
     inquiries: InquiriesVocabulary
 
 
@@ -84,6 +91,7 @@ VOCABULARY = ApplicationsVocabulary(
     steps=terms(labels.STEP_LABELS),
     history=terms(labels.HISTORY_LABELS),
     id_card=ID_CARD,
+    receiving_unit_types=[str(t) for t in RECEIVING_UNIT_TYPES],
     inquiries=InquiriesVocabulary(
         kinds=terms(inquiries.KIND_LABELS),
         channels=terms(inquiries.CHANNEL_LABELS),

@@ -20,6 +20,22 @@ class ColumnNode(BaseModel):
     children: list[ColumnNode] = Field(default_factory=list)
 
 
+class UnitColumnNode(ColumnNode):
+    """A column of a unit's catalogue (公开目录) with how much it holds."""
+
+    item_count: int = Field(description="本栏目及其下级栏目中已公开的信息条数（每条只计一次）")
+    children: list[UnitColumnNode] = Field(default_factory=list)  # type: ignore[assignment]
+
+
+class EmptyColumn(BaseModel):
+    """A column of a unit's catalogue with nothing published in it or below it (空栏目)."""
+
+    id: int
+    code: str
+    name: str
+    path: list[str] = Field(description="上级栏目名称，从一级栏目起")
+
+
 class ColumnIn(BaseModel):
     name: str = Field(min_length=2, max_length=100, description="栏目名称")
     code: str = Field(min_length=2, max_length=40, pattern=r"^[A-Z0-9-]+$", description="栏目编码")
@@ -46,3 +62,14 @@ class UnitColumnSettingOut(BaseModel):
     unit_id: int
     column_id: int
     hidden: bool
+
+
+class TemplateRights(BaseModel):
+    """What the caller may do in 栏目管理, so that the console offers nothing that would be
+    refused."""
+
+    can_change_template: bool = Field(
+        description="可调整目录模板（新增、修改、移动、合并、拆分栏目，迁移栏目信息）"
+    )
+    reason: str = Field("", description="不能调整目录模板的原因")
+    can_hide_columns: bool = Field(description="可在所辖单位的目录中隐藏或显示栏目")

@@ -249,6 +249,7 @@ class ItemTexts:
             profile.topic,
             f"{subject} 通知",
             prefix=profile.abbreviation if rng.random() < 0.7 else "",
+            also=("X-NOTICES",),
         )
 
     def _kind_normative(self, unit: DemoUnit, profile: data.Profile, day: date) -> Spec:

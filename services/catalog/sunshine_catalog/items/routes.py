@@ -10,7 +10,7 @@ from sunshine_catalog.attachments import service as attachments
 from sunshine_catalog.deps import ItemForStaff, ProvinceUrl, StorageDep
 from sunshine_catalog.fields import FIRST_YEAR, LAST_YEAR
 from sunshine_catalog.items import service, steps, views
-from sunshine_catalog.items.models import InformationItem, ItemStatus
+from sunshine_catalog.items.models import DocumentType, InformationItem, ItemStatus
 from sunshine_catalog.items.rules import ItemStep, ensure
 from sunshine_catalog.items.schemas import (
     DeadlinePage,
@@ -33,7 +33,7 @@ from sunshine_kit.auth import CurrentPrincipal, OptionalPrincipal, require
 from sunshine_kit.calendar.days import today as beijing_today
 from sunshine_kit.calendar.service import CalendarDep
 from sunshine_kit.db import SessionDep
-from sunshine_kit.errors import ERROR_RESPONSES
+from sunshine_kit.errors import ERROR_RESPONSES, InvalidInput
 from sunshine_kit.ids import OptionalIdFilter, RecordId
 from sunshine_kit.pagination import PageDep, PageParams
 from sunshine_kit.roles import Can
@@ -45,11 +45,9 @@ router = APIRouter(tags=["items"], responses=ERROR_RESPONSES)
 # Unpublished items and their deadlines: for catalogue staff and supervisors, not every
 # console user (an ops admin or a window clerk has no business reading drafts before review).
 _staff = [require(Can.READ_ITEMS)]
+_FIRST_DAY, _LAST_DAY = date(FIRST_YEAR, 1, 1), date(LAST_YEAR, 12, 31)
 DayQuery = Annotated[
-    date | None,
-    Query(
-        ge=date(FIRST_YEAR, 1, 1), le=date(LAST_YEAR, 12, 31), description="按哪一天计算，默认今天"
-    ),
+    date | None, Query(ge=_FIRST_DAY, le=_LAST_DAY, description="按哪一天计算，默认今天")
 ]
 ColumnFilter = Annotated[OptionalIdFilter, Query(description="栏目")]
 UnitFilter = Annotated[OptionalIdFilter, Query(description="单位，默认本单位（或所辖范围）")]
@@ -104,10 +102,31 @@ async def staff_items(
     unit_id: UnitFilter = None,
     status: ItemStatus | None = None,
     column_id: ColumnFilter = None,
+    document_type: DocumentType | None = None,
+    q: Annotated[
+        str | None, Query(max_length=100, description="标题、索引号或发文字号包含的文字")
+    ] = None,
+    formed_from: Annotated[
+        date | None, Query(ge=_FIRST_DAY, le=_LAST_DAY, description="生成日期不早于")
+    ] = None,
+    formed_to: Annotated[
+        date | None, Query(ge=_FIRST_DAY, le=_LAST_DAY, description="生成日期不晚于")
+    ] = None,
 ) -> ItemPage:
-    """Items in the caller's reach, for the console (e.g. the review queue: status=submitted)."""
+    """Items in the caller's reach, for the console (信息发布: by title, state, column, type and
+    生成日期; the review queue: status=submitted), last changed first."""
+    if formed_from and formed_to and formed_from > formed_to:
+        raise InvalidInput("formed_to", "结束日期不能早于开始日期")
     units = await units_in_reach(session, principal, unit_id)
-    return _page(await views.staff_page(session, units, status, column_id, page), page)
+    filters = views.StaffFilters(
+        status=status,
+        column_id=column_id,
+        document_type=document_type,
+        text=" ".join((q or "").split()) or None,
+        formed_from=formed_from,
+        formed_to=formed_to,
+    )
+    return _page(await views.staff_page(session, units, filters, page), page)
 
 
 @router.post("/items", response_model=StaffItem, status_code=201)

@@ -4,6 +4,7 @@ and the supervision lists (deadlines at risk or missed, policies without interpr
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -19,6 +20,7 @@ from sunshine_catalog.items.deadlines import AT_RISK_WORKING_DAYS, interpretatio
 from sunshine_catalog.items.models import (
     POLICY_TYPES,
     DisclosureAttribute,
+    DocumentType,
     InformationItem,
     ItemColumn,
     ItemStatus,
@@ -163,21 +165,68 @@ async def published_page(
     return await _page(session, query, page)
 
 
+@dataclass(frozen=True)
+class StaffFilters:
+    """What the console's item list (信息发布) narrows by; None: not narrowed."""
+
+    status: ItemStatus | None = None
+    column_id: int | None = None
+    document_type: DocumentType | None = None
+    # Words in the title, the 索引号 or the 发文字号, as typed (no wildcards).
+    text: str | None = None
+    formed_from: date | None = None
+    formed_to: date | None = None
+
+
 async def staff_page(
-    session: AsyncSession,
-    unit_ids: set[int],
-    status: ItemStatus | None,
-    column_id: int | None,
-    page: PageParams,
+    session: AsyncSession, unit_ids: set[int], filters: StaffFilters, page: PageParams
 ) -> tuple[Sequence[InformationItem], int]:
     """A page of the units' items in any state, last changed first, and how many there are."""
     query = select(InformationItem).where(InformationItem.unit_id.in_(unit_ids))
-    if status is not None:
-        query = query.where(InformationItem.status == status)
-    query = _in_column(query, column_id).order_by(
-        InformationItem.updated_at.desc(), InformationItem.id.desc()
-    )
+    if filters.status is not None:
+        query = query.where(InformationItem.status == filters.status)
+    if filters.document_type is not None:
+        query = query.where(InformationItem.document_type == filters.document_type)
+    if filters.formed_from is not None:
+        query = query.where(InformationItem.formed_on >= filters.formed_from)
+    if filters.formed_to is not None:
+        query = query.where(InformationItem.formed_on <= filters.formed_to)
+    if filters.text:
+        # A substring, not the search index's words: staff look for a draft by a few characters
+        # of its title or its number, and drafts are not in the index. The list is one unit's
+        # (or one office's reach), small enough to scan.
+        query = query.where(
+            InformationItem.title.icontains(filters.text, autoescape=True)
+            | InformationItem.index_number.icontains(filters.text, autoescape=True)
+            | InformationItem.document_number.icontains(filters.text, autoescape=True)
+        )
+    if filters.column_id is not None:
+        # A parent column (Article 20's item 11) holds little itself: its sub-columns' items are
+        # what the author looks for under it.
+        below = await _column_and_below(session, filters.column_id)
+        query = query.where(
+            InformationItem.id.in_(
+                select(ItemColumn.item_id).where(ItemColumn.column_id.in_(below))
+            )
+        )
+    query = query.order_by(InformationItem.updated_at.desc(), InformationItem.id.desc())
     return await _page(session, query, page)
+
+
+async def _column_and_below(session: AsyncSession, column_id: int) -> set[int]:
+    """The column and the template's columns below it (a hundred or so rows in all)."""
+    rows = (await session.execute(select(CatalogueColumn.id, CatalogueColumn.parent_id))).all()
+    children: dict[int, list[int]] = {}
+    for child, parent in rows:
+        if parent is not None:
+            children.setdefault(parent, []).append(child)
+    found, todo = {column_id}, [column_id]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            if child not in found:
+                found.add(child)
+                todo.append(child)
+    return found
 
 
 class beijing_date(FunctionElement[date]):  # noqa: N801 (an SQL function, named like one)

@@ -53,5 +53,13 @@ class Unit(Base):
     reconsideration_body: Mapped[str | None] = mapped_column(
         String(100), comment="行政复议机关（垂直管理单位）"
     )
+    # The unit's disclosure office (政府信息公开工作机构) as its 公开指南 names it: where and when
+    # people apply in person, the phone for questions, where letters go (《条例》第十二条).
+    office_address: Mapped[str | None] = mapped_column(String(200), comment="办公地址")
+    office_phone: Mapped[str | None] = mapped_column(String(40), comment="咨询电话")
+    office_hours: Mapped[str | None] = mapped_column(String(100), comment="办公时间")
+    postal_address: Mapped[str | None] = mapped_column(String(200), comment="通信地址")
+    postal_code: Mapped[str | None] = mapped_column(String(6), comment="邮政编码")
+    office_email: Mapped[str | None] = mapped_column(String(100), comment="电子邮箱")
     version: Mapped[int] = mapped_column(default=1)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)

@@ -46,6 +46,12 @@ class UnitOut(BaseModel):
     reconsideration_body: str | None = Field(
         None, description="行政复议机关：垂直管理单位的上一级主管部门"
     )
+    office_address: str | None = Field(None, description="政府信息公开工作机构办公地址")
+    office_phone: str | None = Field(None, description="咨询电话")
+    office_hours: str | None = Field(None, description="办公时间")
+    postal_address: str | None = Field(None, description="通信地址")
+    postal_code: str | None = Field(None, description="邮政编码")
+    office_email: str | None = Field(None, description="电子邮箱")
 
 
 class UnitSnapshot(UnitOut):

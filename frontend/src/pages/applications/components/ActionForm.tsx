@@ -1,6 +1,6 @@
 import { Alert, App, Button, Form } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
-import { useState, type ReactNode } from "react";
+import { createContext, useContext, useState, type ReactNode } from "react";
 import { ApiError, formErrors } from "../../../api/errors";
 import { useApplicationStep } from "../../../api/queries/applications";
 
@@ -15,6 +15,12 @@ function withIsoDates<TBody>(values: FormValues<TBody>): TBody {
     Object.entries(values).map(([key, value]) => [key, dayjs.isDayjs(value) ? value.format("YYYY-MM-DD") : value]),
   ) as TBody;
 }
+
+/** What the list of steps tells the step in a panel: whom to tell once it is recorded, and
+ * whether it is the step offered next after one just recorded (its button takes the focus). */
+export const StepOffer = createContext<{ onRecorded?: () => void; offeredNext: boolean }>({
+  offeredNext: false,
+});
 
 interface Props<TBody, TValues> {
   applicationId: number;
@@ -38,6 +44,7 @@ export function ActionForm<TBody extends object, TValues extends object = FormVa
   done,
   children,
 }: Props<TBody, TValues>) {
+  const offer = useContext(StepOffer);
   const { message } = App.useApp();
   // Untyped: the field names are the body's keys, which a generic form instance cannot check.
   const [form] = Form.useForm();
@@ -49,6 +56,7 @@ export function ActionForm<TBody extends object, TValues extends object = FormVa
       setRefusal(null);
       form.resetFields();
       message.success(done);
+      offer.onRecorded?.();
     },
     onError: (error) => {
       // The API names fields as the body does; those the form shows get the reason in place.
@@ -61,7 +69,7 @@ export function ActionForm<TBody extends object, TValues extends object = FormVa
     <Form form={form} layout="vertical" initialValues={initialValues} onFinish={(values: TValues) => step.mutate(values)}>
       {children}
       {refusal && <Alert type="error" showIcon title={refusal} style={{ marginBottom: 12 }} />}
-      <Button type="primary" htmlType="submit" loading={step.isPending}>
+      <Button type="primary" htmlType="submit" loading={step.isPending} autoFocus={offer.offeredNext}>
         {submitText}
       </Button>
     </Form>

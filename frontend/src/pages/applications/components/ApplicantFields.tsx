@@ -1,7 +1,8 @@
 import { Form, Input, Radio, Select } from "antd";
 import type { ApplicationsVocabulary } from "../../../api/queries/vocabulary";
-import { UnitTreeSelect } from "../../../components/UnitTreeSelect";
 import { validIdCard, validPhone } from "../../../lib/applications";
+import { validEmail } from "../../../lib/contact";
+import { AgencyPicker } from "./AgencyPicker";
 
 // The fields the API may name in its errors, for the form to show them in place.
 export const APPLICANT_FIELDS = [
@@ -22,6 +23,11 @@ export const APPLICANT_FIELDS = [
 
 // Other papers an applicant may show; the service checks the number of the one it names (id_card).
 const OTHER_ID_TYPES = ["护照", "港澳居民来往内地通行证", "台湾居民来往大陆通行证", "统一社会信用代码"];
+// 获取形式 that need somewhere to deliver to (the service refuses them without it, naming the field).
+const ELECTRONIC = "electronic";
+const POST = "post";
+// As short as the service takes a postal address (applications.schemas.POSTAL_ADDRESS_MIN).
+const ADDRESS_MIN = 5;
 
 /**
  * What an applicant states (条例第二十九条), checked here as the service checks it, with the
@@ -29,10 +35,17 @@ const OTHER_ID_TYPES = ["护照", "港澳居民来往内地通行证", "台湾�
  */
 export function ApplicantFields({ legal, vocabulary }: { legal: boolean; vocabulary: ApplicationsVocabulary }) {
   const idCard = vocabulary.id_card;
+  const form = Form.useFormInstance();
+  const delivery = Form.useWatch("form", form) as string | undefined;
   return (
     <>
-    <Form.Item name="unit_id" label="申请的行政机关" rules={[{ required: true, message: "请选择行政机关" }]}>
-      <UnitTreeSelect label="申请的行政机关" placeholder="请选择行政机关" width="100%" />
+    <Form.Item
+      name="unit_id"
+      label="申请的行政机关"
+      rules={[{ required: true, message: "请选择行政机关" }]}
+      extra="输入名称查找，如“民政”；社区、村民委员会不受理申请，请选择其所属的街道办事处或乡镇人民政府。"
+    >
+      <AgencyPicker label="申请的行政机关" placeholder="请选择或输入行政机关名称" />
     </Form.Item>
     <Form.Item name="applicant_type" label="申请人类型" rules={[{ required: true }]}>
       <Radio.Group options={vocabulary.applicant_types} />
@@ -103,11 +116,45 @@ export function ApplicantFields({ legal, vocabulary }: { legal: boolean; vocabul
     >
       <Input maxLength={30} />
     </Form.Item>
-    <Form.Item name="email" label="电子邮箱" rules={[{ type: "email", message: "电子邮箱格式不正确" }]}>
-      <Input maxLength={100} />
+    <Form.Item name="form" label="获取政府信息的方式" rules={[{ required: true, message: "请选择获取方式" }]}>
+      <Radio.Group options={vocabulary.forms} />
     </Form.Item>
-    <Form.Item name="address" label="通信地址">
-      <Input maxLength={200} />
+    <Form.Item
+      name="email"
+      label="电子邮箱"
+      dependencies={["form"]}
+      required={delivery === ELECTRONIC}
+      extra={delivery === ELECTRONIC ? "以电子文档形式获取的，答复和信息发送到这个邮箱。" : undefined}
+      rules={[
+        ({ getFieldValue }) => ({
+          validator: (_, value?: string) => {
+            const email = value?.trim() ?? "";
+            if (!email && getFieldValue("form") === ELECTRONIC)
+              return Promise.reject(new Error("以电子文档形式获取的，须填写电子邮箱"));
+            if (email && !validEmail(email)) return Promise.reject(new Error("电子邮箱格式不正确"));
+            return Promise.resolve();
+          },
+        }),
+      ]}
+    >
+      <Input maxLength={100} inputMode="email" autoComplete="email" />
+    </Form.Item>
+    <Form.Item
+      name="address"
+      label="通信地址"
+      dependencies={["form"]}
+      required={delivery === POST}
+      extra={delivery === POST ? "邮寄的，请写明省市区、街道门牌，答复和信息寄到这个地址。" : undefined}
+      rules={[
+        ({ getFieldValue }) => ({
+          validator: (_, value?: string) =>
+            getFieldValue("form") === POST && (value?.trim().length ?? 0) < ADDRESS_MIN
+              ? Promise.reject(new Error("邮寄的，须填写通信地址（省市区、街道门牌）"))
+              : Promise.resolve(),
+        }),
+      ]}
+    >
+      <Input maxLength={200} autoComplete="street-address" />
     </Form.Item>
     <Form.Item
       name="description"
@@ -121,9 +168,6 @@ export function ApplicantFields({ legal, vocabulary }: { legal: boolean; vocabul
     </Form.Item>
     <Form.Item name="purpose" label="用途（可不填）">
       <Input maxLength={500} />
-    </Form.Item>
-    <Form.Item name="form" label="获取政府信息的方式" rules={[{ required: true }]}>
-      <Radio.Group options={vocabulary.forms} />
     </Form.Item>
     </>
   );

@@ -1,10 +1,11 @@
-import { Alert, Collapse, DatePicker, Empty, Form, Input, InputNumber, Radio, Select, Space, Typography } from "antd";
+import { Alert, DatePicker, Empty, Form, Input, InputNumber, Radio, Select, Space, Tag, Typography } from "antd";
 import type { Dayjs } from "dayjs";
-import type { ReactNode } from "react";
-import { applicationSteps } from "../../../api/queries/applications";
+import { useState, type ReactNode } from "react";
+import { applicationSteps, useHandlersOf } from "../../../api/queries/applications";
 import { useApplicationsVocabulary, useLabels } from "../../../api/queries/vocabulary";
 import type { components } from "../../../api/schema";
 import {
+  handlerOptions,
   reasonOptions,
   type Application,
   type ApplicationStep,
@@ -13,7 +14,8 @@ import {
 } from "../../../lib/applications";
 import { officeToday } from "../../../lib/dates";
 import { optionsOf } from "../../../lib/vocabulary";
-import { ActionForm, type FormValues } from "./ActionForm";
+import { ActionForm, StepOffer, type FormValues } from "./ActionForm";
+import { OneOpenCollapse } from "../../../components/OneOpenCollapse";
 
 type Schemas = components["schemas"];
 const required = (text: string) => [{ required: true, message: text }];
@@ -143,7 +145,8 @@ interface Panel {
 /**
  * 办理: one panel for each step the service lists in the application's `next_steps` (what this
  * user may do now, by role, unit, status and the Regulations' limits), in its order, the first
- * of them open. 登记复议或诉讼 is with the remedies below.
+ * of them open. Once a step is recorded, what it recorded is said above and the step now first
+ * is offered: marked 下一步, its button focused. 登记复议或诉讼 is with the remedies below.
  */
 export function ApplicationSteps({ application }: { application: Application }) {
   const label = useLabels("applications");
@@ -151,6 +154,9 @@ export function ApplicationSteps({ application }: { application: Application }) 
   const id = application.id;
   const steps = applicationSteps(id);
   const opinionKinds = optionsOf<OpinionKind>(vocabulary.data?.opinion_kinds);
+  const handlers = useHandlersOf(application.unit_id, application.next_steps.includes("assign"));
+  // The step just recorded, until the next one is.
+  const [done, setDone] = useState<string | null>(null);
 
   const panelsOf = (step: ApplicationStep): Panel[] => {
     const panel = (children: ReactNode): Panel[] => [{ key: step, label: label("steps", step), children }];
@@ -175,11 +181,25 @@ export function ApplicationSteps({ application }: { application: Application }) 
             applicationId={id}
             submit={steps.assign}
             submitText="分配"
-            done="已分配"
-            initialValues={{ handler: application.handler ?? "" }}
+            done="已分配经办人"
+            initialValues={{ handler: application.handler ?? undefined }}
           >
-            <Form.Item name="handler" label="经办人用户名" rules={required("请填写经办人")}>
-              <Input style={{ width: 240 }} />
+            <Form.Item
+              name="handler"
+              label="经办人"
+              extra="本机关的依申请公开经办人及上级政务公开办人员；经办人可查看申请人完整的个人信息。"
+              rules={required("请选择经办人")}
+            >
+              <Select
+                aria-label="经办人"
+                showSearch
+                optionFilterProp="label"
+                placeholder="请选择经办人"
+                loading={handlers.isPending}
+                notFoundContent={handlers.isError ? "无法读取人员名单" : "没有可选的经办人"}
+                style={{ maxWidth: 360 }}
+                options={handlerOptions(handlers.data, application.unit_id)}
+              />
             </Form.Item>
           </ActionForm>,
         );
@@ -443,11 +463,49 @@ export function ApplicationSteps({ application }: { application: Application }) 
   };
 
   const panels = application.next_steps.flatMap(panelsOf);
+  const recorded = done && (
+    <Alert
+      type="success"
+      showIcon
+      role="status"
+      style={{ marginBottom: 12 }}
+      title={`已办理：${done}。当前状态：${label("statuses", application.status)}`}
+      description={panels[0] ? `下一步：${panels[0].label}` : undefined}
+    />
+  );
   if (!panels.length) {
-    return <Empty description={application.status === "closed" ? "申请已办结" : "当前没有您可以办理的环节"} />;
+    return (
+      <>
+        {recorded}
+        <Empty description={application.status === "closed" ? "申请已办结" : "当前没有您可以办理的环节"} />
+      </>
+    );
   }
-  // New steps open the first of them.
+  // New steps open the first of them; after a step is recorded, that one is offered next: marked,
+  // and its button focused.
+  const items = panels.map((p, index) => {
+    const next = !!done && index === 0;
+    return {
+      ...p,
+      label: next ? (
+        <Space>
+          {p.label}
+          <Tag color="blue">下一步</Tag>
+        </Space>
+      ) : (
+        p.label
+      ),
+      children: (
+        <StepOffer.Provider value={{ onRecorded: () => setDone(p.label), offeredNext: next }}>
+          {p.children}
+        </StepOffer.Provider>
+      ),
+    };
+  });
   return (
-    <Collapse key={application.next_steps.join()} accordion defaultActiveKey={panels[0]?.key} items={panels} />
+    <>
+      {recorded}
+      <OneOpenCollapse key={application.next_steps.join()} items={items} />
+    </>
   );
 }

@@ -1,36 +1,11 @@
-import { App, DatePicker, Form, Modal, Select, Skeleton, Typography } from "antd";
-import type { Dayjs } from "dayjs";
-import { useState } from "react";
-import { ApiError, formErrors } from "../../../api/errors";
+import { App, Form, Modal, Typography } from "antd";
 import { useRegisterApplication } from "../../../api/queries/applications";
-import { useApplicationsVocabulary } from "../../../api/queries/vocabulary";
-import type { components } from "../../../api/schema";
-import type { Channel } from "../../../lib/applications";
-import { officeToday } from "../../../lib/dates";
-import { optionsOf } from "../../../lib/vocabulary";
-import { APPLICANT_FIELDS, ApplicantFields } from "./ApplicantFields";
+import { RegisterForm, showRefusal, type RegisterValues } from "./RegisterForm";
 
-type Body = components["schemas"]["ApplicationsRegisteredApplicationIn"];
-type Values = Omit<Body, "submitted_on" | "signed_for_on" | "confirmed_on"> & {
-  submitted_on: Dayjs;
-  signed_for_on?: Dayjs;
-  confirmed_on?: Dayjs;
-};
-
-const FIELDS = [...APPLICANT_FIELDS, "channel", "submitted_on", "signed_for_on", "confirmed_on"] as const;
-// The applicant's own channel; the staff register all the others.
-const ONLINE: Channel = "online";
-const day = (value?: Dayjs) => (value ? value.format("YYYY-MM-DD") : null);
-
-/** 登记申请: a letter, fax, e-mail or visit; the received date follows 条例第三十一条. */
+/** 登记申请 from the inbox: a letter, fax, e-mail or visit to the handler's units. */
 export function RegisterDialog({ open, onClose, unitId }: { open: boolean; onClose: () => void; unitId: number | null }) {
   const { message, modal } = App.useApp();
-  const vocabulary = useApplicationsVocabulary();
-  const channels = optionsOf<Channel>(vocabulary.data?.channels).filter((c) => c.value !== ONLINE);
-  const [form] = Form.useForm<Values>();
-  const [legal, setLegal] = useState(false);
-  const channel = Form.useWatch("channel", form) as Channel | undefined;
-
+  const [form] = Form.useForm<RegisterValues>();
   const register = useRegisterApplication({
     onSuccess: (done) => {
       form.resetFields();
@@ -47,7 +22,7 @@ export function RegisterDialog({ open, onClose, unitId }: { open: boolean; onClo
       });
     },
     onError: (error) => {
-      if (error instanceof ApiError) form.setFields(formErrors(error, FIELDS));
+      showRefusal(form, error);
       message.error(error.message);
     },
   });
@@ -63,54 +38,7 @@ export function RegisterDialog({ open, onClose, unitId }: { open: boolean; onClo
       onCancel={onClose}
       destroyOnHidden
     >
-      {!vocabulary.data ? (
-        <Skeleton active />
-      ) : (
-        <Form<Values>
-          form={form}
-          layout="vertical"
-          initialValues={{
-            channel: "in_person",
-            applicant_type: "natural_person",
-            id_type: vocabulary.data.id_card,
-            form: "paper",
-            unit_id: unitId ?? undefined,
-            submitted_on: officeToday(),
-          }}
-          onValuesChange={(_, all) => setLegal(all.applicant_type === "legal_person")}
-          onFinish={(values) =>
-            register.mutate({
-              ...values,
-              organisation_kind: legal ? values.organisation_kind : null,
-              submitted_on: day(values.submitted_on)!,
-              signed_for_on: day(values.signed_for_on),
-              confirmed_on: day(values.confirmed_on),
-            })
-          }
-        >
-          <Form.Item name="channel" label="申请渠道" rules={[{ required: true }]}>
-            <Select aria-label="申请渠道" options={channels} />
-          </Form.Item>
-          <Form.Item name="submitted_on" label={channel === "letter" ? "寄出日期" : "提交日期"} rules={[{ required: true, message: "请选择日期" }]}>
-            <DatePicker />
-          </Form.Item>
-          {channel === "letter" && (
-            <Form.Item name="signed_for_on" label="签收日期" rules={[{ required: true, message: "信函申请须填写签收日期" }]}>
-              <DatePicker />
-            </Form.Item>
-          )}
-          {(channel === "fax" || channel === "email") && (
-            <Form.Item
-              name="confirmed_on"
-              label="确认收到日期"
-              rules={[{ required: true, message: "传真、电子邮件申请须填写确认收到日期" }]}
-            >
-              <DatePicker />
-            </Form.Item>
-          )}
-          <ApplicantFields legal={legal} vocabulary={vocabulary.data} />
-        </Form>
-      )}
+      <RegisterForm form={form} unitId={unitId} inPersonOnly={false} onSubmit={(body) => register.mutate(body)} />
     </Modal>
   );
 }

@@ -78,7 +78,8 @@ function ReviewForm({ item, onDone }: { item: StaffItem; onDone: () => void }) {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
-      <Typography.Title level={4} style={{ margin: 0 }}>
+      {/* In the drawer over the page's h1. */}
+      <Typography.Title level={2} style={{ margin: 0, fontSize: 20 }}>
         {item.title}
       </Typography.Title>
       <Descriptions

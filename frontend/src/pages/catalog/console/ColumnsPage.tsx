@@ -1,10 +1,11 @@
 import { ArrowDownOutlined, ArrowUpOutlined } from "@ant-design/icons";
-import { App, Button, Card, Space, Switch, Table, Tag, Typography } from "antd";
+import { Alert, App, Button, Card, Space, Switch, Table, Tag, Typography, type TableColumnType } from "antd";
 import { useMemo, useState } from "react";
 import {
   useColumnTemplate,
   useReorderColumns,
   useSetUnitColumn,
+  useTemplateRights,
   useUnitColumns,
 } from "../../../api/queries/catalog";
 import { useUnits } from "../../../api/queries/units";
@@ -14,6 +15,7 @@ import { useCurrentUser } from "../../../auth/useAuth";
 import { QueryError } from "../../../components/QueryError";
 import { UnitTreeSelect } from "../../../components/UnitTreeSelect";
 import { flattenColumns, reorderedSortOrders, siblingsOf, type ColumnNode } from "../../../lib/catalog";
+import { usePageTitle } from "../../../lib/usePageTitle";
 import { ColumnDialog, type Editing } from "../components/ColumnDialog";
 import { MergeColumnDialog } from "../components/MergeColumnDialog";
 import { MigrateItemsDialog } from "../components/MigrateItemsDialog";
@@ -29,8 +31,17 @@ function rows(nodes: ColumnNode[]): Row[] {
   );
 }
 
-/** 栏目管理: the catalogue template the office keeps for every unit, and moving items between columns. */
+const heading = { margin: 0, fontSize: 20 } as const;
+
+/**
+ * 栏目管理: the catalogue template the office of the top unit keeps for every unit, and moving
+ * items between columns; each office hides columns in its units' catalogues. The page asks the
+ * catalog what the user may do (`template/rights`) and offers only that.
+ */
 export function ColumnsPage() {
+  usePageTitle("栏目管理");
+  const rights = useTemplateRights();
+  const keeper = !!rights.data?.can_change_template;
   const template = useColumnTemplate();
   const label = useLabels("gateway");
   const { message } = App.useApp();
@@ -44,28 +55,85 @@ export function ColumnsPage() {
   const move = (column: ColumnNode, step: -1 | 1) =>
     reorder.mutate(reorderedSortOrders(siblingsOf(tree, column.id), column.id, step));
 
+  const actions: TableColumnType<Row> = {
+    title: "操作",
+    key: "actions",
+    width: 380,
+    render: (_: unknown, row) => {
+      const column = flattenColumns(tree).find((c) => c.id === row.id)!;
+      const siblings = siblingsOf(tree, row.id);
+      const index = siblings.findIndex((c) => c.id === row.id);
+      return (
+        <Space size={4} wrap>
+          <Button size="small" onClick={() => setEditing({ mode: "edit", column })}>
+            修改
+          </Button>
+          <Button size="small" onClick={() => setEditing({ mode: "add", parentId: row.id })}>
+            新增下级
+          </Button>
+          <Button size="small" onClick={() => setMoving(column)}>
+            移动
+          </Button>
+          <Button size="small" onClick={() => setMerging(column)}>
+            并入
+          </Button>
+          <Button
+            size="small"
+            icon={<ArrowUpOutlined />}
+            aria-label={`上移 ${row.name}`}
+            disabled={index <= 0 || reorder.isPending}
+            onClick={() => move(column, -1)}
+          />
+          <Button
+            size="small"
+            icon={<ArrowDownOutlined />}
+            aria-label={`下移 ${row.name}`}
+            disabled={index === siblings.length - 1 || reorder.isPending}
+            onClick={() => move(column, 1)}
+          />
+        </Space>
+      );
+    },
+  };
+
   if (template.isError) return <QueryError error={template.error} onRetry={() => template.refetch()} />;
+  if (rights.isError) return <QueryError error={rights.error} onRetry={() => rights.refetch()} />;
 
   return (
     <Space orientation="vertical" size="large" style={{ width: "100%" }}>
       <Card
-        title="栏目管理"
+        title={
+          <Typography.Title level={1} style={heading}>
+            栏目管理
+          </Typography.Title>
+        }
         extra={
-          <Space>
-            <Button onClick={() => setMigrating(true)}>迁移栏目信息</Button>
-            <Button type="primary" onClick={() => setEditing({ mode: "add", parentId: null })}>
-              新增一级栏目
-            </Button>
-          </Space>
+          keeper && (
+            <Space>
+              <Button onClick={() => setMigrating(true)}>迁移栏目信息</Button>
+              <Button type="primary" onClick={() => setEditing({ mode: "add", parentId: null })}>
+                新增一级栏目
+              </Button>
+            </Space>
+          )
         }
       >
         <Typography.Paragraph type="secondary">
           目录模板适用于全区各单位；对某类单位隐藏的栏目不出现在该类单位的公开目录中。调整栏目后，可将原栏目中的信息迁移到新栏目，信息的索引号和链接不变。
         </Typography.Paragraph>
+        {rights.data && !keeper && (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 16 }}
+            title={rights.data.reason}
+            description={rights.data.can_hide_columns ? "可在下方“单位目录设置”中设置所辖单位的目录显示哪些栏目。" : undefined}
+          />
+        )}
         <Table<Row>
           rowKey="id"
           size="small"
-          loading={template.isPending}
+          loading={template.isPending || rights.isPending}
           dataSource={rows(tree)}
           pagination={false}
           columns={[
@@ -89,57 +157,24 @@ export function ColumnsPage() {
               width: 180,
               render: (types: UnitType[]) => types.map((t) => <Tag key={t}>{label("unit_types", t)}</Tag>),
             },
-            {
-              title: "操作",
-              key: "actions",
-              width: 380,
-              render: (_: unknown, row) => {
-                const column = flattenColumns(tree).find((c) => c.id === row.id)!;
-                const siblings = siblingsOf(tree, row.id);
-                const index = siblings.findIndex((c) => c.id === row.id);
-                return (
-                  <Space size={4} wrap>
-                    <Button size="small" onClick={() => setEditing({ mode: "edit", column })}>
-                      修改
-                    </Button>
-                    <Button size="small" onClick={() => setEditing({ mode: "add", parentId: row.id })}>
-                      新增下级
-                    </Button>
-                    <Button size="small" onClick={() => setMoving(column)}>
-                      移动
-                    </Button>
-                    <Button size="small" onClick={() => setMerging(column)}>
-                      并入
-                    </Button>
-                    <Button
-                      size="small"
-                      icon={<ArrowUpOutlined />}
-                      aria-label={`上移 ${row.name}`}
-                      disabled={index <= 0 || reorder.isPending}
-                      onClick={() => move(column, -1)}
-                    />
-                    <Button
-                      size="small"
-                      icon={<ArrowDownOutlined />}
-                      aria-label={`下移 ${row.name}`}
-                      disabled={index === siblings.length - 1 || reorder.isPending}
-                      onClick={() => move(column, 1)}
-                    />
-                  </Space>
-                );
-              },
-            },
+            // Changing the template: only for whom the catalog says may (the top unit's office).
+            ...(keeper ? [actions] : []),
           ]}
         />
       </Card>
-      <UnitColumnSettings tree={tree} />
-      <ColumnDialog tree={tree} editing={editing} onClose={() => setEditing(null)} />
-      <MoveColumnDialog tree={tree} column={moving} onClose={() => setMoving(null)} />
-      <MergeColumnDialog tree={tree} column={merging} onClose={() => setMerging(null)} />
-      <MigrateItemsDialog tree={tree} open={migrating} onClose={() => setMigrating(false)} />
+      {rights.data?.can_hide_columns && <UnitColumnSettings tree={tree} />}
+      {keeper && (
+        <>
+          <ColumnDialog tree={tree} editing={editing} onClose={() => setEditing(null)} />
+          <MoveColumnDialog tree={tree} column={moving} onClose={() => setMoving(null)} />
+          <MergeColumnDialog tree={tree} column={merging} onClose={() => setMerging(null)} />
+          <MigrateItemsDialog tree={tree} open={migrating} onClose={() => setMigrating(false)} />
+        </>
+      )}
     </Space>
   );
 }
+
 
 /** One unit's catalogue: which template columns it shows (a unit may hide a column it has no use for). */
 function UnitColumnSettings({ tree }: { tree: ColumnNode[] }) {
@@ -158,7 +193,11 @@ function UnitColumnSettings({ tree }: { tree: ColumnNode[] }) {
 
   return (
     <Card
-      title="单位目录设置"
+      title={
+        <Typography.Title level={2} style={heading}>
+          单位目录设置
+        </Typography.Title>
+      }
       extra={
         <UnitTreeSelect label="选择单位" within={user.unit_id} placeholder="选择单位" value={unitId} onChange={setUnitId} />
       }

@@ -1,7 +1,7 @@
 import { Card, Space, Table, Tabs, Tag, Typography } from "antd";
 import dayjs from "dayjs";
 import { useState } from "react";
-import { Link } from "react-router-dom";
+import { Link, useSearchParams } from "react-router-dom";
 import { useDeadlines, useMissingInterpretations } from "../../../api/queries/catalog";
 import { useLabels } from "../../../api/queries/vocabulary";
 import type { components } from "../../../api/schema";
@@ -10,6 +10,7 @@ import { QueryError } from "../../../components/QueryError";
 import { UnitTreeSelect } from "../../../components/UnitTreeSelect";
 import { daysLeftColour, daysLeftText, STATUS_COLOURS, type ItemStatus } from "../../../lib/catalog";
 import { canSee, reachesSubtree } from "../../../lib/navigation";
+import { usePageTitle } from "../../../lib/usePageTitle";
 
 type DeadlineRow = components["schemas"]["CatalogDeadlineRow"];
 type MissingInterpretation = components["schemas"]["CatalogMissingInterpretation"];
@@ -36,6 +37,8 @@ function DeadlineTable({
   return (
     <Table<DeadlineRow>
       rowKey="id"
+      // On a phone the table scrolls in its own box, the page does not.
+      scroll={{ x: 700 }}
       loading={rows.isPending}
       dataSource={rows.data?.items ?? []}
       pagination={{
@@ -103,6 +106,7 @@ function MissingInterpretations({ unitId, below }: { unitId: number; below: bool
       </Typography.Paragraph>
       <Table<MissingInterpretation>
         rowKey="id"
+        scroll={{ x: 700 }}
         loading={rows.isPending}
         dataSource={rows.data?.items ?? []}
         pagination={{
@@ -149,18 +153,34 @@ function MissingInterpretations({ unitId, below }: { unitId: number; below: bool
 
 /** 期限监督: items near or past the 20-working-day deadline, and policies without 解读. */
 export function DeadlinesPage() {
+  usePageTitle("期限监督");
   const user = useCurrentUser()!;
   const wide = reachesSubtree(user);
-  const [chosen, setChosen] = useState<number | undefined>();
+  // The unit, whether those below it count, and the tab are in the URL, so that a figure of
+  // the overview (工作台概览) links to the list it counts: ?unit=3&below=0&tab=late.
+  const [params, setParams] = useSearchParams();
+  const chosen = Number(params.get("unit")) || undefined;
+  const setChosen = (unit?: number) => {
+    const next = new URLSearchParams(params);
+    if (unit) next.set("unit", String(unit));
+    else next.delete("unit");
+    next.delete("below");
+    setParams(next);
+  };
+  const tab = params.get("tab") ?? "at_risk";
   const unitId = chosen ?? user.unit_id;
   if (unitId === null) return <QueryError error={new Error("您的账号没有所属单位")} />;
   // The office and supervisors watch their whole subtree; a unit's own staff watch their unit.
-  const below = wide;
+  const below = wide && params.get("below") !== "0";
   const linkToEditor = canSee("/console/items", user);
 
   return (
     <Card
-      title="期限监督"
+      title={
+        <Typography.Title level={1} style={{ margin: 0, fontSize: 20 }}>
+          期限监督
+        </Typography.Title>
+      }
       extra={
         wide && (
           <UnitTreeSelect
@@ -177,13 +197,19 @@ export function DeadlinesPage() {
         依据《条例》第二十六条，主动公开的政府信息应自形成或变更之日起20个工作日内公开。
       </Typography.Paragraph>
       <Tabs
+        activeKey={tab}
+        onChange={(key) => {
+          const next = new URLSearchParams(params);
+          next.set("tab", key);
+          setParams(next);
+        }}
         items={[
           {
             key: "at_risk",
             label: "即将到期",
             children: (
               <DeadlineTable
-                key={unitId}
+                key={`${unitId}-${below}`}
                 unitId={unitId}
                 below={below}
                 state="at_risk"
@@ -196,7 +222,7 @@ export function DeadlinesPage() {
             label: "已逾期",
             children: (
               <DeadlineTable
-                key={unitId}
+                key={`${unitId}-${below}`}
                 unitId={unitId}
                 below={below}
                 state="late"
@@ -207,7 +233,7 @@ export function DeadlinesPage() {
           {
             key: "interpretations",
             label: "政策解读缺失",
-            children: <MissingInterpretations unitId={unitId} below={below} />,
+            children: <MissingInterpretations key={`${unitId}-${below}`} unitId={unitId} below={below} />,
           },
         ]}
       />

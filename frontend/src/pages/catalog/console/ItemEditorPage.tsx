@@ -1,3 +1,5 @@
+import { EyeOutlined } from "@ant-design/icons";
+import { useQueryClient } from "@tanstack/react-query";
 import {
   Alert,
   App,
@@ -8,20 +10,24 @@ import {
   Drawer,
   Form,
   Input,
+  Modal,
   Popconfirm,
   Result,
   Row,
   Select,
   Skeleton,
   Space,
-  Tabs,
   TreeSelect,
+  Typography,
+  type FormInstance,
 } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { Link, useLocation, useNavigate, useParams } from "react-router-dom";
 import { ApiError, formErrors } from "../../../api/errors";
 import {
+  itemKeys,
+  uploadAttachment,
   useDeleteItem,
   useItem,
   usePublishedItems,
@@ -30,8 +36,13 @@ import {
   useUnitColumns,
   type ItemChange,
 } from "../../../api/queries/catalog";
+import { useUnits } from "../../../api/queries/units";
 import { useCatalogVocabulary, useLabels } from "../../../api/queries/vocabulary";
 import { useCurrentUser } from "../../../auth/useAuth";
+import { useBodyWithImages } from "../../../components/editor/attachmentImages";
+import type { ImageSource } from "../../../components/editor/dialogs";
+import { LazyRichTextEditor } from "../../../components/editor/LazyRichTextEditor";
+import { attachmentUrl, imageAlt } from "../../../components/editor/urls";
 import { QueryError } from "../../../components/QueryError";
 import { UnitTreeSelect } from "../../../components/UnitTreeSelect";
 import {
@@ -45,9 +56,11 @@ import {
 } from "../../../lib/catalog";
 import { officeToday } from "../../../lib/dates";
 import { can, reachesSubtree } from "../../../lib/navigation";
+import { usePageTitle } from "../../../lib/usePageTitle";
 import { optionsOf } from "../../../lib/vocabulary";
 import { NotFoundPage } from "../../NotFoundPage";
-import { AttachmentEditor } from "../components/Attachments";
+import { AttachmentEditor, AttachmentList, uploadFailure } from "../components/Attachments";
+import { ItemArticle } from "../components/ItemArticle";
 import { ItemHistory } from "../components/ItemHistory";
 import { ItemStatusCard } from "../components/ItemStatusCard";
 import { ReviewItem } from "../components/ReviewItem";
@@ -141,17 +154,71 @@ interface EditorState {
  * offers exactly the steps of its `next_steps` (the catalog's rules for this user and this item).
  */
 export function ItemEditorPage() {
+  const user = useCurrentUser();
   const param = useParams().itemId;
   const itemId = param === undefined ? undefined : Number(param);
   const item = useItem(itemId);
+  usePageTitle(itemId === undefined ? "新建信息" : (item.data?.title ?? "信息编辑"));
   if (itemId !== undefined && !Number.isInteger(itemId)) return <NotFoundPage />;
-  if (itemId === undefined) return <Editor />;
+  if (itemId === undefined) {
+    // Only those who write items may start one (a reviewer or a supervisor reads them).
+    return can(user, "write_items") ? (
+      <Editor />
+    ) : (
+      <Refused status="403" title="没有权限" subTitle="当前角色不能新建信息。" />
+    );
+  }
   if (item.isPending) return <Skeleton active />;
-  if (item.isError) return <QueryError error={item.error} onRetry={() => item.refetch()} />;
+  if (item.isError) {
+    // Another unit's unpublished item is not found, as for the public: no retry would help.
+    return item.error instanceof ApiError && item.error.status === 404 ? (
+      <Refused status="404" title="信息不存在" subTitle="没有这条信息，或它不属于您可以管理的单位。" />
+    ) : (
+      <QueryError error={item.error} onRetry={() => item.refetch()} />
+    );
+  }
   if (!isStaffItem(item.data)) {
-    return <Result status="403" title="没有权限" subTitle="这条信息不属于您可以管理的单位。" />;
+    return (
+      <Refused
+        status="403"
+        title="不能在工作台中打开"
+        subTitle="这条信息不属于您可以管理的单位。"
+        publicPath={`/items/${item.data.id}`}
+      />
+    );
   }
   return <Editor item={item.data} />;
+}
+
+/** What the page says instead of the editor, with its h1 and the way back (or to the public page). */
+function Refused({
+  status,
+  title,
+  subTitle,
+  publicPath,
+}: {
+  status: "403" | "404";
+  title: string;
+  subTitle: string;
+  publicPath?: string;
+}) {
+  return (
+    <Result
+      status={status}
+      title={
+        <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>
+          {title}
+        </Typography.Title>
+      }
+      subTitle={subTitle}
+      extra={
+        <Space wrap>
+          <Link to="/console/items">返回信息列表</Link>
+          {publicPath && <Link to={publicPath}>在门户网站查看</Link>}
+        </Space>
+      }
+    />
+  );
 }
 
 function Editor({ item }: { item?: StaffItem }) {
@@ -219,6 +286,83 @@ function Editor({ item }: { item?: StaffItem }) {
     onError: showError,
   });
 
+  // Attachments (and images of the body) belong to an item. On a new item's page the first upload
+  // saves the draft, uploads the file to it, saves what was typed meanwhile and moves to the
+  // draft's address, where the form is read back from what was saved: nothing typed is lost.
+  // Holding the files in the browser until the first save was the other way; it was not taken
+  // because the catalog's checks of a file (its type, macros, size) would then answer only at
+  // that save, far from the file chosen, and a reload before it would lose the files silently.
+  const draft = useRef<Promise<StaffItem> | null>(null);
+  const draftBody = useRef<string | null>(null);
+  const createDraft = useSaveItem({
+    onError: (error) => error instanceof ApiError && form.setFields(formErrors(error, FIELDS)),
+  });
+  const queryClient = useQueryClient();
+
+  const itemForUpload = async (): Promise<number> => {
+    if (item) return item.id;
+    const values = await form.validateFields().catch(() => {
+      throw new Error("请先填写所属栏目、标题和生成日期：上传第一个附件时要先保存草稿");
+    });
+    if (!draft.current) {
+      draftBody.current = JSON.stringify(toBody(values));
+      draft.current = createDraft.mutateAsync(changeOf(values)).catch((error: Error) => {
+        draft.current = null;
+        throw error;
+      });
+    }
+    return (await draft.current).id;
+  };
+
+  // The new draft's page: what was typed while the file went up (or the image put in the body)
+  // is saved first; nothing, when nothing changed, so the history shows no empty edit.
+  const moveToDraft = async (created: StaffItem) => {
+    const values = await form.validateFields().catch(() => null);
+    const changedSince = values && JSON.stringify(toBody(values)) !== draftBody.current;
+    const latest = changedSince ? await createDraft.mutateAsync({ itemId: created.id, body: toBody(values) }) : created;
+    message.success(`已保存草稿，索引号 ${latest.index_number}`);
+    saved(latest);
+  };
+
+  const uploadFirst = async (file: File) => {
+    try {
+      const itemId = await itemForUpload();
+      try {
+        const attachment = await uploadAttachment(itemId, file);
+        message.success(`已上传 ${attachment.filename}`);
+      } catch (error) {
+        message.error(uploadFailure(file, error as Error));
+      }
+      await moveToDraft(await draft.current!);
+    } catch (error) {
+      message.error(uploadFailure(file, error as Error));
+    }
+  };
+
+  const uploadImage = async (file: File): Promise<ImageSource> => {
+    const itemId = await itemForUpload();
+    try {
+      const attachment = await uploadAttachment(itemId, file);
+      void queryClient.invalidateQueries({ queryKey: itemKeys.attachments(itemId) });
+      return { src: attachmentUrl(attachment.id), alt: imageAlt(file.name) };
+    } catch (error) {
+      // The draft was saved for this image: the page moves to it all the same, so that the next
+      // save changes it rather than starting another.
+      if (!item && draft.current) {
+        message.error(uploadFailure(file, error as Error));
+        void draft.current.then(moveToDraft);
+      }
+      throw error;
+    }
+  };
+
+  // On a new item the image is in the body only on this page: it is saved before moving on.
+  const imageInserted = () => {
+    if (!item && draft.current) void draft.current.then(moveToDraft).catch((error: Error) => message.error(error.message));
+  };
+
+  const [previewing, setPreviewing] = useState(false);
+
   const remove = useDeleteItem({
     onSuccess: () => {
       message.success("已删除草稿");
@@ -227,13 +371,18 @@ function Editor({ item }: { item?: StaffItem }) {
     onError: (error) => message.error(error.message),
   });
 
-  const busy = save.isPending || submit.isPending;
+  const busy = save.isPending || submit.isPending || createDraft.isPending;
+  const heading = item ? (editable ? "修改信息" : "查看信息") : "新建信息";
 
   return (
     <Row gutter={[24, 24]}>
       <Col xs={24} xl={16}>
         <Card
-          title={item ? (editable ? "修改信息" : "查看信息") : "新建信息"}
+          title={
+            <Typography.Title level={1} style={{ margin: 0, fontSize: 20 }}>
+              {heading}
+            </Typography.Title>
+          }
           extra={<Link to="/console/items">返回列表</Link>}
         >
           {item?.status === "rejected" && (
@@ -412,41 +561,19 @@ function Editor({ item }: { item?: StaffItem }) {
                 </Form.Item>
               </Col>
             </Row>
-            <Form.Item label="正文" required={false}>
-              <Tabs
-                defaultActiveKey={editable ? "source" : "preview"}
-                items={[
-                  {
-                    key: "source",
-                    label: "编辑（HTML）",
-                    children: (
-                      <Form.Item name="body_html" noStyle>
-                        <Input.TextArea
-                          aria-label="正文"
-                          rows={14}
-                          placeholder="<p>正文段落……</p>，可使用 p、h2、strong、table、a、img 等标签"
-                          style={{ fontFamily: "monospace" }}
-                        />
-                      </Form.Item>
-                    ),
-                  },
-                  ...(item
-                    ? [
-                        {
-                          key: "preview",
-                          label: "预览（已保存）",
-                          children: (
-                            // The saved body, as the catalog service cleaned it: what the public will see.
-                            <div className="item-body" dangerouslySetInnerHTML={{ __html: item.body_html }} />
-                          ),
-                        },
-                      ]
-                    : []),
-                ]}
+            <Form.Item label="正文" name="body_html">
+              <LazyRichTextEditor
+                label="正文"
+                disabled={!editable}
+                onUploadImage={editable ? uploadImage : undefined}
+                onImageInserted={imageInserted}
               />
             </Form.Item>
           </Form>
           <Space wrap>
+            <Button icon={<EyeOutlined />} onClick={() => setPreviewing(true)}>
+              预览
+            </Button>
             {editable && (
               <Button type="primary" loading={save.isPending} disabled={busy} onClick={() => form.submit()}>
                 {item ? "保存" : "保存草稿"}
@@ -484,19 +611,33 @@ function Editor({ item }: { item?: StaffItem }) {
           </Space>
         </Card>
       </Col>
-      {item && (
-        <Col xs={24} xl={8}>
-          <Space orientation="vertical" size="large" style={{ width: "100%" }}>
-            <ItemStatusCard item={item} />
-            <Card title="附件" size="small">
-              <AttachmentEditor itemId={item.id} editable={may("attachments")} />
-            </Card>
+      <Col xs={24} xl={8}>
+        <Space orientation="vertical" size="large" style={{ width: "100%" }}>
+          {item && <ItemStatusCard item={item} />}
+          <Card title="附件" size="small">
+            <AttachmentEditor
+              itemId={item?.id}
+              editable={item ? may("attachments") : editable}
+              uploadFirst={uploadFirst}
+            />
+          </Card>
+          {item && (
             <Card title="办理记录" size="small">
               <ItemHistory itemId={item.id} />
             </Card>
-          </Space>
-        </Col>
-      )}
+          )}
+        </Space>
+      </Col>
+      <Modal
+        open={previewing}
+        onCancel={() => setPreviewing(false)}
+        title="预览：公众在网站上看到的样子"
+        width={960}
+        footer={<Button onClick={() => setPreviewing(false)}>关闭预览</Button>}
+        destroyOnHidden
+      >
+        <Preview form={form} item={item} />
+      </Modal>
       {item && (
         <Drawer open={reviewing} onClose={() => setReviewing(false)} title="审查信息" size="large" destroyOnHidden>
           <ReviewItem itemId={item.id} onDone={() => setReviewing(false)} />
@@ -514,5 +655,36 @@ function Editor({ item }: { item?: StaffItem }) {
         />
       )}
     </Row>
+  );
+}
+
+/** The form as the portal's item page will show it once published (the same ItemArticle). */
+function Preview({ form, item }: { form: FormInstance<Values>; item?: StaffItem }) {
+  const user = useCurrentUser()!;
+  const units = useUnits();
+  const values = form.getFieldsValue(true) as Values;
+  const unitId = values.unit_id ?? item?.unit_id ?? user.unit_id;
+  const unitName = item?.unit_name ?? units.data?.find((u) => u.id === unitId)?.name ?? user.unit_name ?? "";
+  const body = useBodyWithImages(values.body_html ?? "");
+  return (
+    <ItemArticle
+      headingLevel={2}
+      item={{
+        index_number: item?.index_number ?? "保存后生成",
+        topic: values.topic ?? "",
+        issuing_unit: values.issuing_unit ?? "",
+        unit_name: unitName,
+        formed_on: values.formed_on?.format("YYYY-MM-DD") ?? "",
+        document_number: values.document_number ?? "",
+        published_at: item?.published_at ?? null,
+        document_type: values.document_type ?? "other",
+        validity: item?.validity ?? "valid",
+        keywords: values.keywords ?? "",
+        title: values.title || "（未填写标题）",
+        body_html: body,
+      }}
+    >
+      {item && <AttachmentList itemId={item.id} headingLevel={3} />}
+    </ItemArticle>
   );
 }

@@ -17,6 +17,12 @@ const district: Unit = {
   closed: false,
   vertically_managed: false,
   reconsideration_body: null,
+  office_address: "锦华区锦华大道二段88号区行政中心1号楼3层",
+  office_phone: "028-84310017",
+  office_hours: "工作日 9:00–12:00，13:30–17:30",
+  postal_address: "蓉州市锦华区锦华大道二段88号",
+  postal_code: "610066",
+  office_email: "zwgk001@jinhua.gov.cn",
 };
 const weather: Unit = {
   ...district,
@@ -117,6 +123,35 @@ describe("UnitDialog: vertical management", { timeout: 20_000 }, () => {
     });
     renderDialog(weather);
     await screen.findByLabelText("行政复议机关");
+    save();
+    expect(await screen.findByText(reason)).toBeInTheDocument();
+  });
+});
+
+describe("UnitDialog: the disclosure office for the 公开指南", { timeout: 20_000 }, () => {
+  it("shows the office's contact details, checks the postal code and sends a cleared e-mail empty", async () => {
+    const sent = gateway();
+    renderDialog(tobacco);
+    expect(await screen.findByLabelText("咨询电话")).toHaveValue("028-84310017");
+    expect(screen.getByLabelText("办公地址")).toHaveValue("锦华区锦华大道二段88号区行政中心1号楼3层");
+    fireEvent.change(screen.getByLabelText("邮政编码"), { target: { value: "6100" } });
+    save();
+    expect(await screen.findByText("邮政编码应为6位数字")).toBeInTheDocument();
+    expect(sent).toEqual([]);
+    fireEvent.change(screen.getByLabelText("邮政编码"), { target: { value: "610041" } });
+    fireEvent.change(screen.getByLabelText("电子邮箱"), { target: { value: "" } });
+    save();
+    await waitFor(() => expect(sent).toHaveLength(1));
+    expect(sent[0]).toMatchObject({ postal_code: "610041", office_email: "", office_phone: "028-84310017" });
+  });
+
+  it("puts the gateway's reason on the phone field", async () => {
+    const reason = "电话应为“区号-号码”（如 028-86000000）或11位手机号";
+    gateway(422, {
+      error: { code: "invalid_input", message: `body.office_phone: ${reason}`, fields: [{ field: "body.office_phone", reason }] },
+    });
+    renderDialog(tobacco);
+    await screen.findByLabelText("咨询电话");
     save();
     expect(await screen.findByText(reason)).toBeInTheDocument();
   });

@@ -1,4 +1,4 @@
-import { App, Form, Input, InputNumber, Modal, Select, Switch } from "antd";
+import { App, Divider, Form, Input, InputNumber, Modal, Select, Switch, Typography } from "antd";
 import { useEffect, useMemo } from "react";
 import { ApiError, formErrors } from "../../../api/errors";
 import { useSaveUnit, useUnits, type UnitChange } from "../../../api/queries/units";
@@ -16,7 +16,18 @@ const FIELDS = [
   "sort_order",
   "vertically_managed",
   "reconsideration_body",
+  "office_address",
+  "office_phone",
+  "office_hours",
+  "postal_address",
+  "postal_code",
+  "office_email",
 ] as const;
+// The disclosure office (政府信息公开工作机构) as the portal's 公开指南 shows it. The same checks
+// as the gateway's, so that most mistakes are shown before saving.
+const CONTACT = ["office_address", "office_phone", "office_hours", "postal_address", "postal_code", "office_email"] as const;
+const PHONE = /^(0\d{2,3}-\d{7,8}(-\d{1,6})?|1[3-9]\d{9})$/;
+const POSTAL_CODE = /^\d{6}$/;
 const NONE = new Set<number>();
 const VERTICAL_HINT =
   "税务、海关、金融监管、统计调查队等实行垂直领导的单位：行政复议向其上一级主管部门申请，而非本级人民政府";
@@ -29,21 +40,28 @@ function valuesOf(editing: NonNullable<Editing>): Partial<UnitIn> {
   return { parent_id: editing.parent.id, sort_order: 0, vertically_managed: false };
 }
 
+// A contact field left empty is sent empty, which clears it.
+function contactOf(values: UnitIn) {
+  return Object.fromEntries(CONTACT.map((key) => [key, values[key]?.trim() ?? ""]));
+}
+
 // A unit's type is fixed once it exists; the rest may change. The reconsideration body goes
 // with the vertical-management switch: off, the unit names none.
 function changeOf(editing: Editing, values: UnitIn): UnitChange {
   const vertically_managed = values.vertically_managed ?? false;
   const reconsideration_body = vertically_managed ? values.reconsideration_body?.trim() : null;
-  if (editing?.mode !== "edit") return { body: { ...values, vertically_managed, reconsideration_body } };
+  const contact = contactOf(values);
+  if (editing?.mode !== "edit") return { body: { ...values, ...contact, vertically_managed, reconsideration_body } };
   const { name, credit_code, parent_id, sort_order } = values;
   return {
     unitId: editing.unit.id,
-    body: { name, credit_code, parent_id, sort_order, vertically_managed, reconsideration_body },
+    body: { name, credit_code, parent_id, sort_order, vertically_managed, reconsideration_body, ...contact },
   };
 }
 
-/** A new unit under a parent, or changes to one (name, credit code, parent, order, and whether
- * it is vertically managed, with the body that hears reconsideration of its acts). */
+/** A new unit under a parent, or changes to one (name, credit code, parent, order, whether it
+ * is vertically managed with the body that hears reconsideration of its acts, and its disclosure
+ * office's address, phone, hours, postal address and e-mail for the 公开指南). */
 export function UnitDialog({ editing, onClose }: { editing: Editing; onClose: () => void }) {
   const units = useUnits();
   const vocabulary = useGatewayVocabulary();
@@ -135,6 +153,34 @@ export function UnitDialog({ editing, onClose }: { editing: Editing; onClose: ()
             <Input maxLength={100} />
           </Form.Item>
         )}
+        <Divider titlePlacement="start" plain>
+          政府信息公开工作机构（公开指南中公布）
+        </Divider>
+        <Typography.Paragraph type="secondary">
+          公众当面提交申请、电话咨询和邮寄申请的地方，门户网站的“公开指南”页面向公众公布。
+        </Typography.Paragraph>
+        <Form.Item label="办公地址" name="office_address" rules={[{ min: 5, message: "地址至少5个字，写明街道和门牌号" }]}>
+          <Input maxLength={200} placeholder="如：锦华区锦华大道二段88号区行政中心2号楼5层" />
+        </Form.Item>
+        <Form.Item
+          label="咨询电话"
+          name="office_phone"
+          rules={[{ pattern: PHONE, message: "电话应为“区号-号码”（如 028-86000000）或11位手机号" }]}
+        >
+          <Input maxLength={40} placeholder="028-86000000" inputMode="tel" />
+        </Form.Item>
+        <Form.Item label="办公时间" name="office_hours">
+          <Input maxLength={100} placeholder="工作日 9:00–12:00，13:30–17:30" />
+        </Form.Item>
+        <Form.Item label="通信地址" name="postal_address" rules={[{ min: 5, message: "地址至少5个字，写明街道和门牌号" }]}>
+          <Input maxLength={200} />
+        </Form.Item>
+        <Form.Item label="邮政编码" name="postal_code" rules={[{ pattern: POSTAL_CODE, message: "邮政编码应为6位数字" }]}>
+          <Input maxLength={6} inputMode="numeric" style={{ width: 120 }} />
+        </Form.Item>
+        <Form.Item label="电子邮箱" name="office_email" rules={[{ type: "email", message: "电子邮箱格式不正确" }]}>
+          <Input maxLength={100} inputMode="email" />
+        </Form.Item>
       </Form>
     </Modal>
   );

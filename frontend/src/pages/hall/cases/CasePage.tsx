@@ -5,6 +5,8 @@ import { Button, Card, Col, Descriptions, List, Row, Space, Statistic, Table, Ta
 import { Link, useParams } from "react-router-dom";
 import { useCase, type Case } from "../../../api/queries/hallCases";
 import { QueryError } from "../../../components/QueryError";
+import { usePageTitle } from "../../../lib/usePageTitle";
+import { PageHeading, SectionHeading } from "../Headings";
 import { CaseSteps } from "./CaseSteps";
 import { COMPLETION_LABELS, SUSPENSION_KINDS, warningLabel, daysLeft, yuan } from "./labels";
 
@@ -14,24 +16,24 @@ function ClockCard({ shown }: { shown: Case }) {
   const clock = shown.clock;
   const warning = warningLabel(clock.warning);
   return (
-    <Card title="办理时限" size="small">
-      <Row gutter={16}>
-        <Col span={6}>
+    <Card title={<SectionHeading>办理时限</SectionHeading>} size="small">
+      <Row gutter={[16, 16]}>
+        <Col xs={12} md={6}>
           <Statistic title="受理日期" value={clock.accepted_on ?? "未受理"} />
         </Col>
-        <Col span={6}>
+        <Col xs={12} md={6}>
           <Statistic title="承诺办结日期" value={clock.promised_due_on ?? "—"} />
           <Typography.Text type={clock.warning === "red" ? "danger" : undefined}>
             {daysLeft(clock.working_days_left)}
           </Typography.Text>
         </Col>
-        <Col span={6}>
+        <Col xs={12} md={6}>
           <Statistic title="法定办结日期" value={clock.legal_due_on ?? "—"} />
           <Typography.Text type={clock.legal_overdue ? "danger" : undefined}>
             {daysLeft(clock.legal_working_days_left)}
           </Typography.Text>
         </Col>
-        <Col span={6}>
+        <Col xs={12} md={6}>
           <Space orientation="vertical">
             <Tag color={warning.color}>{warning.text}</Tag>
             {clock.suspended && <Tag color="purple">特别程序中，不计时</Tag>}
@@ -51,7 +53,7 @@ function NoticeCard({ shown }: { shown: Case }) {
   return (
     <Card
       size="small"
-      title="一次性告知书"
+      title={<SectionHeading>一次性告知书</SectionHeading>}
       className="printable-notice"
       extra={
         <Button size="small" onClick={() => window.print()}>
@@ -83,6 +85,7 @@ function NoticeCard({ shown }: { shown: Case }) {
 export function CasePage() {
   const { caseId } = useParams();
   const query = useCase(Number(caseId));
+  usePageTitle(query.data ? `办件 ${query.data.number}` : "办件详情");
   if (query.isError) return <QueryError error={query.error} onRetry={() => query.refetch()} />;
   const shown = query.data;
   if (!shown) return <Card loading />;
@@ -90,14 +93,14 @@ export function CasePage() {
     <Space orientation="vertical" style={{ width: "100%" }}>
       <Card
         title={
-          <Space>
-            {shown.number}
+          <Space wrap>
+            <PageHeading>办件 {shown.number}</PageHeading>
             <Tag>{shown.status_label}</Tag>
             {shown.green_channel && <Tag color="blue">绿色通道</Tag>}
           </Space>
         }
       >
-        <Descriptions size="small" column={3}>
+        <Descriptions size="small" column={{ xs: 1, md: 2, xl: 3 }}>
           <Descriptions.Item label="事项">{shown.item_name}（{shown.item_kind === "instant" ? "即办件" : "承诺件"}）</Descriptions.Item>
           <Descriptions.Item label="申请人">{shown.applicant_name}</Descriptions.Item>
           <Descriptions.Item label="证件号码">{shown.applicant_id_number || "—"}</Descriptions.Item>
@@ -119,12 +122,12 @@ export function CasePage() {
         </Descriptions>
       </Card>
       <ClockCard shown={shown} />
-      <Card title="办理" size="small">
+      <Card title={<SectionHeading>办理</SectionHeading>} size="small">
         <CaseSteps shown={shown} />
       </Card>
       <NoticeCard shown={shown} />
       {shown.sub_cases.length > 0 && (
-        <Card title="并联审批子办件" size="small">
+        <Card title={<SectionHeading>并联审批子办件</SectionHeading>} size="small">
           <Table
             size="small"
             rowKey="id"
@@ -138,9 +141,9 @@ export function CasePage() {
           />
         </Card>
       )}
-      <Row gutter={16}>
-        <Col span={12}>
-          <Card title="办理过程" size="small">
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={12}>
+          <Card title={<SectionHeading>办理过程</SectionHeading>} size="small">
             <Timeline
               items={shown.steps.map((s) => ({
                 children: (
@@ -153,8 +156,8 @@ export function CasePage() {
             />
           </Card>
         </Col>
-        <Col span={12}>
-          <Card title="特别程序与延期" size="small">
+        <Col xs={24} lg={12}>
+          <Card title={<SectionHeading>特别程序与延期</SectionHeading>} size="small">
             <List
               size="small"
               locale={{ emptyText: "无" }}

@@ -1,9 +1,10 @@
 // The steps a case offers now, exactly as the service lists them (`next_steps`), each with the
 // form it needs. The one-time notice is chosen from the item's materials and can be printed.
-import { App, Button, Checkbox, Collapse, Empty, Form, Input, InputNumber, Radio, Select, Space } from "antd";
+import { App, Button, Checkbox, Empty, Form, Input, InputNumber, Radio, Select, Space } from "antd";
 import { useState } from "react";
 import { useCaseStep, type Case, type StepCall, type StepName } from "../../../api/queries/hallCases";
 import { DELIVERY_METHODS, STEP_LABELS, SUSPENSION_KINDS } from "./labels";
+import { OneOpenCollapse } from "../../../components/OneOpenCollapse";
 
 interface NoticeForm {
   chosen: number[];
@@ -52,7 +53,12 @@ function StepForm({ shown, step, run, busy }: { shown: Case; step: StepName; run
                 <Space key={m.id} align="baseline">
                   <Checkbox value={m.id}>{m.name}</Checkbox>
                   <Form.Item name={["problems", String(m.id)]} noStyle>
-                    <Input placeholder="问题，如 缺少签字、已过有效期" style={{ width: 280 }} maxLength={500} />
+                    <Input
+                      aria-label={`${m.name}的问题`}
+                      placeholder="问题，如 缺少签字、已过有效期"
+                      style={{ width: 280, maxWidth: "100%" }}
+                      maxLength={500}
+                    />
                   </Form.Item>
                 </Space>
               ))}
@@ -77,10 +83,10 @@ function StepForm({ shown, step, run, busy }: { shown: Case; step: StepName; run
       return (
         <Form form={form} layout="inline" onFinish={(v: { step: string; note?: string }) => run({ step, body: { step: v.step, note: v.note ?? "" } })}>
           <Form.Item name="step" rules={[{ required: true, message: "请填写环节" }]}>
-            <Input placeholder="环节，如 审查、现场核查" maxLength={40} />
+            <Input aria-label="环节" placeholder="环节，如 审查、现场核查" maxLength={40} />
           </Form.Item>
           <Form.Item name="note">
-            <Input placeholder="说明" maxLength={2000} />
+            <Input aria-label="说明" placeholder="说明" maxLength={2000} />
           </Form.Item>
           {submit("登记")}
         </Form>
@@ -151,7 +157,7 @@ function StepForm({ shown, step, run, busy }: { shown: Case; step: StepName; run
       return (
         <Form form={form} layout="inline" initialValues={{ method: "window" }} onFinish={(v) => run({ step, body: v })}>
           <Form.Item name="method">
-            <Radio.Group options={DELIVERY_METHODS} />
+            <Radio.Group aria-label="送达方式" options={DELIVERY_METHODS} />
           </Form.Item>
           {submit("送达")}
         </Form>
@@ -181,7 +187,7 @@ function StepForm({ shown, step, run, busy }: { shown: Case; step: StepName; run
 
 export function CaseSteps({ shown }: { shown: Case }) {
   const { message } = App.useApp();
-  const [open, setOpen] = useState<string | string[]>();
+  const [open, setOpen] = useState<string>();
   const mutation = useCaseStep(shown.id, {
     onSuccess: (_, call) => {
       void message.success(`${STEP_LABELS[call.step]}：已完成`);
@@ -194,10 +200,9 @@ export function CaseSteps({ shown }: { shown: Case }) {
     return <Empty description={shown.status === "completed" ? "办件已办结" : "当前没有您可以办理的环节"} />;
   }
   return (
-    <Collapse
-      accordion
-      activeKey={open ?? steps[0]}
-      onChange={setOpen}
+    <OneOpenCollapse
+      open={open}
+      onOpen={setOpen}
       items={steps.map((step) => ({
         key: step,
         label: STEP_LABELS[step],

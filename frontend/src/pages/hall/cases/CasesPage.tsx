@@ -1,30 +1,34 @@
 // The clerk's open cases (办件), soonest due first after the green channel, with their warnings;
 // supervisors see those of their units.
-import { Button, Card, Segmented, Space, Tag, Typography } from "antd";
+import { Card, Segmented, Space, Tag, Typography } from "antd";
 import { useState } from "react";
-import { Link, useNavigate } from "react-router-dom";
+import { Link } from "react-router-dom";
 import { useCases, type CaseRow } from "../../../api/queries/hallCases";
 import { PagedTable } from "../../../components/PagedTable";
+import { usePageTitle } from "../../../lib/usePageTitle";
+import { ButtonLink } from "../ButtonLink";
+import { PageHeading } from "../Headings";
 import { warningLabel } from "./labels";
 
 type Shown = "open" | "mine" | "all";
 
 export function CasesPage() {
-  const navigate = useNavigate();
   const [shown, setShown] = useState<Shown>("open");
   const [page, setPage] = useState(1);
   const query = useCases({ page, size: 20, open: shown !== "all", mine: shown === "mine" });
+  usePageTitle("办件");
   return (
     <Card
-      title="办件"
+      title={<PageHeading>办件</PageHeading>}
       extra={
-        <Button type="primary" onClick={() => navigate("/console/hall/cases/new")}>
+        <ButtonLink type="primary" to="/console/hall/cases/new">
           窗口收件
-        </Button>
+        </ButtonLink>
       }
     >
       <Space orientation="vertical" style={{ width: "100%" }}>
         <Segmented<Shown>
+          aria-label="显示的办件"
           value={shown}
           onChange={(value) => {
             setShown(value);
@@ -42,7 +46,9 @@ export function CasesPage() {
           pageSize={20}
           onPageChange={setPage}
           countUnit="件"
+          label="办件列表"
           rowKey="id"
+          scroll={{ x: "max-content" }}
           columns={[
             {
               title: "办件编号",

@@ -3,12 +3,15 @@
 // from the ticket. The query code is shown once, for the applicant's receipt.
 import { App, Button, Card, Checkbox, Form, Input, Radio, Result, Select, Space, Typography } from "antd";
 import { useEffect, useState } from "react";
-import { Link, useSearchParams } from "react-router-dom";
+import { useSearchParams } from "react-router-dom";
 import { ApiError, formErrors } from "../../../api/errors";
 import { useReceiveCase, type CaseReceiveIn, type Received } from "../../../api/queries/hallCases";
 import { useTicket } from "../../../api/queries/hallQueue";
 import { useMyWindows } from "../../../api/queries/hallWindows";
 import { QueryError } from "../../../components/QueryError";
+import { usePageTitle } from "../../../lib/usePageTitle";
+import { ButtonLink } from "../ButtonLink";
+import { PageHeading } from "../Headings";
 
 function numberParam(value: string | null): number | undefined {
   const number = Number(value);
@@ -24,6 +27,7 @@ export function NewCasePage() {
   const ticket = useTicket(ticketId);
   const windowId = Form.useWatch("window_id", form);
   const [received, setReceived] = useState<Received | null>(null);
+  usePageTitle(received ? `已收件：${received.number}` : "窗口收件");
   const receive = useReceiveCase({
     onSuccess: (answer) => {
       setReceived(answer);
@@ -50,7 +54,7 @@ export function NewCasePage() {
       <Card>
         <Result
           status="success"
-          title={`已收件：${received.number}`}
+          title={<PageHeading>已收件：{received.number}</PageHeading>}
           subTitle={
             <Space orientation="vertical">
               <Typography.Text>
@@ -60,9 +64,9 @@ export function NewCasePage() {
             </Space>
           }
           extra={[
-            <Link key="case" to={`/console/hall/cases/${received.id}`}>
-              <Button type="primary">受理或一次性告知</Button>
-            </Link>,
+            <ButtonLink key="case" type="primary" to={`/console/hall/cases/${received.id}`}>
+              受理或一次性告知
+            </ButtonLink>,
             <Button key="print" onClick={() => window.print()}>
               打印回执
             </Button>,
@@ -74,7 +78,7 @@ export function NewCasePage() {
   const mine = windows.data ?? [];
   const items = mine.find((w) => w.id === windowId)?.items ?? [];
   return (
-    <Card title="窗口收件" loading={windows.isPending}>
+    <Card title={<PageHeading>窗口收件</PageHeading>} loading={windows.isPending}>
       {!windows.isPending && mine.length === 0 ? (
         <Result status="info" title="您尚未派驻到任何窗口" subTitle="请联系大厅管理员在窗口设置中添加您。" />
       ) : (
@@ -123,7 +127,7 @@ export function NewCasePage() {
             <Input maxLength={40} />
           </Form.Item>
           <Form.Item name="applicant_phone" label="联系电话">
-            <Input maxLength={30} />
+            <Input maxLength={30} inputMode="tel" />
           </Form.Item>
           <Form.Item name="first_asked_by" label="首问责任人账号（为空即本人）">
             <Input maxLength={50} />

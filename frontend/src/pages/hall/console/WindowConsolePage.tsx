@@ -1,6 +1,6 @@
 import { App, Button, Card, Col, Descriptions, Empty, Input, Modal, Row, Select, Skeleton, Space, Statistic, Table, Tag, Typography } from "antd";
 import { useState } from "react";
-import { Link, useSearchParams } from "react-router-dom";
+import { useSearchParams } from "react-router-dom";
 import {
   useCallNext,
   useDesk,
@@ -12,6 +12,9 @@ import {
 } from "../../../api/queries/hallQueue";
 import { QueryError } from "../../../components/QueryError";
 import { formatDateTime } from "../../../lib/dates";
+import { usePageTitle } from "../../../lib/usePageTitle";
+import { ButtonLink } from "../ButtonLink";
+import { PageHeading, SectionHeading } from "../Headings";
 
 const PRIORITY: Record<string, string> = {
   appointment: "预约",
@@ -25,21 +28,24 @@ export function WindowConsolePage() {
   const [params, setParams] = useSearchParams();
   const desk = useDesk();
   const windowId = Number(params.get("window")) || desk.data?.[0]?.id;
+  usePageTitle("窗口叫号");
 
   if (desk.isPending) return <Skeleton active />;
   if (desk.isError) return <QueryError error={desk.error} onRetry={() => desk.refetch()} />;
   if (desk.data.length === 0) {
-    return <Empty description="您尚未派驻到任何窗口，请联系大厅管理人员" />;
+    return (
+      <Card title={<PageHeading>窗口叫号</PageHeading>}>
+        <Empty description="您尚未派驻到任何窗口，请联系大厅管理人员" />
+      </Card>
+    );
   }
   return (
     <Space direction="vertical" size="large" style={{ width: "100%" }}>
       <Space align="center" wrap>
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          窗口叫号
-        </Typography.Title>
+        <PageHeading>窗口叫号</PageHeading>
         <Select
           aria-label="窗口"
-          style={{ minWidth: 320 }}
+          style={{ width: 420, maxWidth: "100%" }}
           value={windowId}
           options={desk.data.map((w) => ({
             value: w.id,
@@ -79,7 +85,7 @@ function WindowDesk({ windowId }: { windowId: number }) {
   return (
     <Row gutter={[24, 24]}>
       <Col xs={24} lg={10}>
-        <Card title={`${window.number}号窗口 ${window.name}`}>
+        <Card title={<SectionHeading>{`${window.number}号窗口 ${window.name}`}</SectionHeading>}>
           {current ? (
             <Space direction="vertical" style={{ width: "100%" }}>
               <Statistic title="当前办理" value={current.number} valueStyle={{ fontSize: 48 }} />
@@ -103,9 +109,9 @@ function WindowDesk({ windowId }: { windowId: number }) {
                 <Button onClick={() => setTransferring(transfer_to[0]?.id)} disabled={transfer_to.length === 0}>
                   转移
                 </Button>
-                <Link to={`/console/hall/cases/new?ticket=${current.id}&window=${window.id}`}>
-                  <Button type="primary">受理办件</Button>
-                </Link>
+                <ButtonLink type="primary" to={`/console/hall/cases/new?ticket=${current.id}&window=${window.id}`}>
+                  受理办件
+                </ButtonLink>
               </Space>
               <Space.Compact style={{ width: "100%" }}>
                 <Input
@@ -140,7 +146,7 @@ function WindowDesk({ windowId }: { windowId: number }) {
         </Card>
       </Col>
       <Col xs={24} lg={14}>
-        <Card title={`等候队列（${queue.length}）`}>
+        <Card title={<SectionHeading>{`等候队列（${queue.length}）`}</SectionHeading>}>
           <Table<Ticket>
             rowKey="id"
             size="small"

@@ -33,6 +33,8 @@ import { useCurrentUser } from "../../../auth/useAuth";
 import { PagedTable } from "../../../components/PagedTable";
 import { UnitTreeSelect } from "../../../components/UnitTreeSelect";
 import { saveBlob } from "../../../lib/download";
+import { usePageTitle } from "../../../lib/usePageTitle";
+import { PageHeading } from "../Headings";
 
 const KINDS = [
   { value: "penalty", label: "行政处罚" },
@@ -213,6 +215,7 @@ export function EnforcementPage() {
   const query = useDecisions({ page, ...(kind ? { kind } : {}), ...(q ? { q } : {}) });
   const [adding, setAdding] = useState(false);
   const [importing, setImporting] = useState(false);
+  usePageTitle("行政执法决定登记");
   const set = (changes: Record<string, string | null>) => {
     const next = new URLSearchParams(params);
     for (const [key, value] of Object.entries(changes)) {
@@ -224,9 +227,9 @@ export function EnforcementPage() {
   };
   return (
     <Card
-      title="行政执法决定登记"
+      title={<PageHeading>行政执法决定登记</PageHeading>}
       extra={
-        <Space>
+        <Space wrap>
           <Button onClick={() => setImporting(true)}>导入</Button>
           <Button type="primary" onClick={() => setAdding(true)}>
             登记决定
@@ -234,7 +237,7 @@ export function EnforcementPage() {
         </Space>
       }
     >
-      <Space style={{ marginBottom: 16 }}>
+      <Space wrap style={{ marginBottom: 16 }}>
         <Select
           aria-label="决定类别"
           allowClear
@@ -258,12 +261,14 @@ export function EnforcementPage() {
         page={page}
         pageSize={20}
         countUnit="条"
+        label="执法决定列表"
         onPageChange={(next) => {
           const copy = new URLSearchParams(params);
           copy.set("page", String(next));
           setParams(copy);
         }}
         expandable={{
+          columnTitle: <span className="sr-only">详情</span>,
           expandedRowRender: (row) => (
             <Space orientation="vertical">
               <Typography.Text>违法事实：{row.facts}</Typography.Text>

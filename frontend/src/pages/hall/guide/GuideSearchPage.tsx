@@ -2,6 +2,8 @@ import { Card, Empty, Input, List, Pagination, Select, Skeleton, Space, Tag, Typ
 import { Link, useSearchParams } from "react-router-dom";
 import { useGuideFacets, useGuideSearch, useHallLabels, type GuideQuery } from "../../../api/queries/hallItems";
 import { QueryError } from "../../../components/QueryError";
+import { usePageTitle } from "../../../lib/usePageTitle";
+import { PageHeading } from "../Headings";
 import { feeText, limitText } from "./format";
 
 const PAGE_SIZE = 20;
@@ -40,6 +42,7 @@ export function GuideSearchPage() {
   const facets = useGuideFacets();
   const results = useGuideSearch(query);
   const label = useHallLabels();
+  usePageTitle(query.q ? `“${query.q}”的办事指南` : "办事指南");
 
   const change = (next: Partial<GuideQuery>) => setParams(paramsFromQuery({ ...query, page: 1, ...next }));
   const counted = (f: { value: string; label: string; count: number }) => ({
@@ -48,47 +51,51 @@ export function GuideSearchPage() {
   });
 
   return (
-    <Card title="办事指南">
+    <Card
+      title={<PageHeading>办事指南</PageHeading>}
+    >
       <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
-        <Input.Search
-          aria-label="搜索服务事项"
-          placeholder="输入事项名称，如：营业执照、居住证"
-          enterButton="搜索"
-          allowClear
-          defaultValue={query.q ?? undefined}
-          key={query.q ?? ""}
-          onSearch={(q) => change({ q: q.trim() || undefined })}
-        />
-        <Space wrap>
-          <Select
-            aria-label="事项类别"
-            placeholder="全部类别"
+        <div role="search" aria-label="查找服务事项">
+          <Input.Search
+            aria-label="搜索服务事项"
+            placeholder="输入事项名称，如：营业执照、居住证"
+            enterButton="搜索"
             allowClear
-            style={{ width: 180 }}
-            options={facets.data?.categories.map(counted)}
-            value={query.category}
-            onChange={(category?: Category) => change({ category })}
+            defaultValue={query.q ?? undefined}
+            key={query.q ?? ""}
+            onSearch={(q) => change({ q: q.trim() || undefined })}
           />
-          <Select
-            aria-label="实施主体"
-            placeholder="全部部门"
-            allowClear
-            showSearch={{ optionFilterProp: "label" }}
-            style={{ width: 220 }}
-            options={facets.data?.units.map((f) => ({ ...counted(f), value: Number(f.value) }))}
-            value={query.unit_id ?? undefined}
-            onChange={(unit?: number) => change({ unit_id: unit })}
-          />
-          <Select
-            aria-label="办理层级"
-            placeholder="全部层级"
-            allowClear
-            style={{ width: 160 }}
-            options={facets.data?.hall_levels.map(counted)}
-            value={query.hall_level}
-            onChange={(level?: HallLevel) => change({ hall_level: level })}
-          />
-        </Space>
+          <Space wrap style={{ marginTop: 12 }}>
+            <Select
+              aria-label="事项类别"
+              placeholder="全部类别"
+              allowClear
+              style={{ width: 180 }}
+              options={facets.data?.categories.map(counted)}
+              value={query.category}
+              onChange={(category?: Category) => change({ category })}
+            />
+            <Select
+              aria-label="实施主体"
+              placeholder="全部部门"
+              allowClear
+              showSearch={{ optionFilterProp: "label" }}
+              style={{ width: 220 }}
+              options={facets.data?.units.map((f) => ({ ...counted(f), value: Number(f.value) }))}
+              value={query.unit_id ?? undefined}
+              onChange={(unit?: number) => change({ unit_id: unit })}
+            />
+            <Select
+              aria-label="办理层级"
+              placeholder="全部层级"
+              allowClear
+              style={{ width: 160 }}
+              options={facets.data?.hall_levels.map(counted)}
+              value={query.hall_level}
+              onChange={(level?: HallLevel) => change({ hall_level: level })}
+            />
+          </Space>
+        </div>
         {results.isError ? (
           <QueryError error={results.error} onRetry={() => results.refetch()} />
         ) : results.isPending ? (
@@ -103,19 +110,20 @@ export function GuideSearchPage() {
               rowKey="id"
               renderItem={(item) => (
                 <List.Item>
-                  <List.Item.Meta
-                    title={<Link to={`/hall/guide/${item.id}`}>{item.name}</Link>}
-                    description={
-                      <Space wrap size={[8, 4]}>
-                        <span>{item.unit_name}</span>
-                        <Tag>{label("categories", item.category)}</Tag>
-                        <Tag color={item.kind === "instant" ? "green" : "blue"}>{label("kinds", item.kind)}</Tag>
-                        <span>承诺时限：{limitText(item.kind, item.promised_limit_days)}</span>
-                        <span>收费：{feeText(item.fee_fen)}</span>
-                        {item.online && <Tag color="cyan">可网上办理</Tag>}
-                      </Space>
-                    }
-                  />
+                  {/* Each item a heading under the page's (antd's List.Item.Meta would make it an h4). */}
+                  <div>
+                    <Typography.Title level={2} style={{ fontSize: 16, margin: "0 0 4px" }}>
+                      <Link to={`/hall/guide/${item.id}`}>{item.name}</Link>
+                    </Typography.Title>
+                    <Space wrap size={[8, 4]}>
+                      <span>{item.unit_name}</span>
+                      <Tag>{label("categories", item.category)}</Tag>
+                      <Tag color={item.kind === "instant" ? "green" : "blue"}>{label("kinds", item.kind)}</Tag>
+                      <span>承诺时限：{limitText(item.kind, item.promised_limit_days)}</span>
+                      <span>收费：{feeText(item.fee_fen)}</span>
+                      {item.online && <Tag color="cyan">可网上办理</Tag>}
+                    </Space>
+                  </div>
                 </List.Item>
               )}
             />

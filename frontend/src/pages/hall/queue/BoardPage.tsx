@@ -2,6 +2,7 @@ import { Alert, Badge, Col, Row, Typography } from "antd";
 import { useCallback, useEffect, useState } from "react";
 import { useParams } from "react-router-dom";
 import { announcement, useLiveBoard } from "../../../api/queries/hallQueue";
+import { usePageTitle } from "../../../lib/usePageTitle";
 
 const SCREEN: React.CSSProperties = {
   minHeight: "100vh",
@@ -36,6 +37,7 @@ export function BoardPage() {
     speak(text);
   }, []);
   const { board, status } = useLiveBoard(centreId, onCall);
+  usePageTitle(`${board?.centre_name ?? "政务服务中心"}叫号信息`);
 
   useEffect(() => {
     const timer = window.setInterval(() => setNow(new Date()), 1000);
@@ -44,7 +46,7 @@ export function BoardPage() {
 
   const latest = board?.recent[0];
   return (
-    <div style={SCREEN}>
+    <main style={SCREEN}>
       <Row justify="space-between" align="middle" style={{ marginBottom: "2vh" }}>
         <Typography.Title level={1} style={{ color: "#fff", margin: 0, fontSize: "3.2vw" }}>
           {board?.centre_name ?? "政务服务中心"} · 叫号信息
@@ -101,6 +103,6 @@ export function BoardPage() {
           </div>
         </Col>
       </Row>
-    </div>
+    </main>
   );
 }

@@ -3,6 +3,8 @@ import { useState } from "react";
 import { useSearchParams } from "react-router-dom";
 import { useBook, useCentreChoices, useQueueCentres, useSlots, type Booking } from "../../../api/queries/hallQueue";
 import { QueryError } from "../../../components/QueryError";
+import { usePageTitle } from "../../../lib/usePageTitle";
+import { PageHeading, SectionHeading } from "../Headings";
 
 /** 预约: book a slot for an item at a centre; the code is checked in at the kiosk that day. */
 export function BookPage() {
@@ -24,12 +26,13 @@ function Booking() {
   const [slotId, setSlotId] = useState<number>();
   const [booked, setBooked] = useState<Booking | null>(null);
   const book = useBook({ onSuccess: setBooked, onError: (error) => message.error(error.message) });
+  usePageTitle(booked ? "预约成功" : "预约办事");
 
   if (booked) {
     return (
       <Result
         status="success"
-        title={`预约成功，预约码 ${booked.code}`}
+        title={<PageHeading>预约成功，预约码 {booked.code}</PageHeading>}
         subTitle="请于预约当日到服务中心取号机输入预约码签到，优先叫号。"
         extra={
           <Descriptions column={1} bordered size="small">
@@ -51,13 +54,13 @@ function Booking() {
     setParams({ ...(centreId ? { centre: String(centreId) } : {}), ...next });
   return (
     <Space direction="vertical" size="large" style={{ width: "100%" }}>
-      <Typography.Title level={2}>预约办事</Typography.Title>
+      <PageHeading>预约办事</PageHeading>
       {centres.isError && <QueryError error={centres.error} onRetry={() => centres.refetch()} />}
-      <Card title="服务中心与事项">
-        <Space wrap>
+      <Card title={<SectionHeading>服务中心与事项</SectionHeading>}>
+        <Space wrap style={{ width: "100%" }}>
           <Select
             aria-label="服务中心"
-            style={{ minWidth: 280 }}
+            style={{ width: 280, maxWidth: "100%" }}
             placeholder="请选择服务中心"
             value={centreId}
             options={(centres.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
@@ -65,7 +68,7 @@ function Booking() {
           />
           <Select
             aria-label="办理事项"
-            style={{ minWidth: 320 }}
+            style={{ width: 320, maxWidth: "100%" }}
             placeholder="请选择可预约的事项"
             value={itemId}
             options={(choices.data?.items ?? [])
@@ -76,14 +79,14 @@ function Booking() {
         </Space>
       </Card>
       {itemId && (
-        <Card title="选择时段">
+        <Card title={<SectionHeading>选择时段</SectionHeading>}>
           {slots.data && slots.data.length === 0 && <Empty description="近期没有可预约的时段" />}
-          <Radio.Group value={slotId} onChange={(event) => setSlotId(event.target.value as number)}>
+          <Radio.Group aria-label="预约时段" value={slotId} onChange={(event) => setSlotId(event.target.value as number)}>
             <Space direction="vertical">
               {(slots.data ?? []).map((slot) => (
                 <Radio key={slot.id} value={slot.id} disabled={slot.available === 0}>
-                  {slot.day} {slot.starts_at.slice(0, 5)}-{slot.ends_at.slice(0, 5)}（
-                  {slot.available === 0 ? "已约满" : `余 ${slot.available} 个`}）
+                  {`${slot.day} ${slot.starts_at.slice(0, 5)}-${slot.ends_at.slice(0, 5)}`}
+                  {slot.available === 0 ? "（已约满）" : `（余 ${slot.available} 个）`}
                 </Radio>
               ))}
             </Space>
@@ -91,21 +94,21 @@ function Booking() {
         </Card>
       )}
       {slotId && (
-        <Card title="预约人信息">
+        <Card title={<SectionHeading>预约人信息</SectionHeading>}>
           <Form<{ name: string; phone: string }>
             layout="vertical"
             style={{ maxWidth: 360 }}
             onFinish={(values) => book.mutate({ slot_id: slotId, name: values.name.trim(), phone: values.phone.trim() })}
           >
             <Form.Item name="name" label="姓名" rules={[{ required: true, message: "请填写姓名" }]}>
-              <Input maxLength={50} />
+              <Input maxLength={50} autoComplete="name" />
             </Form.Item>
             <Form.Item
               name="phone"
               label="手机号"
               rules={[{ required: true, pattern: /^1[3-9]\d{9}$/, message: "请输入11位手机号" }]}
             >
-              <Input maxLength={11} />
+              <Input maxLength={11} inputMode="numeric" autoComplete="tel" />
             </Form.Item>
             <Typography.Paragraph type="secondary">姓名和手机号仅以脱敏形式保存，用于窗口核对。</Typography.Paragraph>
             <Button type="primary" htmlType="submit" loading={book.isPending}>

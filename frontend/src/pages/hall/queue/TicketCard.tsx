@@ -1,4 +1,5 @@
 import { Card, Descriptions, Result, Tag, Typography } from "antd";
+import { useId } from "react";
 import { useTicket, type TicketTaken } from "../../../api/queries/hallQueue";
 
 const STATUS: Record<string, { label: string; colour: string }> = {
@@ -14,14 +15,25 @@ export function TicketCard({ taken }: { taken: TicketTaken }) {
   const shown = followed.data ?? taken;
   const { ticket } = shown;
   const status = STATUS[ticket.status] ?? { label: ticket.status, colour: "default" };
+  const id = useId();
   return (
     <Card>
       <Result
         status="success"
         title={
-          <Typography.Title level={1} style={{ fontSize: 64, margin: 0 }} aria-label="票号">
-            {ticket.number}
-          </Typography.Title>
+          // Read as "票号 A023": the word is for ears only, the number is what the eye needs.
+          <>
+            <span id={`${id}-label`} className="sr-only">
+              票号
+            </span>
+            <Typography.Title
+              level={1}
+              style={{ fontSize: 64, margin: 0 }}
+              aria-labelledby={`${id}-label ${id}-number`}
+            >
+              <span id={`${id}-number`}>{ticket.number}</span>
+            </Typography.Title>
+          </>
         }
         subTitle={
           <>

@@ -9,6 +9,8 @@ import {
   type TicketTaken,
 } from "../../../api/queries/hallQueue";
 import { QueryError } from "../../../components/QueryError";
+import { usePageTitle } from "../../../lib/usePageTitle";
+import { PageHeading, SectionHeading } from "../Headings";
 import { TicketCard } from "./TicketCard";
 
 /** 取号: take a ticket for an item or a window at a centre (the kiosk, or a phone on site). */
@@ -32,6 +34,7 @@ function TakingTicket() {
   const [taken, setTaken] = useState<TicketTaken | null>(null);
   const take = useTakeTicket({ onSuccess: setTaken, onError: (error) => message.error(error.message) });
   const checkIn = useCheckIn({ onSuccess: setTaken, onError: (error) => message.error(error.message) });
+  usePageTitle(taken ? `票号 ${taken.ticket.number}` : "取号");
 
   if (taken) {
     return (
@@ -46,15 +49,15 @@ function TakingTicket() {
   const shownItems = wantedItem ? items.filter((item) => item.id === wantedItem) : items;
   return (
     <Space direction="vertical" size="large" style={{ width: "100%" }}>
-      <Typography.Title level={2}>取号</Typography.Title>
+      <PageHeading>取号</PageHeading>
       {centres.isError && <QueryError error={centres.error} onRetry={() => centres.refetch()} />}
-      <Card title="选择服务中心">
+      <Card title={<SectionHeading>选择服务中心</SectionHeading>}>
         {centres.isPending ? (
           <Skeleton active />
         ) : (
           <Select
             aria-label="服务中心"
-            style={{ minWidth: 320 }}
+            style={{ width: "100%", maxWidth: 400 }}
             placeholder="请选择服务中心"
             value={centreId}
             options={(centres.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
@@ -72,7 +75,7 @@ function TakingTicket() {
       {centreId && (
         <Row gutter={[24, 24]}>
           <Col xs={24} lg={16}>
-            <Card title="按办理事项取号">
+            <Card title={<SectionHeading>按办理事项取号</SectionHeading>}>
               {choices.isPending && <Skeleton active />}
               {choices.isError && <QueryError error={choices.error} onRetry={() => choices.refetch()} />}
               {wantedItem && shownItems.length === 0 && choices.data && (
@@ -94,18 +97,16 @@ function TakingTicket() {
                       </Button>,
                     ]}
                   >
-                    <List.Item.Meta
-                      title={item.name}
-                      description={
-                        <Space wrap>
-                          <span>{item.window_numbers.map((n) => `${n}号`).join("、")}窗口</span>
-                          <Tag>等候 {item.waiting} 人</Tag>
-                          {item.bookable && (
-                            <Link to={`/hall/book?centre=${centreId}&item=${item.id}`}>可预约</Link>
-                          )}
-                        </Space>
-                      }
-                    />
+                    <Space orientation="vertical" size={4}>
+                      <SectionHeading level={3}>{item.name}</SectionHeading>
+                      <Space wrap>
+                        <span>{item.window_numbers.map((n) => `${n}号`).join("、")}窗口</span>
+                        <Tag>等候 {item.waiting} 人</Tag>
+                        {item.bookable && (
+                          <Link to={`/hall/book?centre=${centreId}&item=${item.id}`}>可预约</Link>
+                        )}
+                      </Space>
+                    </Space>
                   </List.Item>
                 )}
               />
@@ -113,7 +114,7 @@ function TakingTicket() {
           </Col>
           <Col xs={24} lg={8}>
             <Space direction="vertical" size="large" style={{ width: "100%" }}>
-              <Card title="按窗口取号">
+              <Card title={<SectionHeading>按窗口取号</SectionHeading>}>
                 <Space wrap>
                   {(choices.data?.windows ?? []).map((window) => (
                     <Button
@@ -125,7 +126,7 @@ function TakingTicket() {
                   ))}
                 </Space>
               </Card>
-              <Card title="预约签到">
+              <Card title={<SectionHeading>预约签到</SectionHeading>}>
                 <Form<{ code: string }> layout="inline" onFinish={(values) => checkIn.mutate({ code: values.code.trim() })}>
                   <Form.Item name="code" rules={[{ required: true, message: "请输入预约码" }]}>
                     <Input placeholder="预约码" aria-label="预约码" maxLength={12} />

@@ -3,6 +3,8 @@ import { useMemo } from "react";
 import { ApiError, formErrors } from "../../../api/errors";
 import { useComplaintTargets, useFileComplaint, type ComplaintIn } from "../../../api/queries/hallRatings";
 import { QueryError } from "../../../components/QueryError";
+import { usePageTitle } from "../../../lib/usePageTitle";
+import { PageHeading } from "../Headings";
 
 const COMPLAINT_FIELDS = ["window_id", "clerk_name", "content", "complainant_name", "complainant_phone"] as const;
 
@@ -28,19 +30,20 @@ export function ComplaintPage() {
     [targets.data, centreId],
   );
   const staff = windows.find((w) => w.id === windowId)?.staff ?? [];
+  usePageTitle(file.isSuccess ? "投诉已受理" : "效能投诉");
 
   if (file.isSuccess) {
     return (
       <Result
         status="success"
-        title="投诉已受理"
+        title={<PageHeading>投诉已受理</PageHeading>}
         subTitle={`投诉编号 ${file.data.number}。电子监察部门将调查处理，并将结果反馈给您。`}
       />
     );
   }
-  if (targets.isError) return <QueryError error={targets.error} onRetry={() => targets.refetch()} />;
   return (
-    <Card title="效能投诉">
+    <Card title={<PageHeading>效能投诉</PageHeading>}>
+      {targets.isError && <QueryError error={targets.error} onRetry={() => targets.refetch()} />}
       <Typography.Paragraph type="secondary">
         对窗口或工作人员的服务态度、办事效率、作风纪律等问题，可在此投诉。联系方式仅用于反馈处理结果。
       </Typography.Paragraph>
@@ -78,10 +81,10 @@ export function ComplaintPage() {
           <Input.TextArea rows={5} maxLength={2000} showCount />
         </Form.Item>
         <Form.Item name="complainant_name" label="您的姓名（选填）">
-          <Input maxLength={50} />
+          <Input maxLength={50} autoComplete="name" />
         </Form.Item>
         <Form.Item name="complainant_phone" label="联系电话（选填）">
-          <Input maxLength={20} />
+          <Input maxLength={20} inputMode="tel" autoComplete="tel" />
         </Form.Item>
         {file.error && !(file.error instanceof ApiError && formErrors(file.error, COMPLAINT_FIELDS).length) ? (
           <Alert type="error" showIcon title={file.error.message} style={{ marginBottom: 16 }} />

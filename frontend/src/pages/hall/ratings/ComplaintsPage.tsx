@@ -3,6 +3,8 @@ import { useState } from "react";
 import { useSearchParams } from "react-router-dom";
 import { useComplaints, useComplaintStep, type ComplaintOut, type ComplaintQuery } from "../../../api/queries/hallRatings";
 import { PagedTable } from "../../../components/PagedTable";
+import { usePageTitle } from "../../../lib/usePageTitle";
+import { PageHeading } from "../Headings";
 
 const STATUS = {
   received: { label: "待处理", color: "orange" },
@@ -22,6 +24,7 @@ export function ComplaintsPage() {
   const [acting, setActing] = useState<Acting>(null);
   const [form] = Form.useForm<{ text: string }>();
   const step = useComplaintStep({ onSuccess: () => setActing(null) });
+  usePageTitle("效能投诉");
 
   const open = (complaint: ComplaintOut, action: "handle" | "close") => {
     form.resetFields();
@@ -29,18 +32,24 @@ export function ComplaintsPage() {
   };
 
   return (
-    <Card
-      title="效能投诉"
-      extra={<Segmented options={VIEWS} value={status ?? ""} onChange={(value) => setParams(value ? { status: String(value) } : {})} />}
-    >
+    <Card title={<PageHeading>效能投诉</PageHeading>}>
+      <Segmented
+        aria-label="显示的投诉"
+        style={{ marginBottom: 16 }}
+        options={VIEWS}
+        value={status ?? ""}
+        onChange={(value) => setParams(value ? { status: String(value) } : {})}
+      />
       <PagedTable<ComplaintOut>
         rowKey="id"
         query={query}
         page={page}
         pageSize={20}
         countUnit="件"
+        label="投诉列表"
         onPageChange={(next) => setParams({ ...(status ? { status } : {}), page: String(next) })}
         expandable={{
+          columnTitle: <span className="sr-only">详情</span>,
           expandedRowRender: (row) => (
             <Descriptions column={1} size="small">
               <Descriptions.Item label="投诉内容">{row.content}</Descriptions.Item>

@@ -3,6 +3,8 @@ import { useState } from "react";
 import { useSearchParams } from "react-router-dom";
 import { useCloseFollowUp, useFollowUps, type FollowUpOut, type FollowUpQuery } from "../../../api/queries/hallRatings";
 import { PagedTable } from "../../../components/PagedTable";
+import { usePageTitle } from "../../../lib/usePageTitle";
+import { PageHeading } from "../Headings";
 
 const VIEWS = [
   { value: "open", label: "待回访整改" },
@@ -25,24 +27,24 @@ export function FollowUpsPage() {
   const [closing, setClosing] = useState<FollowUpOut | null>(null);
   const [form] = Form.useForm<{ result: string }>();
   const close = useCloseFollowUp({ onSuccess: () => setClosing(null) });
+  usePageTitle("差评回访整改");
 
   return (
-    <Card
-      title="差评回访整改"
-      extra={
-        <Segmented
-          options={VIEWS.map((v) => ({ value: v.value, label: v.label }))}
-          value={view}
-          onChange={(value) => setParams({ view: String(value) })}
-        />
-      }
-    >
+    <Card title={<PageHeading>差评回访整改</PageHeading>}>
+      <Segmented
+        aria-label="显示的回访"
+        style={{ marginBottom: 16 }}
+        options={VIEWS.map((v) => ({ value: v.value, label: v.label }))}
+        value={view}
+        onChange={(value) => setParams({ view: String(value) })}
+      />
       <PagedTable<FollowUpOut>
         rowKey="id"
         query={query}
         page={page}
         pageSize={20}
         countUnit="条"
+        label="回访整改列表"
         onPageChange={(next) => setParams({ view, page: String(next) })}
         columns={[
           { title: "办件编号", dataIndex: "case_number" },

@@ -3,6 +3,8 @@ import { useState } from "react";
 import { useSearchParams } from "react-router-dom";
 import { ApiError } from "../../../api/errors";
 import { RATING_LEVELS, useLookUpCase, useRateCase, type CaseKey, type RateableCase } from "../../../api/queries/hallRatings";
+import { usePageTitle } from "../../../lib/usePageTitle";
+import { PageHeading } from "../Headings";
 import { RatingButtons } from "./RatingButtons";
 
 const labelOf = (level: number | null | undefined) => RATING_LEVELS.find((l) => l.level === level)?.label ?? "";
@@ -16,13 +18,14 @@ export function RatePage() {
   const [comment, setComment] = useState("");
   const lookUp = useLookUpCase({ onSuccess: (shown) => setFound(shown) });
   const rate = useRateCase();
+  usePageTitle(rate.isSuccess ? "感谢您的评价" : "政务服务好差评");
 
   if (rate.isSuccess) {
     const bad = rate.data.level >= 4;
     return (
       <Result
         status="success"
-        title="感谢您的评价"
+        title={<PageHeading>感谢您的评价</PageHeading>}
         subTitle={
           bad
             ? `您的评价（${rate.data.level_label}）已转交办理单位回访整改，我们会在15个工作日内与您联系。`
@@ -33,7 +36,7 @@ export function RatePage() {
   }
 
   return (
-    <Card title="政务服务好差评">
+    <Card title={<PageHeading>政务服务好差评</PageHeading>}>
       {!found ? (
         <Form<CaseKey>
           layout="vertical"

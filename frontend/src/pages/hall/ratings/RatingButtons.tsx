@@ -1,7 +1,9 @@
 import { Button, Space } from "antd";
 import { RATING_LEVELS } from "../../../api/queries/hallRatings";
 
-const COLOURS = ["#389e0d", "#52c41a", "#1677ff", "#fa8c16", "#cf1322"];
+// Green to red, each dark enough for 4.5:1 both as text on white and under white text when chosen
+// (antd's bright palette, #52c41a and #fa8c16, reaches 2.3).
+const COLOURS = ["#237804", "#3f6600", "#0958d9", "#ad4e00", "#cf1322"];
 
 /** The five levels of 好差评 as big buttons, best first. */
 export function RatingButtons({

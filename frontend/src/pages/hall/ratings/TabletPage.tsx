@@ -9,6 +9,8 @@ import {
   useTabletInvitation,
 } from "../../../api/queries/hallRatings";
 import { getSession } from "../../../auth/store";
+import { usePageTitle } from "../../../lib/usePageTitle";
+import { PageHeading } from "../Headings";
 import { RatingButtons } from "./RatingButtons";
 
 const screenStyle = { minHeight: "100vh", padding: 32, background: "#f5f7fa", fontSize: 22 } as const;
@@ -29,14 +31,16 @@ export function TabletPage() {
     },
   });
 
+  usePageTitle("窗口服务评价");
+
   const unpaired =
     !key || (invitation.error instanceof ApiError && invitation.error.code === "tablet_not_paired");
   if (unpaired) {
     return (
-      <div style={screenStyle}>
+      <main style={screenStyle}>
         <Result
           status="warning"
-          title="评价器尚未配对"
+          title={<PageHeading style={{ fontSize: 28 }}>评价器尚未配对</PageHeading>}
           subTitle="请大厅管理员在本设备上登录后配对；配对后的密钥只保存在本设备。"
           extra={
             <Space orientation="vertical">
@@ -47,28 +51,31 @@ export function TabletPage() {
             </Space>
           }
         />
-      </div>
+      </main>
     );
   }
   if (thanks) {
     return (
-      <div style={screenStyle}>
-        <Result status="success" title={thanks} />
-      </div>
+      <main style={screenStyle}>
+        <Result status="success" title={<PageHeading style={{ fontSize: 28 }}>{thanks}</PageHeading>} />
+      </main>
     );
   }
   const shown = invitation.data;
   if (!shown) {
     return (
-      <div style={screenStyle}>
-        <Result title="欢迎您来办事" subTitle="办结后可在此评价本窗口的服务" />
-      </div>
+      <main style={screenStyle}>
+        <Result
+          title={<PageHeading style={{ fontSize: 28 }}>欢迎您来办事</PageHeading>}
+          subTitle="办结后可在此评价本窗口的服务"
+        />
+      </main>
     );
   }
   return (
-    <div style={screenStyle}>
+    <main style={screenStyle}>
       <Space orientation="vertical" size="large" style={{ width: "100%", alignItems: "center" }}>
-        <Typography.Title level={2}>请对本次服务进行评价</Typography.Title>
+        <PageHeading style={{ fontSize: 32 }}>请对本次服务进行评价</PageHeading>
         <Typography.Text style={{ fontSize: 22 }}>
           {shown.window_label} · {shown.clerk_name ? `工作人员 ${shown.clerk_name}` : ""}
         </Typography.Text>
@@ -91,6 +98,6 @@ export function TabletPage() {
         />
         {rate.error ? <Alert type="error" showIcon title={rate.error.message} /> : null}
       </Space>
-    </div>
+    </main>
   );
 }

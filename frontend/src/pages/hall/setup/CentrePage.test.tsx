@@ -1,5 +1,5 @@
 import { QueryClientProvider } from "@tanstack/react-query";
-import { cleanup, render, screen } from "@testing-library/react";
+import { cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { App } from "antd";
 import { MemoryRouter, Route, Routes } from "react-router-dom";
 import { afterEach, describe, expect, it } from "vitest";
@@ -64,7 +64,9 @@ describe("CentrePage", { timeout: 20_000 }, () => {
 
     expect(await screen.findByText("综合窗口：可受理各单位的事项（一窗受理）")).toBeInTheDocument();
     expect(screen.getByText("窗口（2）")).toBeInTheDocument();
-    expect(screen.getByText("关闭")).toBeInTheDocument();
+    // The windows are chosen from a list (a centre has dozens), the closed one marked.
+    fireEvent.mouseDown(screen.getByRole("combobox", { name: "选择窗口" }));
+    expect(await screen.findByText("2号 教育窗口（关闭）")).toBeInTheDocument();
     expect(screen.getByDisplayValue("clerk")).toBeInTheDocument();
     expect(screen.getByDisplayValue("李娜")).toBeInTheDocument();
     expect(screen.getByText("民办学校设立审批（JY-XK-0001）")).toBeInTheDocument();

@@ -13,8 +13,6 @@ import {
   Skeleton,
   Space,
   Switch,
-  Tabs,
-  Tag,
   Typography,
   type FormInstance,
 } from "antd";
@@ -35,7 +33,9 @@ import {
 } from "../../../api/queries/hallWindows";
 import { useUnits } from "../../../api/queries/units";
 import { QueryError } from "../../../components/QueryError";
+import { usePageTitle } from "../../../lib/usePageTitle";
 import { optionsOf } from "../../../lib/vocabulary";
+import { PageHeading, SectionHeading } from "../Headings";
 import { CENTRE_FIELDS, CentreFields } from "./CentresPage";
 
 const WINDOW_FIELDS = ["number", "name", "kind", "ticket_prefix", "open"] as const;
@@ -57,6 +57,7 @@ function onFormError<K extends string>(
 export function CentrePage() {
   const centreId = Number(useParams().centreId);
   const centre = useCentre(centreId);
+  usePageTitle(centre.data?.name ?? "服务中心");
   if (centre.isError) return <QueryError error={centre.error} onRetry={() => centre.refetch()} />;
   if (centre.isPending) return <Skeleton active />;
   return <Centre centre={centre.data} />;
@@ -68,6 +69,8 @@ function Centre({ centre }: { centre: CentreDetail }) {
   const label = useHallLabels();
   const [form] = Form.useForm<CentreUpdate>();
   const [adding, setAdding] = useState(false);
+  const [windowId, setWindowId] = useState<number>();
+  const shownWindow = centre.windows.find((w) => w.id === windowId) ?? centre.windows[0];
   const update = useUpdateCentre(centre.id, {
     onSuccess: () => message.success("已保存"),
     onError: onFormError(form, CENTRE_FIELDS, message.error),
@@ -76,7 +79,10 @@ function Centre({ centre }: { centre: CentreDetail }) {
 
   return (
     <Space orientation="vertical" size="large" style={{ width: "100%" }}>
-      <Card title={centre.name} extra={<Typography.Text type="secondary">主办单位：{centre.unit_name}</Typography.Text>}>
+      <Card
+        title={<PageHeading>{centre.name}</PageHeading>}
+        extra={<Typography.Text type="secondary">主办单位：{centre.unit_name}</Typography.Text>}
+      >
         <Form<CentreUpdate> form={form} name="centre" layout="vertical" onFinish={(values) => update.mutate(values)}>
           <CentreFields levels={optionsOf(vocabulary.data?.hall_levels)} within={null} withUnit={false} />
           <Button type="primary" htmlType="submit" loading={update.isPending}>
@@ -85,34 +91,37 @@ function Centre({ centre }: { centre: CentreDetail }) {
         </Form>
       </Card>
       <Card
-        title={`窗口（${centre.windows.length}）`}
+        title={<SectionHeading>{`窗口（${centre.windows.length}）`}</SectionHeading>}
         extra={
           <Button icon={<PlusOutlined />} onClick={() => setAdding(true)}>
             新增窗口
           </Button>
         }
       >
-        {centre.windows.length === 0 ? (
+        {!shownWindow ? (
           <Typography.Text type="secondary">尚无窗口</Typography.Text>
         ) : (
-          <Tabs
-            items={centre.windows.map((w) => ({
-              key: String(w.id),
-              label: (
-                <span>
-                  {w.number}号 {w.name} {!w.open && <Tag>关闭</Tag>}
-                </span>
-              ),
-              // A new key when the server's lists change: the pickers start again from them.
-              children: (
-                <WindowEditor
-                  key={JSON.stringify([w.units, w.items])}
-                  window={w}
-                  kindLabel={label("window_kinds", w.kind)}
-                />
-              ),
-            }))}
-          />
+          // A centre has dozens of windows: chosen from a list rather than a strip of tabs that
+          // overflows (and whose overflow menu screen readers cannot follow).
+          <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
+            <Select
+              aria-label="选择窗口"
+              showSearch={{ optionFilterProp: "label" }}
+              style={{ width: 420, maxWidth: "100%" }}
+              value={shownWindow.id}
+              onChange={setWindowId}
+              options={centre.windows.map((w) => ({
+                value: w.id,
+                label: `${w.number}号 ${w.name}${w.open ? "" : "（关闭）"}`,
+              }))}
+            />
+            {/* A new key when the server's lists change: the pickers start again from them. */}
+            <WindowEditor
+              key={`${shownWindow.id}:${JSON.stringify([shownWindow.units, shownWindow.items])}`}
+              window={shownWindow}
+              kindLabel={label("window_kinds", shownWindow.kind)}
+            />
+          </Space>
         )}
       </Card>
       {adding && <WindowDialog centreId={centre.id} onClose={() => setAdding(false)} />}
@@ -222,7 +231,7 @@ function WindowEditor({ window, kindLabel }: { window: WindowOut; kindLabel: str
           保存窗口信息
         </Button>
       </Form>
-      <Card size="small" title="进驻单位">
+      <Card size="small" title={<SectionHeading level={3}>进驻单位</SectionHeading>}>
         <Space.Compact style={{ width: "100%" }}>
           <Select
             mode="multiple"
@@ -236,7 +245,7 @@ function WindowEditor({ window, kindLabel }: { window: WindowOut; kindLabel: str
           <Button onClick={() => change.mutate({ what: "units", unitIds })}>保存</Button>
         </Space.Compact>
       </Card>
-      <Card size="small" title="窗口人员">
+      <Card size="small" title={<SectionHeading level={3}>窗口人员</SectionHeading>}>
         <Form form={staffForm} name={`staff-${window.id}`} onFinish={(values) => change.mutate({ what: "staff", staff: values.staff ?? [] })}>
           <Form.List name="staff">
             {(rows, { add, remove }) => (
@@ -262,7 +271,7 @@ function WindowEditor({ window, kindLabel }: { window: WindowOut; kindLabel: str
                         style={{ width: 200 }}
                       />
                     </Form.Item>
-                    <MinusCircleOutlined aria-label="移除人员" onClick={() => remove(name)} />
+                    <Button type="text" icon={<MinusCircleOutlined />} aria-label="移除人员" onClick={() => remove(name)} />
                   </Space>
                 ))}
                 <Space>
@@ -278,7 +287,7 @@ function WindowEditor({ window, kindLabel }: { window: WindowOut; kindLabel: str
       </Card>
       <Card
         size="small"
-        title="受理事项"
+        title={<SectionHeading level={3}>受理事项</SectionHeading>}
         extra={
           <Typography.Text type="secondary">
             {window.kind === "comprehensive"

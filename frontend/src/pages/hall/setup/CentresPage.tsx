@@ -8,7 +8,9 @@ import { useCentres, useCreateCentre, type CentreIn, type CentreSummary } from "
 import { useCurrentUser } from "../../../auth/useAuth";
 import { QueryError } from "../../../components/QueryError";
 import { UnitTreeSelect } from "../../../components/UnitTreeSelect";
+import { usePageTitle } from "../../../lib/usePageTitle";
 import { optionsOf } from "../../../lib/vocabulary";
+import { PageHeading } from "../Headings";
 
 export const CENTRE_FIELDS = ["unit_id", "level", "name", "address", "hours", "phone"] as const;
 
@@ -17,9 +19,10 @@ export function CentresPage() {
   const centres = useCentres();
   const label = useHallLabels();
   const [creating, setCreating] = useState(false);
+  usePageTitle("服务中心与窗口");
   return (
     <Card
-      title="服务中心与窗口"
+      title={<PageHeading>服务中心与窗口</PageHeading>}
       extra={
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
           新建服务中心
@@ -34,6 +37,7 @@ export function CentresPage() {
           loading={centres.isPending}
           dataSource={centres.data ?? []}
           pagination={false}
+          scroll={{ x: "max-content" }}
           locale={{ emptyText: "尚未设立服务中心" }}
           columns={[
             {

@@ -14,7 +14,9 @@ import {
 import { useCurrentUser } from "../../../auth/useAuth";
 import { QueryError } from "../../../components/QueryError";
 import { UnitTreeSelect } from "../../../components/UnitTreeSelect";
+import { usePageTitle } from "../../../lib/usePageTitle";
 import { beijingTime } from "../guide/format";
+import { PageHeading, SectionHeading } from "../Headings";
 import { STATUS_COLOURS } from "./HallItemsPage";
 import { fenToYuan, ITEM_FIELDS, ItemFields, yuanToFen } from "./ItemFields";
 import { ItemVersions } from "./ItemVersions";
@@ -73,8 +75,9 @@ function NewItem() {
     },
     onError: (error) => showErrors(form, error, message.error),
   });
+  usePageTitle("新建服务事项");
   return (
-    <Card title="新建服务事项">
+    <Card title={<PageHeading>新建服务事项</PageHeading>}>
       <Form<Values>
         form={form}
         name="item"
@@ -98,7 +101,7 @@ function NewItem() {
             rules={[{ required: true, message: "请填写事项编码" }]}
             extra="字母、数字和连字符"
           >
-            <Input maxLength={40} style={{ width: 240 }} />
+            <Input maxLength={40} style={{ width: 240, maxWidth: "100%" }} />
           </Form.Item>
           <Form.Item name="unit_id" label="实施主体" rules={[{ required: true, message: "请选择实施主体" }]}>
             <UnitTreeSelect label="实施主体" within={user.unit_id} allowClear={false} width={280} />
@@ -115,6 +118,7 @@ function NewItem() {
 
 function ExistingItem({ itemId }: { itemId: number }) {
   const item = useStaffHallItem(itemId);
+  usePageTitle(item.data?.name ?? "服务事项");
   if (item.isError) return <QueryError error={item.error} onRetry={() => item.refetch()} />;
   if (item.isPending) return <Skeleton active />;
   return <ItemEditor item={item.data} />;
@@ -148,9 +152,9 @@ function ItemEditor({ item }: { item: StaffItem }) {
   return (
     <Space orientation="vertical" size="large" style={{ width: "100%" }}>
       <Card
-        title={item.name}
+        title={<PageHeading>{item.name}</PageHeading>}
         extra={
-          <Space>
+          <Space wrap>
             {item.actions.includes("publish") && (
               <Popconfirm
                 title={item.version > 0 ? `发布第 ${item.version + 1} 版？` : "发布到办事指南？"}
@@ -193,7 +197,7 @@ function ItemEditor({ item }: { item: StaffItem }) {
           />
         )}
       </Card>
-      <Card title="事项信息（八公开）">
+      <Card title={<SectionHeading>事项信息（八公开）</SectionHeading>}>
         <Form<Values> form={form} name="item" layout="vertical" onFinish={save}>
           <ItemFields disabled={false} />
           <Button type="primary" htmlType="submit" loading={update.isPending}>

@@ -12,7 +12,9 @@ import { useCurrentUser } from "../../../auth/useAuth";
 import { PagedTable } from "../../../components/PagedTable";
 import { UnitTreeSelect } from "../../../components/UnitTreeSelect";
 import { knownValue, optionsOf } from "../../../lib/vocabulary";
+import { usePageTitle } from "../../../lib/usePageTitle";
 import { beijingTime } from "../guide/format";
+import { PageHeading } from "../Headings";
 
 const PAGE_SIZE = 20;
 type Status = NonNullable<StaffItemsQuery["status"]>;
@@ -32,6 +34,7 @@ export function HallItemsPage() {
   const unitId = Number(params.get("unit")) || undefined;
   const q = params.get("q") ?? undefined;
   const page = Math.max(1, Number(params.get("page")) || 1);
+  usePageTitle("服务事项");
 
   const items = useStaffHallItems({
     page,
@@ -55,7 +58,7 @@ export function HallItemsPage() {
 
   return (
     <Card
-      title="服务事项"
+      title={<PageHeading>服务事项</PageHeading>}
       extra={
         <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate("/console/hall/items/new")}>
           新建事项
@@ -103,6 +106,7 @@ export function HallItemsPage() {
         pageSize={PAGE_SIZE}
         onPageChange={(next) => change({ page: next })}
         countUnit="项"
+        label="服务事项列表"
         rowKey="id"
         columns={[
           { title: "事项编码", dataIndex: "code", width: 160 },

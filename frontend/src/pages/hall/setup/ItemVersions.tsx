@@ -2,13 +2,14 @@ import { Card, Collapse, Descriptions, Empty, Typography } from "antd";
 import { useHallLabels, useItemVersions } from "../../../api/queries/hallItems";
 import { QueryError } from "../../../components/QueryError";
 import { beijingTime, feeText, limitText } from "../guide/format";
+import { SectionHeading } from "../Headings";
 
 /** 版本记录: every published version as the public saw it, newest first. */
 export function ItemVersions({ itemId }: { itemId: number }) {
   const versions = useItemVersions(itemId);
   const label = useHallLabels();
   return (
-    <Card title="版本记录">
+    <Card title={<SectionHeading>版本记录</SectionHeading>}>
       {versions.isError ? (
         <QueryError error={versions.error} onRetry={() => versions.refetch()} />
       ) : !versions.data?.length ? (

@@ -35,6 +35,7 @@ import {
 import { saveBlob } from "../../../lib/download";
 import { optionsOf } from "../../../lib/vocabulary";
 import { sizeText } from "../guide/format";
+import { SectionHeading } from "../Headings";
 
 const MATERIAL_FIELDS = ["name", "form", "copies", "required", "source", "note"] as const;
 const ACCEPT = ".pdf,.doc,.docx,.xls,.xlsx";
@@ -72,7 +73,7 @@ export function MaterialsEditor({ item }: { item: StaffItem }) {
 
   return (
     <Card
-      title="申请材料"
+      title={<SectionHeading>申请材料</SectionHeading>}
       extra={
         <Button onClick={() => setEditing("new")} type="dashed">
           添加材料
@@ -82,6 +83,7 @@ export function MaterialsEditor({ item }: { item: StaffItem }) {
       <Table<MaterialOut>
         rowKey="id"
         pagination={false}
+        scroll={{ x: "max-content" }}
         dataSource={item.materials}
         locale={{ emptyText: "尚无申请材料" }}
         columns={[
@@ -91,7 +93,9 @@ export function MaterialsEditor({ item }: { item: StaffItem }) {
             dataIndex: "name",
             render: (name: string, m) => (
               <Space orientation="vertical" size={0}>
-                <a onClick={() => setEditing(m)}>{name}</a>
+                <Button type="link" style={{ padding: 0, height: "auto" }} onClick={() => setEditing(m)}>
+                  {name}
+                </Button>
                 <Typography.Text type="secondary">
                   {label("material_forms", m.form)} · {m.copies}份 · {m.required ? "必需" : "非必需"}
                 </Typography.Text>
@@ -104,13 +108,17 @@ export function MaterialsEditor({ item }: { item: StaffItem }) {
               <Space orientation="vertical" size={4}>
                 {m.files.map((f) => (
                   <Space key={f.id} size={4}>
-                    <PaperClipOutlined />
-                    <a onClick={() => void download(f.id, f.filename)}>
+                    <PaperClipOutlined aria-hidden />
+                    <Button
+                      type="link"
+                      style={{ padding: 0, height: "auto" }}
+                      onClick={() => void download(f.id, f.filename)}
+                    >
                       {label("file_purposes", f.purpose)}：{f.filename}
-                    </a>
+                    </Button>
                     <Typography.Text type="secondary">{sizeText(f.size)}</Typography.Text>
                     <Popconfirm title="删除该文件？" onConfirm={() => removeFile.mutate(f.id)}>
-                      <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label="删除文件" />
+                      <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={`删除 ${f.filename}`} />
                     </Popconfirm>
                   </Space>
                 ))}
@@ -126,19 +134,19 @@ export function MaterialsEditor({ item }: { item: StaffItem }) {
                 <Button
                   type="text"
                   icon={<ArrowUpOutlined />}
-                  aria-label="上移"
+                  aria-label={`上移 ${m.name}`}
                   disabled={index === 0}
                   onClick={() => move(index, -1)}
                 />
                 <Button
                   type="text"
                   icon={<ArrowDownOutlined />}
-                  aria-label="下移"
+                  aria-label={`下移 ${m.name}`}
                   disabled={index === ids.length - 1}
                   onClick={() => move(index, 1)}
                 />
                 <Popconfirm title="删除该材料？" onConfirm={() => remove.mutate(m.id)}>
-                  <Button type="text" danger icon={<DeleteOutlined />} aria-label="删除材料" />
+                  <Button type="text" danger icon={<DeleteOutlined />} aria-label={`删除材料 ${m.name}`} />
                 </Popconfirm>
               </Space>
             ),

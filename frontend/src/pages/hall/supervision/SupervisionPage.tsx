@@ -34,17 +34,28 @@ import {
 } from "../../../api/queries/hallSupervision";
 import { PagedTable } from "../../../components/PagedTable";
 import { QueryError } from "../../../components/QueryError";
+import { ScrollBox } from "../../../components/ScrollBox";
+import { usePageTitle } from "../../../lib/usePageTitle";
 import { warningLabel } from "../cases/labels";
+import { PageHeading, SectionHeading } from "../Headings";
 import { RatesChart } from "./RatesChart";
 
-const percent = (rate: number) => `${(rate * 100).toFixed(1)}%`;
+// Nothing completed, no rate: "—", never a 0 % that reads as every case late.
+const percent = (rate: number | null) => (rate === null ? "—" : `${(rate * 100).toFixed(1)}%`);
 
 function WarningList({ level }: { level: "yellow" | "red" }) {
   const [page, setPage] = useState(1);
   const query = useCases({ page, size: 5, open: true, warning: level });
   const label = warningLabel(level);
   return (
-    <Card size="small" title={<Tag color={label.color}>{label.text}</Tag>}>
+    <Card
+      size="small"
+      title={
+        <SectionHeading>
+          <Tag color={label.color}>{label.text}</Tag>
+        </SectionHeading>
+      }
+    >
       <PagedTable<CaseRow>
         size="small"
         query={query}
@@ -52,6 +63,7 @@ function WarningList({ level }: { level: "yellow" | "red" }) {
         pageSize={5}
         onPageChange={setPage}
         countUnit="件"
+        label={`${label.text}办件`}
         rowKey="id"
         columns={[
           { title: "办件", dataIndex: "number", render: (n: string, r) => <Link to={`/console/hall/cases/${r.id}`}>{n}</Link> },
@@ -85,7 +97,13 @@ function HandleDialog({ alert, onClose }: { alert: Alert | null; onClose: () => 
       okButtonProps={{ disabled: note.trim().length < 2, loading: handle.isPending }}
       onOk={() => alert && handle.mutate({ alertId: alert.id, note })}
     >
-      <Input.TextArea rows={3} value={note} onChange={(e) => setNote(e.target.value)} placeholder="处理意见，如 已督办、已约谈窗口负责人" />
+      <Input.TextArea
+        aria-label="处理意见"
+        rows={3}
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
+        placeholder="处理意见，如 已督办、已约谈窗口负责人"
+      />
     </Modal>
   );
 }
@@ -101,12 +119,13 @@ function Alerts() {
       size="small"
       title={
         <Space>
-          预警
+          <SectionHeading>预警</SectionHeading>
           <Badge status={live.connected ? "processing" : "default"} text={live.connected ? "实时" : "连接中"} />
         </Space>
       }
       extra={
         <Segmented<string>
+          aria-label="显示的预警"
           value={unhandled ? "open" : "all"}
           onChange={(v) => {
             setUnhandled(v === "open");
@@ -139,6 +158,7 @@ function Alerts() {
         pageSize={10}
         onPageChange={setPage}
         countUnit="条"
+        label="预警列表"
         rowKey="id"
         columns={[
           { title: "级别", dataIndex: "level", render: (l: string) => <Tag color={warningLabel(l).color}>{warningLabel(l).text}</Tag> },
@@ -177,11 +197,18 @@ function RatesCard() {
   return (
     <Card
       size="small"
-      title="办结率（按时：不晚于承诺办结日）"
+      title={<SectionHeading>办结率（按时：不晚于承诺办结日）</SectionHeading>}
       extra={
-        <Space>
-          <DatePicker picker="month" allowClear={false} value={dayjs(`${month}-01`)} onChange={(d) => d && setMonth(d.format("YYYY-MM"))} />
+        <Space wrap>
+          <DatePicker
+            aria-label="统计月份"
+            picker="month"
+            allowClear={false}
+            value={dayjs(`${month}-01`)}
+            onChange={(d) => d && setMonth(d.format("YYYY-MM"))}
+          />
           <Segmented<RatesBy>
+            aria-label="统计口径"
             value={by}
             onChange={setBy}
             options={(Object.keys(BY_LABELS) as RatesBy[]).map((value) => ({ value, label: `按${BY_LABELS[value]}` }))}
@@ -194,21 +221,24 @@ function RatesCard() {
       ) : (
         <>
           {query.data && query.data.rows.length > 0 && <RatesChart rows={query.data.rows} />}
-          <Table
-            size="small"
-            rowKey="key"
-            loading={query.isPending}
-            pagination={false}
-            dataSource={query.data ? [...query.data.rows, query.data.total] : []}
-            columns={[
-              { title: BY_LABELS[by], dataIndex: "label" },
-              { title: "办结", dataIndex: "completed" },
-              { title: "按时办结", dataIndex: "on_time" },
-              { title: "按时办结率", dataIndex: "on_time_rate", render: percent },
-              { title: "提前办结率", dataIndex: "early_rate", render: percent },
-              { title: "当场办结率", dataIndex: "on_the_spot_rate", render: percent },
-            ]}
-          />
+          <ScrollBox label="办结率表">
+            <Table
+              size="small"
+              rowKey="key"
+              loading={query.isPending}
+              pagination={false}
+              style={{ minWidth: 600 }}
+              dataSource={query.data ? [...query.data.rows, query.data.total] : []}
+              columns={[
+                { title: BY_LABELS[by], dataIndex: "label" },
+                { title: "办结", dataIndex: "completed" },
+                { title: "按时办结", dataIndex: "on_time" },
+                { title: "按时办结率", dataIndex: "on_time_rate", render: percent },
+                { title: "提前办结率", dataIndex: "early_rate", render: percent },
+                { title: "当场办结率", dataIndex: "on_the_spot_rate", render: percent },
+              ]}
+            />
+          </ScrollBox>
         </>
       )}
     </Card>
@@ -217,29 +247,31 @@ function RatesCard() {
 
 export function SupervisionPage() {
   const summary = useSupervisionSummary();
+  usePageTitle("电子监察");
   return (
     <Space orientation="vertical" style={{ width: "100%" }}>
-      <Card title="电子监察">
-        <Row gutter={16}>
-          <Col span={6}>
+      <Card title={<PageHeading>电子监察</PageHeading>}>
+        <Row gutter={[16, 16]}>
+          <Col xs={12} md={6}>
             <Statistic title="办理中" value={summary.data?.open_cases ?? "—"} />
           </Col>
-          <Col span={6}>
-            <Statistic title="黄牌预警" value={summary.data?.yellow ?? "—"} styles={{ content: { color: "#d4a017" } }} />
+          <Col xs={12} md={6}>
+            {/* A dark gold: the bright one (#d4a017) is 2.2:1 on white. */}
+            <Statistic title="黄牌预警" value={summary.data?.yellow ?? "—"} styles={{ content: { color: "#874d00" } }} />
           </Col>
-          <Col span={6}>
+          <Col xs={12} md={6}>
             <Statistic title="红牌警告" value={summary.data?.red ?? "—"} styles={{ content: { color: "#cf1322" } }} />
           </Col>
-          <Col span={6}>
+          <Col xs={12} md={6}>
             <Statistic title="未处理预警" value={summary.data?.unhandled_alerts ?? "—"} />
           </Col>
         </Row>
       </Card>
-      <Row gutter={16}>
-        <Col span={12}>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={12}>
           <WarningList level="red" />
         </Col>
-        <Col span={12}>
+        <Col xs={24} xl={12}>
           <WarningList level="yellow" />
         </Col>
       </Row>
